@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+// tarsier — a terminal tool for prioritised systematic-review screening.
+// Target layout and dependency rules: Documentation/CodebaseGuide.md.
+import PackageDescription
+
+/// Numeric kernels are compiled optimised even in debug builds so tests of the
+/// transformer and learners run at a useful speed (see Documentation/Development.md).
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "tarsier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tarsier", targets: ["tarsier"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - Libraries, one job each
+        .target(name: "ReviewModel"),
+        .target(name: "ReviewStore", dependencies: [
+            "ReviewModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Formats", dependencies: ["ReviewModel"]),
+        .target(name: "TextAnalysis", swiftSettings: optimised),
+        .target(name: "Linalg", dependencies: ["COpenBLAS"], swiftSettings: optimised),
+        .target(name: "Ranking", dependencies: ["ReviewModel", "TextAnalysis", "Linalg"],
+                swiftSettings: optimised),
+        .target(name: "Transformer", dependencies: ["Linalg"], swiftSettings: optimised),
+        .target(name: "Evaluation", dependencies: ["ReviewModel", "Ranking"]),
+        .target(name: "ScreeningUI", dependencies: ["ReviewModel"]),
+        .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
+
+        // MARK: - The thin executable
+        .executableTarget(name: "tarsier", dependencies: [
+            "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
+            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
+        .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "Formats"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "RankingTests", dependencies: ["Ranking", "TextAnalysis"]),
+        .testTarget(name: "TransformerTests", dependencies: ["Transformer"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Ranking"]),
+        .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
+        .testTarget(name: "CLITests", dependencies: ["tarsier"]),
+    ]
+)

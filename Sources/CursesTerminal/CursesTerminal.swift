@@ -1,0 +1,2 @@
+// CursesTerminal: see Documentation/CodebaseGuide.md
+import CNcursesw

@@ -1,0 +1,1 @@
+// Evaluation: see Documentation/CodebaseGuide.md

@@ -1,0 +1,1 @@
+// Formats: see Documentation/CodebaseGuide.md

@@ -1,0 +1,2 @@
+// Linalg: see Documentation/CodebaseGuide.md
+import COpenBLAS

@@ -1,0 +1,1 @@
+// Ranking: see Documentation/CodebaseGuide.md

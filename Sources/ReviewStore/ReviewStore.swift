@@ -1,0 +1,1 @@
+// ReviewStore: see Documentation/CodebaseGuide.md

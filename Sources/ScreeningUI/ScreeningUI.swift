@@ -1,0 +1,1 @@
+// ScreeningUI: see Documentation/CodebaseGuide.md

@@ -1,0 +1,1 @@
+// TextAnalysis: see Documentation/CodebaseGuide.md

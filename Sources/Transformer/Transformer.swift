@@ -1,0 +1,1 @@
+// Transformer: see Documentation/CodebaseGuide.md
