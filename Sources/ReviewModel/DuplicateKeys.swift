@@ -1,0 +1,50 @@
+import Foundation
+
+extension ReferenceFields {
+    /// Keys under which two citations count as the same study at import: the same DOI, the same
+    /// PMID, or the same normalised title and year.
+    ///
+    /// - DOI: lowercased, without a `https://doi.org/` or `doi:` prefix → `doi:10.1000/xyz`.
+    /// - PMID: its digits → `pmid:12345`.
+    /// - Title: compatibility-decomposed, diacritics dropped, lowercased, letters and digits only,
+    ///   at least 20 characters, with the year (or `?`) → `title:prevalenceof…|2006`.
+    public var duplicateKeys: [String] {
+        var keys: [String] = []
+        if let doi = Self.normalisedDOI(doi) { keys.append("doi:" + doi) }
+        if let pmid, case let digits = pmid.filter(\.isASCIIDigit), !digits.isEmpty,
+            let value = Int(digits.prefix(18))
+        {
+            keys.append("pmid:\(value)")
+        }
+        let normalisedTitle = Self.normalisedTitle(title)
+        if normalisedTitle.count >= 20 {
+            keys.append("title:\(normalisedTitle)|\(year.map(String.init) ?? "?")")
+        }
+        return keys
+    }
+
+    /// A DOI without resolver prefixes, lowercased; nil when it does not look like a DOI.
+    public static func normalisedDOI(_ doi: String?) -> String? {
+        guard var value = doi?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return nil }
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+        where value.hasPrefix(prefix) {
+            value.removeFirst(prefix.count)
+        }
+        value = value.trimmingCharacters(in: .whitespaces)
+        return value.hasPrefix("10.") && value.contains("/") ? value : nil
+    }
+
+    /// A title reduced to lowercase letters and digits, with diacritics removed.
+    public static func normalisedTitle(_ title: String) -> String {
+        let folded = title.decomposedStringWithCompatibilityMapping.lowercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+            $0.properties.isAlphabetic && $0.properties.generalCategory != .nonspacingMark
+                || $0.properties.numericType == .decimal
+        }))
+    }
+}
+
+extension Character {
+    /// True for the ASCII digits 0–9.
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

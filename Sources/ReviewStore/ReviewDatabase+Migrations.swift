@@ -1,0 +1,134 @@
+import GRDB
+
+extension ReviewDatabase {
+    /// The review schema, as versioned migrations.
+    ///
+    /// A migration is never edited once it has shipped: change the schema by appending a new one.
+    /// Table names are singular camelCase (GRDB convention).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createProtocolTables(db)
+            try createRecordTables(db)
+            try createRankingTables(db)
+            try createDecisionLog(db)
+        }
+        return migrator
+    }
+
+    private static func createProtocolTables(_ db: Database) throws {
+        // Exactly one row (id = 1): the review's protocol.
+        try db.create(table: "review") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("title", .text).notNull()
+            t.column("objective", .text)
+            t.column("inclusionCriteria", .text)
+            t.column("exclusionCriteria", .text)
+            t.column("query", .text)
+            t.column("randomSeed", .integer).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        // Free-form per-review settings as JSON values (term lists, exclusion reasons, stopping rule).
+        try db.create(table: "setting") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "importBatch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("fileName", .text).notNull()
+            t.column("format", .text).notNull()
+            t.column("sha256", .text).notNull().indexed()
+            t.column("recordCount", .integer).notNull()
+            t.column("duplicateCount", .integer).notNull()
+            t.column("warningCount", .integer).notNull()
+            t.column("warnings", .text).notNull()  // JSON array of "file:line: warning: …"
+            t.column("importedAt", .datetime).notNull()
+        }
+    }
+
+    private static func createRecordTables(_ db: Database) throws {
+        try db.create(table: "duplicateGroup") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("matchedOn", .text).notNull()  // the duplicate key that joined the group, e.g. "doi:10.1/x"
+        }
+        try db.create(table: "record") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("importBatch").notNull()
+            t.column("line", .integer).notNull()
+            t.column("sourceID", .text)
+            t.column("type", .text)
+            t.column("title", .text).notNull()
+            t.column("abstract", .text).notNull()
+            t.column("authors", .jsonText).notNull()
+            t.column("journal", .text)
+            t.column("year", .integer)
+            t.column("volume", .text)
+            t.column("issue", .text)
+            t.column("pages", .text)
+            t.column("doi", .text).indexed()
+            t.column("pmid", .text).indexed()
+            t.column("keywords", .jsonText).notNull()
+            t.column("meshTerms", .jsonText).notNull()
+            t.column("urls", .jsonText).notNull()
+            t.column("language", .text)
+            t.column("rawText", .text).notNull()
+            t.belongsTo("duplicateGroup")
+            // False for every member of a duplicate group but the first imported one.
+            t.column("isCanonical", .boolean).notNull().defaults(to: true)
+        }
+        // Normalised duplicate keys ("doi:…", "pmid:…", "title:…|year") → the canonical record.
+        try db.create(table: "duplicateKey") { t in
+            t.primaryKey("key", .text)
+            t.belongsTo("record").notNull()
+        }
+        try db.create(virtualTable: "recordFts", using: FTS5()) { t in
+            t.synchronize(withTable: "record")
+            t.tokenizer = .unicode61(diacritics: .remove)
+            t.column("title")
+            t.column("abstract")
+        }
+    }
+
+    private static func createDecisionLog(_ db: Database) throws {
+        // Append-only: undo and redo are new events; triggers refuse updates and deletes.
+        try db.create(table: "decision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("record").notNull()
+            t.column("kind", .text).notNull().check { ["decide", "undo", "redo", "import"].contains($0) }
+            // The record's label after this event; NULL means undecided again (an undone first decision).
+            t.column("label", .text).check { $0 == nil || ["include", "exclude", "maybe"].contains($0) }
+            t.column("assessor", .text).notNull()
+            t.column("reason", .text)
+            t.column("note", .text)
+            t.column("decidedAt", .datetime).notNull()
+            t.column("undoesDecisionId", .integer).references("decision")
+            t.column("pickedBy", .text)  // "rank" or "random"; NULL when chosen by hand
+            t.column("rankingRunId", .integer).references("rankingRun")
+            t.column("rankShown", .integer)
+        }
+        try db.create(indexOn: "decision", columns: ["recordId", "id"])
+        try db.execute(sql: """
+            CREATE TRIGGER decisionNoUpdate BEFORE UPDATE ON decision
+            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+            CREATE TRIGGER decisionNoDelete BEFORE DELETE ON decision
+            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+            """)
+    }
+
+    private static func createRankingTables(_ db: Database) throws {
+        try db.create(table: "rankingRun") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("modelVersion", .text).notNull()
+            t.column("ranker", .text).notNull()
+            t.column("parameters", .jsonText).notNull()
+            t.column("trainingSize", .integer).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "embedding") { t in
+            t.belongsTo("record").notNull()
+            t.column("modelSHA256", .text).notNull()
+            t.column("vector", .blob).notNull()  // little-endian Float32 values
+            t.primaryKey(["recordId", "modelSHA256"])
+        }
+    }
+}

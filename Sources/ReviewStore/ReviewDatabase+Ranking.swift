@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// A stored ranking run: which model ordered the records, with what parameters, trained on how many decisions.
+public struct RankingRun: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64
+    public var modelVersion: String
+    public var ranker: String
+    /// The ranker's parameters as JSON.
+    public var parameters: String
+    public var trainingSize: Int
+    public var createdAt: Date
+}
+
+extension ReviewDatabase {
+    /// Stores a ranking run and returns its id (the id decisions refer to).
+    public func saveRankingRun(modelVersion: String, ranker: String, parameters: String, trainingSize: Int) throws -> Int64 {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO rankingRun (modelVersion, ranker, parameters, trainingSize, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [modelVersion, ranker, parameters, trainingSize, Date()])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The most recent ranking runs, newest first.
+    public func rankingRuns(limit: Int = 20) throws -> [RankingRun] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM rankingRun ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                RankingRun(
+                    id: row["id"], modelVersion: row["modelVersion"], ranker: row["ranker"],
+                    parameters: row["parameters"], trainingSize: row["trainingSize"], createdAt: row["createdAt"])
+            }
+        }
+    }
+
+    // MARK: - Embeddings
+
+    /// Stores embeddings for records under a model's weights SHA-256 (replacing earlier ones).
+    public func saveEmbeddings(_ vectors: [(recordID: Int64, vector: [Float])], modelSHA256: String) throws {
+        try writer.write { db in
+            for (recordID, vector) in vectors {
+                let data = vector.withUnsafeBufferPointer { Data(buffer: $0) }
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO embedding (recordId, modelSHA256, vector) VALUES (?, ?, ?)",
+                    arguments: [recordID, modelSHA256, data])
+            }
+        }
+    }
+
+    /// Every cached embedding for a model, by record id.
+    public func embeddings(modelSHA256: String) throws -> [Int64: [Float]] {
+        try writer.read { db in
+            var result: [Int64: [Float]] = [:]
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT recordId, vector FROM embedding WHERE modelSHA256 = ?", arguments: [modelSHA256])
+            while let row = try cursor.next() {
+                let data: Data = row["vector"]
+                // Copy: Data's storage is not guaranteed to be Float-aligned.
+                var vector = [Float](repeating: 0, count: data.count / MemoryLayout<Float>.size)
+                vector.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }
+                result[row["recordId"]] = vector
+            }
+            return result
+        }
+    }
+
+    /// Canonical records that have no embedding yet for a model, as (id, title + abstract).
+    public func recordsMissingEmbeddings(modelSHA256: String, limit: Int = 10_000) throws -> [(id: Int64, text: String)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.title, r.abstract FROM record r
+                    WHERE r.isCanonical AND NOT EXISTS
+                        (SELECT 1 FROM embedding e WHERE e.recordId = r.id AND e.modelSHA256 = ?)
+                    ORDER BY r.id LIMIT ?
+                    """,
+                arguments: [modelSHA256, limit]
+            ).map { row in (id: row["id"], text: (row["title"] as String) + "\n" + (row["abstract"] as String)) }
+        }
+    }
+
+    /// How many canonical records have an embedding for a model.
+    public func embeddingCount(modelSHA256: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM embedding e JOIN record r ON r.id = e.recordId WHERE r.isCanonical AND e.modelSHA256 = ?",
+                arguments: [modelSHA256]) ?? 0
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// ReviewStore: see Documentation/CodebaseGuide.md

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import ReviewModel
+
+/// A record as stored in a review, with its current decision.
+public struct StoredRecord: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64
+    public var fields: ReferenceFields
+    public var importBatchID: Int64
+    /// 1-based line of the record in its source file.
+    public var line: Int
+    public var sourceID: String?
+    public var duplicateGroupID: Int64?
+    /// False for a duplicate of an earlier record (it is not screened separately).
+    public var isCanonical: Bool
+    /// The record's current label (the latest decision event), nil when undecided.
+    public var label: Label?
+    /// The record's text as it appeared in the source file.
+    public var rawText: String
+
+    static let selection = """
+        SELECT r.*, (SELECT label FROM decision d WHERE d.recordId = r.id ORDER BY d.id DESC LIMIT 1) AS currentLabel
+        FROM record r
+        """
+
+    init(row: Row) {
+        func list(_ column: String) -> [String] {
+            guard let text: String = row[column] else { return [] }
+            return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        }
+        id = row["id"]
+        fields = ReferenceFields(
+            type: row["type"], title: row["title"], abstract: row["abstract"], authors: list("authors"),
+            journal: row["journal"], year: row["year"], volume: row["volume"], issue: row["issue"],
+            pages: row["pages"], doi: row["doi"], pmid: row["pmid"], keywords: list("keywords"),
+            meshTerms: list("meshTerms"), urls: list("urls"), language: row["language"])
+        importBatchID = row["importBatchId"]
+        line = row["line"]
+        sourceID = row["sourceID"]
+        duplicateGroupID = row["duplicateGroupId"]
+        isCanonical = row["isCanonical"]
+        label = (row["currentLabel"] as String?).flatMap(Label.init(rawValue:))
+        rawText = row["rawText"]
+    }
+}
+
+/// Which records `ReviewDatabase.records(_:)` returns.
+public enum RecordFilter: String, Sendable, Codable, CaseIterable {
+    case all, decided, undecided, included, excluded, maybe, duplicates
+}
+
+extension ReviewDatabase {
+    /// One record by id.
+    public func record(_ id: Int64) throws -> StoredRecord {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: StoredRecord.selection + " WHERE r.id = ?", arguments: [id]) else {
+                throw ReviewStoreError.noSuchRecord(id)
+            }
+            return StoredRecord(row: row)
+        }
+    }
+
+    /// Records in import order, filtered; duplicates are left out unless asked for.
+    public func records(_ filter: RecordFilter = .all, limit: Int? = nil) throws -> [StoredRecord] {
+        let condition = switch filter {
+        case .all: "isCanonical"
+        case .decided: "isCanonical AND currentLabel IS NOT NULL"
+        case .undecided: "isCanonical AND currentLabel IS NULL"
+        case .included: "isCanonical AND currentLabel = 'include'"
+        case .excluded: "isCanonical AND currentLabel = 'exclude'"
+        case .maybe: "isCanonical AND currentLabel = 'maybe'"
+        case .duplicates: "NOT isCanonical"
+        }
+        let sql = "SELECT * FROM (\(StoredRecord.selection)) WHERE \(condition) ORDER BY id" + (limit.map { " LIMIT \($0)" } ?? "")
+        return try writer.read { db in try Row.fetchAll(db, sql: sql).map(StoredRecord.init(row:)) }
+    }
+
+    /// Ids of screenable (canonical) records whose title or abstract match an FTS5 query, best first.
+    ///
+    /// Plain words are matched as prefixes and all must occur; FTS5 syntax errors are answered by
+    /// quoting the words.
+    public func search(_ text: String, limit: Int = 500) throws -> [Int64] {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"*" }
+        guard !words.isEmpty else { return [] }
+        let pattern = words.joined(separator: " ")
+        return try writer.read { db in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id FROM recordFts JOIN record r ON r.id = recordFts.rowid
+                    WHERE recordFts MATCH ? AND r.isCanonical ORDER BY bm25(recordFts) LIMIT ?
+                    """,
+                arguments: [pattern, limit])
+        }
+    }
+}
