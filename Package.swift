@@ -25,7 +25,7 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
 
         // MARK: - Libraries, one job each
-        .target(name: "ReviewModel"),
+        .target(name: "ReviewModel", swiftSettings: optimised),
         .target(name: "ReviewStore", dependencies: [
             "ReviewModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,0 +1,10 @@
+# Convenience targets; the README's two commands are `bash Scripts/demo.sh` and `bash Scripts/test.sh`.
+.PHONY: demo test build release
+demo:
+	bash Scripts/demo.sh
+test:
+	bash Scripts/test.sh
+build:
+	swift build
+release:
+	swift build -c release

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's main command: builds tarsier, creates the sample review (once), imports the sample
+# export and opens it for screening. Decisions persist in out/virus-metagenomics.tarsier.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source Scripts/install-deps.sh
+swift build -c release --product tarsier >&2
+bin="$(swift build -c release --show-bin-path)/tarsier"
+review=out/virus-metagenomics.tarsier
+mkdir -p out
+if [ ! -f "$review" ]; then
+  "$bin" init "$review" --topic sample-reviews/virus-metagenomics/topic.json
+  "$bin" import "$review" sample-reviews/virus-metagenomics/kwok-2020-embase.ris
+fi
+"$bin" status "$review"

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ReviewStore
+
+/// `tarsier list`: records, one per line.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List records: id, label, year, title.")
+
+    @OptionGroup var review: ReviewArgument
+    @Flag(help: "Only records with a decision.") var decided = false
+    @Flag(help: "Only records without a decision.") var undecided = false
+    @Option(help: "Only records with this label (include, exclude, maybe).") var label: String?
+    @Flag(help: "List the duplicates (records that joined an earlier record's group).") var duplicates = false
+    @Option(help: "At most this many records.") var limit: Int?
+
+    func validate() throws {
+        if decided && undecided { throw ValidationError("--decided and --undecided exclude each other") }
+        if let label, !["include", "exclude", "maybe"].contains(label) {
+            throw ValidationError("--label must be include, exclude or maybe")
+        }
+    }
+
+    func run() throws {
+        let filter: RecordFilter =
+            duplicates ? .duplicates
+            : label == "include" ? .included : label == "exclude" ? .excluded : label == "maybe" ? .maybe
+            : decided ? .decided : undecided ? .undecided : .all
+        let database = try review.open()
+        let records = try Console.run { try database.records(filter, limit: limit) }
+        for record in records {
+            let year = record.fields.year.map(String.init) ?? "    "
+            let label = (record.label?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
+            print("\(record.id)\t\(label)\t\(year)\t\(record.fields.title.replacingOccurrences(of: "\n", with: " "))")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ReviewModel
+import ReviewStore
+
+/// Writing to the terminal: messages on stderr, results on stdout.
+enum Console {
+    /// Writes a line to standard error.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// True when standard error is a terminal (progress bars are drawn only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Runs `body`, turning any error into `tarsier: error: …` on stderr and exit status 1.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let error as CleanExit {
+            throw error
+        } catch {
+            Console.error("tarsier: error: \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Encodes a value as stable, pretty JSON (sorted keys, ISO 8601 dates).
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Reads a topic JSON file (`title`, optional `objective`, optional `query`).
+    static func readTopic(_ path: String) throws -> Topic {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            return try JSONDecoder().decode(Topic.self, from: data)
+        } catch {
+            throw ValidationError("\(path): not a topic file (expected JSON with \"title\", optional \"objective\" and \"query\")")
+        }
+    }
+}
+
+/// The review file argument shared by most commands.
+struct ReviewArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The review file (one SQLite database per review).", valueName: "review"))
+    var path: String
+
+    /// Opens the review or fails with a clear message.
+    func open() throws -> ReviewDatabase { try Console.run { try ReviewDatabase.open(path: path) } }
+}
