@@ -13,7 +13,8 @@ struct Tarsier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Status.self, Show.self, List.self,
+            Init.self, Import.self, Status.self, Show.self, List.self,
+            GenerateMan.self,
         ]
     )
 }
