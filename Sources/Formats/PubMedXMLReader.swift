@@ -1,0 +1,61 @@
+import Foundation
+import ReviewModel
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads PubMed XML (`PubmedArticleSet` from efetch or the MEDLINE baseline), plain or gzip.
+///
+/// Streams with `XMLParser(stream:)` so memory stays bounded (`XMLParser(data:)` fails above
+/// about 10 MB on Linux, see Documentation/toolchain notes); external entities (the NLM DTD) are
+/// never resolved. Element meanings follow NLM's PubMed DTD documentation
+/// (https://www.nlm.nih.gov/bsd/licensee/elements_descriptions.html).
+public struct PubMedXMLReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads a PubMed XML file.
+    /// - Throws: `FormatsError.truncated` when the document stops before its end,
+    ///   `.invalid` when it is not well-formed, `.unreadable` when it cannot be opened.
+    public func read(url: URL, progress: ImportProgress? = nil) throws -> ImportResult {
+        let source = try ByteSource(url: url)
+        let stream = ByteSourceInputStream(source: source, progress: progress)
+        let parser = XMLParser(stream: stream)
+        parser.shouldResolveExternalEntities = false
+        parser.externalEntityResolvingPolicy = .never
+        let handler = PubMedXMLHandler(file: url.path)
+        parser.delegate = handler
+        let ok = parser.parse()
+        if let failure = stream.failure { throw failure.at(line: parser.lineNumber) }
+        if let error = handler.firstError {
+            throw FormatsError.invalid(file: url.path, line: max(1, error.line), reason: "malformed XML: \(error.message)")
+        }
+        if !ok {
+            let reason = parser.parserError.map { "\($0)" } ?? "unknown XML error"
+            throw FormatsError.invalid(file: url.path, line: max(1, parser.lineNumber), reason: "malformed XML: \(reason)")
+        }
+        if stream.contentBytes == 0 || !handler.sawRoot {
+            throw FormatsError.invalid(file: url.path, line: 1, reason: "no PubmedArticleSet element")
+        }
+        if handler.openElements > 0 {
+            let last = handler.records.last.map { " (last complete record starts on line \($0.line))" } ?? ""
+            throw FormatsError.truncated(
+                file: url.path, line: max(1, parser.lineNumber),
+                reason: "XML ends inside <\(handler.innermostElement)>\(last)")
+        }
+        progress?(source.fileSize, source.fileSize)
+        return ImportResult(format: .pubmedXML, records: handler.records, diagnostics: handler.diagnostics)
+    }
+}
+
+extension FormatsError {
+    /// The same error pointing at `line` when it had no better line (gzip errors are found mid-parse).
+    func at(line: Int) -> FormatsError {
+        switch self {
+        case .truncated(let file, 1, let reason): return .truncated(file: file, line: max(1, line), reason: reason)
+        case .invalid(let file, 1, let reason): return .invalid(file: file, line: max(1, line), reason: reason)
+        default: return self
+        }
+    }
+}
