@@ -51,9 +51,9 @@ struct Import: ParsableCommand {
     private func importFile(_ file: String, into database: ReviewDatabase) throws -> ImportSummary {
         let url = URL(fileURLWithPath: file)
         let bar = ProgressBar(label: url.lastPathComponent, unit: "B")
-        let result = try Importer.read(url: url, format: format) { done, total in bar.update(done, of: total) }
+        let result = try Importer.read(url: url, format: format) { done, total in bar.update(Int(done), of: Int(total)) }
         bar.finish()
-        let warnings = result.diagnostics.map(\.description)
+        let warnings = result.diagnostics.map { $0.description }
         if !quiet { warnings.forEach(Console.error) }
         let input = ImportBatchInput(
             fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
