@@ -52,6 +52,7 @@ struct TinyBert {
     let directory: URL
     let configuration: BertConfiguration
     let tensors: [String: [Float]]
+    let shapes: [String: [Int]]
     let vocabulary: [String]
 
     static let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dog",
@@ -114,6 +115,7 @@ struct TinyBert {
         self.directory = directory
         self.configuration = configuration
         self.tensors = tensors
+        self.shapes = Dictionary(uniqueKeysWithValues: shapes)
         self.vocabulary = vocabulary
     }
 
