@@ -13,7 +13,12 @@ struct Tarsier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Import.self, Status.self, Show.self, List.self,
+            Init.self,
+            Import.self,
+            Status.self,
+            Show.self,
+            List.self,
+            Encode.self,
             GenerateMan.self,
         ]
     )

@@ -1,2 +1,0 @@
-// Linalg: see Documentation/CodebaseGuide.md
-import COpenBLAS

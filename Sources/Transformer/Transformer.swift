@@ -1,1 +1,0 @@
-// Transformer: see Documentation/CodebaseGuide.md
