@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/install-deps.sh
+bash Scripts/fetch-model.sh >&2 || echo "note: the BERT model could not be fetched; tarsier ranks with its classical models" >&2
 swift build -c release --product tarsier >&2
 bin="$(swift build -c release --show-bin-path)/tarsier"
 review=out/virus-metagenomics.tarsier
