@@ -21,7 +21,8 @@ final class ByteSource {
 
     private let handle: UnsafeMutablePointer<FILE>
     private var inflater: Inflater?
-    private var rawBuffer: [UInt8]
+    private let rawBuffer: UnsafeMutableRawPointer
+    private let rawCapacity: Int
     private var rawStart = 0
     private var rawEnd = 0
     private var rawEOF = false
@@ -39,20 +40,25 @@ final class ByteSource {
             fclose(file)
             throw FormatsError.unreadable(file: url.path, reason: "is a directory")
         }
-        rawBuffer = [UInt8](repeating: 0, count: chunkSize)
+        rawCapacity = max(chunkSize, 4)
+        rawBuffer = UnsafeMutableRawPointer.allocate(byteCount: rawCapacity, alignment: 8)
         fillRaw()
-        let magic = rawEnd - rawStart >= 2 && rawBuffer[0] == 0x1F && rawBuffer[1] == 0x8B
+        let magic = rawEnd - rawStart >= 2 && rawBuffer.load(as: UInt8.self) == 0x1F
+            && rawBuffer.load(fromByteOffset: 1, as: UInt8.self) == 0x8B
         if magic {
             isGzip = true
             inflater = try Inflater(path: url.path)
         }
     }
 
-    deinit { fclose(handle) }
+    deinit {
+        fclose(handle)
+        rawBuffer.deallocate()
+    }
 
     private func fillRaw() {
         rawStart = 0
-        rawEnd = rawBuffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+        rawEnd = fread(rawBuffer, 1, rawCapacity, handle)
         fileBytesRead += Int64(rawEnd)
         if rawEnd == 0 { rawEOF = true }
     }
@@ -66,15 +72,13 @@ final class ByteSource {
             guard let inflater else {
                 let count = min(capacity, rawEnd - rawStart)
                 if count == 0 { return 0 }
-                rawBuffer.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + rawStart, byteCount: count) }
+                buffer.copyMemory(from: rawBuffer + rawStart, byteCount: count)
                 rawStart += count
                 return count
             }
-            let (consumed, produced) = try rawBuffer.withUnsafeMutableBytes { raw in
-                try inflater.inflate(
-                    input: raw.baseAddress! + rawStart, inputCount: rawEnd - rawStart,
-                    output: buffer, outputCapacity: capacity, atEndOfInput: rawEOF)
-            }
+            let (consumed, produced) = try inflater.inflate(
+                input: rawBuffer + rawStart, inputCount: rawEnd - rawStart,
+                output: buffer, outputCapacity: capacity, atEndOfInput: rawEOF)
             rawStart += consumed
             if produced > 0 { return produced }
             if inflater.finished && rawStart == rawEnd && rawEOF { return 0 }
@@ -85,26 +89,27 @@ final class ByteSource {
     func readAll() throws -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(isGzip ? Int(fileSize) * 4 : Int(fileSize))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let chunkSize = 1 << 16
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { chunk.deallocate() }
         while true {
-            let count = try chunk.withUnsafeMutableBytes { try read(into: $0.baseAddress!, capacity: $0.count) }
+            let count = try read(into: chunk, capacity: chunkSize)
             if count == 0 { return result }
-            result.append(contentsOf: chunk[0..<count])
+            result.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: count))
         }
     }
 
     /// Reads at most `limit` bytes from the start (for format detection).
     func readPrefix(limit: Int) throws -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: limit)
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: max(limit, 1), alignment: 8)
+        defer { storage.deallocate() }
         var filled = 0
         while filled < limit {
-            let count = try result.withUnsafeMutableBytes {
-                try read(into: $0.baseAddress! + filled, capacity: limit - filled)
-            }
+            let count = try read(into: storage + filled, capacity: limit - filled)
             if count == 0 { break }
             filled += count
         }
-        return Array(result[0..<filled])
+        return Array(UnsafeRawBufferPointer(start: storage, count: filled))
     }
 }
 

@@ -1,18 +1,28 @@
 import Foundation
 
-/// Feeds a ``ByteSource`` (plain or gzip file) to `XMLParser(stream:)` chunk by chunk.
+/// Feeds a ``ByteSource`` (plain or gzip file) to `XMLParser(stream:)` chunk by chunk, repairing
+/// invalid UTF-8 on the way.
 ///
-/// swift-corelibs-foundation's `XMLParser` pulls from the stream with `read(_:maxLength:)` until
-/// it returns 0 or -1, so only that method (plus open/close) is needed. A read failure is kept in
-/// ``failure`` because the parser treats -1 as a silent end of input.
+/// swift-corelibs-foundation's `XMLParser` pulls from the stream with `read(_:maxLength:)` until it
+/// returns 0 or -1, so only that method (plus open/close) is needed. A read failure is kept in
+/// ``failure`` because the parser treats -1 as a silent end of input. Invalid UTF-8 must not reach
+/// the parser: FoundationXML force-unwraps element names decoded from libxml2 and traps on them,
+/// so each invalid byte becomes `?` and is reported with its line.
 final class ByteSourceInputStream: InputStream {
     private let source: ByteSource
     private let progress: ImportProgress?
     private var nextReport: Int64 = 1 << 20
+    /// An incomplete UTF-8 sequence at the end of the previous chunk, completed by the next one.
+    private var carry: [UInt8] = []
+    private var atEnd = false
     /// The error that ended reading early, if any.
     private(set) var failure: FormatsError?
     /// Bytes of decoded content handed to the parser.
     private(set) var contentBytes: Int64 = 0
+    /// Line breaks handed to the parser so far (content lines = this + 1).
+    private(set) var newlines = 0
+    /// 1-based lines where invalid UTF-8 was replaced (first 100).
+    private(set) var repairedLines: [Int] = []
 
     init(source: ByteSource, progress: ImportProgress?) {
         self.source = source
@@ -22,18 +32,27 @@ final class ByteSourceInputStream: InputStream {
 
     override func open() {}
     override func close() {}
-    override var hasBytesAvailable: Bool { failure == nil }
+    override var hasBytesAvailable: Bool { failure == nil && !atEnd }
+
+    /// True once the source has been read to its end.
+    var reachedEnd: Bool { atEnd }
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        guard failure == nil else { return -1 }
+        guard failure == nil, len >= 4 else { return failure == nil ? 0 : -1 }
         do {
-            let count = try source.read(into: buffer, capacity: len)
-            contentBytes += Int64(count)
-            if let progress, source.fileBytesRead >= nextReport {
-                progress(source.fileBytesRead, source.fileSize)
-                nextReport = source.fileBytesRead + (1 << 20)
+            while true {
+                var filled = carry.count
+                for (offset, byte) in carry.enumerated() { buffer[offset] = byte }
+                carry.removeAll(keepingCapacity: true)
+                let count = atEnd ? 0 : try source.read(into: buffer + filled, capacity: len - filled)
+                if count == 0 { atEnd = true }
+                filled += count
+                let ready = repair(buffer, count: filled)
+                if ready == 0 && !atEnd { continue }
+                contentBytes += Int64(ready)
+                reportProgress()
+                return ready
             }
-            return count
         } catch let error as FormatsError {
             failure = error
             return -1
@@ -41,5 +60,60 @@ final class ByteSourceInputStream: InputStream {
             failure = .unreadable(file: source.path, reason: error.localizedDescription)
             return -1
         }
+    }
+
+    private func reportProgress() {
+        guard let progress, source.fileBytesRead >= nextReport else { return }
+        progress(source.fileBytesRead, source.fileSize)
+        nextReport = source.fileBytesRead + (1 << 20)
+    }
+
+    /// Validates `buffer[0..<count]` as UTF-8 (RFC 3629 §4), replacing invalid bytes by `?`.
+    /// Returns how many bytes are ready; an incomplete final sequence moves to ``carry``.
+    private func repair(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var index = 0
+        while index < count {
+            let lead = buffer[index]
+            if lead < 0x80 {
+                if lead == 0x0A { newlines += 1 }
+                index += 1
+                continue
+            }
+            let (length, low, high): (Int, UInt8, UInt8)
+            switch lead {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            default: (length, low, high) = (0, 0, 0)
+            }
+            var valid = length > 0
+            var checked = 1
+            while valid && checked < length {
+                guard index + checked < count else {
+                    if !atEnd {  // sequence continues in the next chunk
+                        carry = Array(UnsafeBufferPointer(start: buffer + index, count: count - index))
+                        return index
+                    }
+                    valid = false
+                    break
+                }
+                let byte = buffer[index + checked]
+                let (minimum, maximum) = checked == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                valid = byte >= minimum && byte <= maximum
+                checked += 1
+            }
+            if valid {
+                index += length
+            } else {
+                buffer[index] = 0x3F  // "?"
+                if repairedLines.count < 100 { repairedLines.append(newlines + 1) }
+                index += 1
+            }
+        }
+        return count
     }
 }

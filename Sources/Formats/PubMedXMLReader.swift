@@ -27,13 +27,20 @@ public struct PubMedXMLReader: Sendable {
         let handler = PubMedXMLHandler(file: url.path)
         parser.delegate = handler
         let ok = parser.parse()
-        if let failure = stream.failure { throw failure.at(line: parser.lineNumber) }
+        if let failure = stream.failure { throw failure.at(line: min(parser.lineNumber, stream.newlines + 1)) }
+        let lastLine = stream.newlines + 1
         if let error = handler.firstError {
-            throw FormatsError.invalid(file: url.path, line: max(1, error.line), reason: "malformed XML: \(error.message)")
+            let line = max(1, min(error.line, lastLine))
+            if stream.reachedEnd && handler.openElements > 0 && line >= lastLine - 1 {
+                throw FormatsError.truncated(
+                    file: url.path, line: line, reason: "XML ends inside <\(handler.innermostElement)> (\(error.message))")
+            }
+            throw FormatsError.invalid(file: url.path, line: line, reason: "malformed XML: \(error.message)")
         }
         if !ok {
             let reason = parser.parserError.map { "\($0)" } ?? "unknown XML error"
-            throw FormatsError.invalid(file: url.path, line: max(1, parser.lineNumber), reason: "malformed XML: \(reason)")
+            let line = max(1, min(parser.lineNumber, lastLine))
+            throw FormatsError.invalid(file: url.path, line: line, reason: "malformed XML: \(reason)")
         }
         if stream.contentBytes == 0 || !handler.sawRoot {
             throw FormatsError.invalid(file: url.path, line: 1, reason: "no PubmedArticleSet element")
@@ -41,11 +48,15 @@ public struct PubMedXMLReader: Sendable {
         if handler.openElements > 0 {
             let last = handler.records.last.map { " (last complete record starts on line \($0.line))" } ?? ""
             throw FormatsError.truncated(
-                file: url.path, line: max(1, parser.lineNumber),
+                file: url.path, line: max(1, min(parser.lineNumber, lastLine)),
                 reason: "XML ends inside <\(handler.innermostElement)>\(last)")
         }
         progress?(source.fileSize, source.fileSize)
-        return ImportResult(format: .pubmedXML, records: handler.records, diagnostics: handler.diagnostics)
+        let repairs = stream.repairedLines.map {
+            Diagnostic.warning("invalid UTF-8 replaced by '?'", file: url.path, line: $0)
+        }
+        let diagnostics = (repairs + handler.diagnostics).sorted { $0.line < $1.line }
+        return ImportResult(format: .pubmedXML, records: handler.records, diagnostics: diagnostics)
     }
 }
 
