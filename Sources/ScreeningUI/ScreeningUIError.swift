@@ -10,6 +10,8 @@ public enum ScreeningUIError: Error, LocalizedError, Equatable {
     case terminalUnavailable(String)
     /// A record id the session does not know.
     case unknownRecord(Int64)
+    /// A script's `expect` line did not find its text on the screen.
+    case scriptExpectation(line: Int, text: String)
     /// Writing a screen dump failed.
     case cannotWrite(path: String, message: String)
 
@@ -20,6 +22,7 @@ public enum ScreeningUIError: Error, LocalizedError, Equatable {
         case .scriptSyntax(let line, let message): "script line \(line): \(message)"
         case .terminalUnavailable(let message): "terminal unavailable: \(message)"
         case .unknownRecord(let id): "no record with id \(id)"
+        case .scriptExpectation(let line, let text): "script line \(line): expected “\(text)” on screen"
         case .cannotWrite(let path, let message): "cannot write \(path): \(message)"
         }
     }

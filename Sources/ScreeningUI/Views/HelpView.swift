@@ -25,6 +25,7 @@ public enum HelpView {
     static func draw(_ state: AppState, scroll: Int, into buffer: inout ScreenBuffer) {
         let size = buffer.size
         let box = Box(top: 1, left: 1, height: size.rows - 3, width: size.columns - 2)
+        buffer.clear(rows: 1..<(size.rows - 2), columns: 0..<size.columns)
         let all = lines(state)
         let rows = box.innerRows
         let start = max(0, min(scroll, all.count - rows.count))

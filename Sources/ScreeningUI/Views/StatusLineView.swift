@@ -22,7 +22,7 @@ enum StatusLineView {
         var message: [Glyph] = []
         if let status = state.message {
             message = Glyph.make(status.text, style: status.isError ? Style(.bold, role: .error) : Style(.bold, role: .accent))
-            message = message.truncated(to: max(0, width / 2 - 2))
+            message = message.truncated(to: max(0, width * 2 / 5))
         }
         let available = width - 1 - (message.isEmpty ? 0 : message.displayWidth + 2)
         var line = Glyph.make(" ")
