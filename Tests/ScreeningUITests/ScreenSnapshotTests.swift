@@ -1,3 +1,4 @@
+import Foundation
 import ReviewModel
 import ScreeningUI
 import Testing
@@ -23,7 +24,8 @@ struct ScreenSnapshotTests {
         assertSnapshot(loop.render().attributeMap, named: "highlightAttributes80x24")
         let screen = loop.render()
         let abstractRow = (0..<24).first { screen.line($0).contains("We compared proton beam") } ?? 0
-        let column = Array(screen.line(abstractRow)).firstIndex(of: "p") ?? 0
+        let line = screen.line(abstractRow)
+        let column = line.distance(from: line.startIndex, to: line.range(of: "proton")?.lowerBound ?? line.startIndex)
         #expect(screen[abstractRow, column].style.attributes.contains(.bold))
     }
 
