@@ -61,7 +61,7 @@ struct EventLoopTests {
         }
         done.wait()
         #expect(loop.drainNotifications())
-        #expect(loop.render().text.contains("first model training…"))
+        #expect(loop.render().text.contains("model training…"))
         #expect(loop.render().text.contains("emb 120/300"))
         session.rerank(scores: [3: -0.5, 300: 2], modelVersion: 9)
         #expect(loop.drainNotifications())

@@ -14,7 +14,7 @@ enum StatusLineView {
                 ? Glyph.make("model v\(version) retraining…", style: Style(.bold, role: .warning))
                 : Glyph.make("model v\(version) ready"))
         } else {
-            segments.append(Glyph.make(overview.retraining ? "first model training…" : "no model yet", style: .muted))
+            segments.append(Glyph.make(overview.retraining ? "model training…" : "model: none", style: .muted))
         }
         if overview.embeddingsTotal > 0 {
             segments.append(Glyph.make("emb \(overview.embeddingsDone)/\(overview.embeddingsTotal)", style: .muted))
