@@ -70,13 +70,12 @@ public enum PagerView {
         return parts.joined(separator: " · ")
     }
 
-    static func draw(_ state: AppState, rows: Range<Int>, into buffer: inout ScreenBuffer) {
+    static func draw(_ state: AppState, lines all: [[Glyph]], rows: Range<Int>, into buffer: inout ScreenBuffer) {
         guard !rows.isEmpty else { return }
         guard state.current != nil else {
             buffer.put("No record selected.", row: rows.lowerBound, column: margin, style: .muted)
             return
         }
-        let all = lines(state, width: buffer.size.columns)
         let start = max(0, min(state.pagerScroll, all.count - rows.count))
         for (offset, row) in rows.enumerated() where start + offset < all.count {
             buffer.put(all[start + offset], row: row, column: margin, limit: buffer.size.columns - margin)

@@ -16,15 +16,16 @@ public enum Screen {
             buffer.put("need \(Layout.minimum.columns)×\(Layout.minimum.rows)", row: 1, column: 0)
             return buffer
         }
+        let pagerLines = layout.pager.isEmpty ? [] : PagerView.lines(state, width: size.columns)
         HeaderView.draw(state, into: &buffer)
-        drawRules(state, layout, into: &buffer)
+        drawRules(state, layout, pagerLines: pagerLines.count, into: &buffer)
         switch state.view {
         case .queue:
             QueueView.draw(state, rows: layout.list, into: &buffer)
-            PagerView.draw(state, rows: layout.pager, into: &buffer)
+            PagerView.draw(state, lines: pagerLines, rows: layout.pager, into: &buffer)
         case .history:
             HistoryView.draw(state, rows: layout.list, into: &buffer)
-            PagerView.draw(state, rows: layout.pager, into: &buffer)
+            PagerView.draw(state, lines: pagerLines, rows: layout.pager, into: &buffer)
         case .stats:
             StatsView.draw(state, rows: layout.stats, into: &buffer)
         }
@@ -38,7 +39,7 @@ public enum Screen {
         return buffer
     }
 
-    static func drawRules(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+    static func drawRules(_ state: AppState, _ layout: Layout, pagerLines lines: Int, into buffer: inout ScreenBuffer) {
         let width = layout.size.columns
         for row in layout.rules {
             buffer.put(String(repeating: "─", count: width), row: row, column: 0, style: .muted)
@@ -54,7 +55,6 @@ public enum Screen {
             buffer.put(" " + labels.joined(separator: " · ") + " ", row: first, column: 2, style: .muted, limit: width - 2)
         }
         if !layout.pager.isEmpty, let last = layout.rules.last {
-            let lines = PagerView.lineCount(state, width: width)
             let more = lines - state.pagerScroll - layout.pagerRows
             if more > 0 {
                 let label = " \(more) more line\(more == 1 ? "" : "s") ↓ "
