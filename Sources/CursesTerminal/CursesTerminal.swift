@@ -57,10 +57,12 @@ public final class CursesTerminal: Terminal {
         return signal == 0 ? nil : signal
     }
 
+    /// The terminal size from curses (`getmaxx`/`getmaxy` of stdscr).
     public var size: Size {
         Size(columns: Int(getmaxx(shim_stdscr())), rows: Int(getmaxy(shim_stdscr())))
     }
 
+    /// Waits for a key with `get_wch`; `.closed` once SIGINT/SIGTERM arrived.
     public func readKey(timeoutMilliseconds: Int) -> TerminalInput {
         if TerminalRestorer.signalReceived != 0 { return .closed }
         timeout(Int32(clamping: timeoutMilliseconds))
@@ -73,6 +75,7 @@ public final class CursesTerminal: Terminal {
         return .key(key)
     }
 
+    /// Draws the buffer with `mvaddwstr` runs per style, then `refresh`.
     public func draw(_ buffer: ScreenBuffer) {
         erase()
         let columns = min(buffer.size.columns, size.columns)

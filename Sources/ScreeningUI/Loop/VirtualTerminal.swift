@@ -29,10 +29,12 @@ public final class VirtualTerminal: Terminal {
         pending.append(.key(.named(.resize)))
     }
 
+    /// The next queued input, or `.closed` when the queue is empty.
     public func readKey(timeoutMilliseconds: Int) -> TerminalInput {
         pending.isEmpty ? .closed : pending.removeFirst()
     }
 
+    /// Keeps the frame as `lastFrame`.
     public func draw(_ buffer: ScreenBuffer) {
         lastFrame = buffer
         frameCount += 1

@@ -1,6 +1,7 @@
 import ReviewModel
 
 extension InMemoryScreeningSession {
+    /// Records a decision, appends it to the log and clears the redo stack.
     public func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
         guard position[id] != nil else { throw ScreeningUIError.unknownRecord(id) }
         let sequence = Int64(log.count + 1)
@@ -11,6 +12,7 @@ extension InMemoryScreeningSession {
         if let note { try setNote(id, note) }
     }
 
+    /// Reverts the latest decision as a new `undo` log event.
     public func undo() throws -> Int64? {
         guard let entryIndex = undoStack.popLast() else { return nil }
         let entry = log[entryIndex]
@@ -21,6 +23,7 @@ extension InMemoryScreeningSession {
         return entry.event.recordID
     }
 
+    /// Re-applies the latest undone decision as a new `redo` log event.
     public func redo() throws -> Int64? {
         guard let entryIndex = redoStack.popLast() else { return nil }
         let entry = log[entryIndex]
@@ -31,10 +34,12 @@ extension InMemoryScreeningSession {
         return entry.event.recordID
     }
 
+    /// The newest log events first.
     public func history(limit: Int) throws -> [DecisionEvent] {
         Array(log.suffix(max(0, limit)).reversed().map(\.event))
     }
 
+    /// Current decisions in the order they were made, as include flags.
     public func screeningCurve() throws -> [Bool] {
         decisions.values.sorted { $0.sequence < $1.sequence }.map { $0.label == .include }
     }

@@ -99,6 +99,7 @@ public final class InMemoryScreeningSession: ScreeningSession {
 
     // MARK: - Queue
 
+    /// Counts computed from the current decisions.
     public func overview() throws -> SessionOverview {
         var counts: [Label: Int] = [:]
         var lastInclude: Int64 = -1
@@ -115,6 +116,7 @@ public final class InMemoryScreeningSession: ScreeningSession {
             embeddingsTotal: embeddings.total, canUndo: !undoStack.isEmpty, canRedo: !redoStack.isEmpty)
     }
 
+    /// A slice of the records passing the filter, in ranked order.
     public func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
         let positions = matching(filter)
         let start = max(0, min(offset, positions.count))
@@ -128,6 +130,7 @@ public final class InMemoryScreeningSession: ScreeningSession {
         return QueuePage(total: positions.count, offset: start, entries: entries)
     }
 
+    /// Binary search of the record's rank position in the filtered list.
     public func position(of id: Int64, in filter: QueueFilter) throws -> Int? {
         guard let rankPosition = position[id] else { return nil }
         let positions = matching(filter)
@@ -172,6 +175,7 @@ public final class InMemoryScreeningSession: ScreeningSession {
 
     // MARK: - Records
 
+    /// The record with its rank, score, decision and note.
     public func record(_ id: Int64) throws -> RecordDetail {
         guard let index = position[id] else { throw ScreeningUIError.unknownRecord(id) }
         let item = items[index]
@@ -181,12 +185,14 @@ public final class InMemoryScreeningSession: ScreeningSession {
             reason: decision?.reason, note: notes[id])
     }
 
+    /// Stores or clears the note.
     public func setNote(_ id: Int64, _ note: String?) throws {
         guard position[id] != nil else { throw ScreeningUIError.unknownRecord(id) }
         let text = note?.trimmed ?? ""
         notes[id] = text.isEmpty ? nil : text
     }
 
+    /// Records containing every query word in title or abstract (case-insensitive), ranked.
     public func search(_ text: String) throws -> [Int64] {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return [] }
@@ -197,19 +203,25 @@ public final class InMemoryScreeningSession: ScreeningSession {
 
     // MARK: - Term lists and change notification
 
+    /// The stored reasons.
     public func exclusionReasons() throws -> [String] { reasons }
 
+    /// Replaces the stored reasons.
     public func setExclusionReasons(_ reasons: [String]) throws { self.reasons = reasons }
 
+    /// The stored term lists.
     public func highlightTerms() throws -> HighlightTerms { terms }
 
+    /// Replaces the include and exclude lists.
     public func setHighlightTerms(_ terms: HighlightTerms) throws {
         self.terms.include = terms.include
         self.terms.exclude = terms.exclude
     }
 
+    /// Nothing to re-read: all state is in this object.
     public func refresh() throws {}
 
+    /// Keeps the handler; `rerank` and `setBackgroundProgress` call it.
     public func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
         changeHandler = handler
     }
