@@ -122,4 +122,23 @@ struct DecisionFlowTests {
         #expect(loop.state.current?.id == 1)
         #expect(loop.render().text.contains("disk full"))
     }
+
+    @Test("include terms and exclusion reasons are edited from the UI and saved in the session")
+    func editTermsAndReasons() throws {
+        let (loop, session) = SampleSession.loop()
+        loop.send(.editIncludeTerms)
+        #expect(loop.render().line(23).contains("IMRT"))
+        loop.send(.key(.control("u")))
+        loop.send(.text("biochemical control, toxicit*"))
+        loop.send(.open)
+        #expect(try session.highlightTerms().include == ["biochemical control", "toxicit*"])
+        let pager = PagerView.lines(loop.state, width: 80).flatMap { $0 }
+        let styled = pager.filter { $0.style == Highlighter.includeStyle }.map(\.character)
+        #expect(String(styled) == "biochemical controltoxicity")
+        loop.send(.editReasons)
+        loop.send(.key(.control("u")))
+        loop.send(.text("animal study; wrong design"))
+        loop.send(.key(.named(.enter)))
+        #expect(try session.exclusionReasons() == ["animal study", "wrong design"])
+    }
 }
