@@ -48,6 +48,12 @@ struct ScreenSnapshotTests {
         let (loop, _) = SampleSession.loop()
         loop.send(.help)
         assertSnapshot(loop.render().text, named: "help80x24")
+        // Scrolling stops at the last line and the key list ends with quit
+        for _ in 0..<100 { loop.send(.moveDown) }
+        let bottom = loop.render()
+        #expect(bottom.line(20).contains("Quit (every decision is already saved)"))
+        loop.send(.cancel)
+        #expect(loop.state.mode == .normal)
     }
 
     @Test("the history view lists decisions, undos and redos newest first")

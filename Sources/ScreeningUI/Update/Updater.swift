@@ -111,13 +111,17 @@ enum Updater {
     }
 
     static func helpAction(_ action: Action, scroll: Int, _ state: inout AppState) -> [Effect] {
-        let page = max(1, state.size.rows - 6)
+        // The overlay's inner height: the body between header and status line, minus the frame.
+        let page = max(1, state.size.rows - 5)
+        let maximum = max(0, HelpView.lines(state).count - page)
+        func scrolled(_ value: Int) -> Mode { .help(scroll: max(0, min(maximum, value))) }
         switch action {
-        case .moveDown, .scrollPagerDown: state.mode = .help(scroll: scroll + 1)
-        case .moveUp, .scrollPagerUp: state.mode = .help(scroll: max(0, scroll - 1))
-        case .pageDown: state.mode = .help(scroll: scroll + page)
-        case .pageUp: state.mode = .help(scroll: max(0, scroll - page))
+        case .moveDown, .scrollPagerDown: state.mode = scrolled(scroll + 1)
+        case .moveUp, .scrollPagerUp: state.mode = scrolled(scroll - 1)
+        case .pageDown: state.mode = scrolled(scroll + page)
+        case .pageUp: state.mode = scrolled(scroll - page)
         case .first: state.mode = .help(scroll: 0)
+        case .last: state.mode = scrolled(maximum)
         case .help, .cancel, .quit, .open: state.mode = .normal
         default: break
         }
