@@ -1,1 +1,0 @@
-// ScreeningUI: see Documentation/CodebaseGuide.md

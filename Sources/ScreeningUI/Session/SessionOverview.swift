@@ -1,0 +1,54 @@
+/// The numbers the status line shows: "where am I, can I stop?".
+public struct SessionOverview: Sendable, Equatable {
+    /// The review's title (the topic title), shown in the header.
+    public var title: String
+    /// Who is screening in this session.
+    public var assessor: String
+    /// All records in the review.
+    public var total: Int
+    /// Records this assessor has decided.
+    public var screened: Int
+    /// Decided as include.
+    public var includes: Int
+    /// Decided as exclude.
+    public var excludes: Int
+    /// Decided as maybe.
+    public var maybes: Int
+    /// Decisions made since the most recent include (all of them when there is none yet).
+    public var sinceLastInclude: Int
+    /// Version of the model the current ranking comes from; nil before the first model.
+    public var modelVersion: Int?
+    /// Whether a retraining is running in the background.
+    public var retraining: Bool
+    /// Records with a stored embedding.
+    public var embeddingsDone: Int
+    /// Records that need an embedding.
+    public var embeddingsTotal: Int
+    /// Whether `undo()` has something to revert.
+    public var canUndo: Bool
+    /// Whether `redo()` has something to re-apply.
+    public var canRedo: Bool
+
+    /// Creates an overview; every count defaults to zero.
+    public init(
+        title: String = "", assessor: String = "", total: Int = 0, screened: Int = 0,
+        includes: Int = 0, excludes: Int = 0, maybes: Int = 0, sinceLastInclude: Int = 0,
+        modelVersion: Int? = nil, retraining: Bool = false, embeddingsDone: Int = 0,
+        embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false
+    ) {
+        self.title = title
+        self.assessor = assessor
+        self.total = total
+        self.screened = screened
+        self.includes = includes
+        self.excludes = excludes
+        self.maybes = maybes
+        self.sinceLastInclude = sinceLastInclude
+        self.modelVersion = modelVersion
+        self.retraining = retraining
+        self.embeddingsDone = embeddingsDone
+        self.embeddingsTotal = embeddingsTotal
+        self.canUndo = canUndo
+        self.canRedo = canRedo
+    }
+}

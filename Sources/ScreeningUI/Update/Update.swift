@@ -1,0 +1,90 @@
+import ReviewModel
+
+/// Applies an action to the state and returns the work the event loop must do. Pure.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    update(&state, .action(action))
+}
+
+/// Applies an event (input, terminal change or effect result) to the state and returns the work
+/// the event loop must do. Pure: no I/O, no clock.
+public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+    switch event {
+    case .action(let action):
+        return Updater.perform(action, &state)
+    case .key(let key):
+        return Updater.handle(key, &state)
+    case .text(let text):
+        guard case .prompt(var prompt) = state.mode else { return [] }
+        prompt.text += TextSanitizer.clean(text)
+        state.mode = .prompt(prompt)
+        return []
+    case .resize(let size):
+        state.size = size
+        Updater.keepSelectionVisible(&state)
+        return Updater.pageCoversWindow(state) ? [] : [Updater.reload(state, keep: state.selectedEntry?.id)]
+    case .sessionChanged:
+        return Updater.reloadAll(state, keep: state.view == .queue ? state.selectedEntry?.id : nil)
+    case .committed(let commit):
+        return Updater.committed(commit, &state)
+    case .reloaded(let reload):
+        Updater.apply(reload, &state)
+        return []
+    case .recordLoaded(let detail):
+        Updater.show(detail, &state)
+        return []
+    case .historyLoaded(let events):
+        state.history = events
+        state.historyCursor.position = min(state.historyCursor.position, max(0, events.count - 1))
+        Updater.keepSelectionVisible(&state)
+        guard state.view == .history, let event = state.selectedEvent else { return [] }
+        return [.loadRecord(event.recordID)]
+    case .curveLoaded(let curve):
+        state.curve = curve
+        return []
+    case .settingsLoaded(let terms, let reasons):
+        state.terms = terms
+        state.reasons = reasons
+        return []
+    case .searchFinished(let query, let matches):
+        state.search = SearchState(query: query, matches: matches, index: 0)
+        guard let first = matches.first else {
+            state.message = StatusMessage("no match for “\(query)”")
+            return []
+        }
+        return [.locate(first)]
+    case .located(let id, let position):
+        return Updater.located(id, position, &state)
+    case .failed(let message):
+        state.message = StatusMessage(message, isError: true)
+        return []
+    }
+}
+
+/// Whether an action can run now; the help screen dims disabled actions and `update` refuses them.
+public func isEnabled(_ action: Action, _ state: AppState) -> Bool {
+    disabledReason(action, state) == nil
+}
+
+/// Why an action cannot run now, or nil when it can.
+public func disabledReason(_ action: Action, _ state: AppState) -> String? {
+    switch action {
+    case .include, .exclude, .maybe, .note:
+        return state.current == nil ? "no record selected" : nil
+    case .excludeWithReason:
+        if state.current == nil { return "no record selected" }
+        return state.reasons.isEmpty ? "no exclusion reasons yet (edit them first)" : nil
+    case .undo:
+        return state.overview.canUndo ? nil : "nothing to undo"
+    case .redo:
+        return state.overview.canRedo ? nil : "nothing to redo"
+    case .searchNext, .searchPrevious:
+        guard let search = state.search else { return "no search yet" }
+        return search.matches.isEmpty ? "no match for “\(search.query)”" : nil
+    case .clearFilter:
+        return state.filter.isDefault ? "no filter set" : nil
+    case .togglePager, .scrollPagerDown, .scrollPagerUp, .open:
+        return state.view == .stats ? "no record in this view" : nil
+    default:
+        return nil
+    }
+}

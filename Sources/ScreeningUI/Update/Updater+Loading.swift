@@ -1,0 +1,148 @@
+import ReviewModel
+
+extension Updater {
+    // MARK: - Selection
+
+    static func listPageRows(_ state: AppState) -> Int {
+        let layout = Layout(state)
+        return layout.listRows > 0 ? layout.listRows : max(1, layout.pagerRows)
+    }
+
+    static func move(by delta: Int, _ state: inout AppState) -> [Effect] {
+        let position = state.view == .history ? state.historyCursor.position : state.queueCursor.position
+        let target = delta > 0 && position > Int.max - delta ? Int.max : position + delta
+        return move(to: target, &state)
+    }
+
+    static func move(to target: Int, _ state: inout AppState) -> [Effect] {
+        switch state.view {
+        case .stats:
+            return []
+        case .history:
+            guard !state.history.isEmpty else { return [] }
+            state.historyCursor.position = max(0, min(target, state.history.count - 1))
+            keepSelectionVisible(&state)
+            return state.selectedEvent.map { [.loadRecord($0.recordID)] } ?? []
+        case .queue:
+            guard state.page.total > 0 else { return [] }
+            state.queueCursor.position = max(0, min(target, state.page.total - 1))
+            keepSelectionVisible(&state)
+            if pageCoversWindow(state), let entry = state.selectedEntry { return [.loadRecord(entry.id)] }
+            return [reload(state, position: state.queueCursor.position)]
+        }
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let rows = Layout(state).listRows
+        state.queueCursor.top = state.queueCursor.visibleTop(rows: rows, count: state.page.total)
+        state.historyCursor.top = state.historyCursor.visibleTop(rows: rows, count: state.history.count)
+    }
+
+    /// Whether the loaded page holds every visible queue row and the selection.
+    static func pageCoversWindow(_ state: AppState) -> Bool {
+        let page = state.page
+        guard page.total > 0 else { return true }
+        let rows = max(1, Layout(state).listRows)
+        let first = state.queueCursor.top
+        let last = min(page.total, first + rows) - 1
+        let cursor = state.queueCursor.position
+        let end = page.offset + page.entries.count
+        return first >= page.offset && last < end && cursor >= page.offset && cursor < end
+    }
+
+    static func scrollPager(by delta: Int, _ state: inout AppState) {
+        let layout = Layout(state)
+        let lines = PagerView.lineCount(state, width: layout.size.columns)
+        state.pagerScroll = max(0, min(state.pagerScroll + delta, lines - layout.pagerRows))
+    }
+
+    // MARK: - Loading
+
+    static func reload(_ state: AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil) -> Effect {
+        .reload(ReloadRequest(
+            filter: state.filter, position: position ?? state.queueCursor.position, keep: keep,
+            advancePast: advancePast, pageSize: max(200, state.size.rows * 3),
+            loadDetail: state.view != .history))
+    }
+
+    static func reloadAll(_ state: AppState, keep: Int64?, advancePast: Int64? = nil) -> [Effect] {
+        var effects = [reload(state, keep: keep, advancePast: advancePast)]
+        if state.view == .history { effects.append(.loadHistory) }
+        if state.view == .stats { effects.append(.loadCurve) }
+        return effects
+    }
+
+    static func apply(_ reload: Reload, _ state: inout AppState) {
+        state.overview = reload.overview
+        state.page = reload.page
+        state.queueCursor.position = reload.position
+        keepSelectionVisible(&state)
+        if state.view != .history {
+            if let detail = reload.detail { show(detail, &state) } else if reload.page.total == 0 { state.current = nil }
+        }
+    }
+
+    static func show(_ detail: RecordDetail, _ state: inout AppState) {
+        if state.current?.id != detail.id { state.pagerScroll = 0 }
+        state.current = detail
+    }
+
+    static func committed(_ commit: Commit, _ state: inout AppState) -> [Effect] {
+        if state.view == .history, commit.addsLogEvent {
+            state.historyCursor.position += 1
+        }
+        switch commit {
+        case .decision(let id, let label):
+            let title = state.current?.id == id ? state.current?.fields.title ?? "" : ""
+            state.message = StatusMessage("\(label.pastTense) · \(title)")
+            return reloadAll(state, keep: nil, advancePast: id)
+        case .undo(let id):
+            guard let id else { state.message = StatusMessage("nothing to undo"); return [] }
+            state.message = StatusMessage("undone · record back to its earlier state")
+            return reloadAll(state, keep: id) + (state.view == .queue ? [] : [.loadRecord(id)])
+        case .redo(let id):
+            guard let id else { state.message = StatusMessage("nothing to redo"); return [] }
+            state.message = StatusMessage("redone")
+            return reloadAll(state, keep: id) + (state.view == .queue ? [] : [.loadRecord(id)])
+        case .note(let id):
+            state.message = StatusMessage("note saved")
+            return [.loadRecord(id)]
+        }
+    }
+
+    static func located(_ id: Int64, _ position: Int?, _ state: inout AppState) -> [Effect] {
+        let counter = state.search.map { "match \($0.index + 1)/\($0.matches.count)" } ?? "match"
+        state.view = .queue
+        guard let position else {
+            state.message = StatusMessage("\(counter) · not in this list; shown in the pager")
+            return [.loadRecord(id)]
+        }
+        state.message = StatusMessage(counter)
+        state.queueCursor.position = position
+        keepSelectionVisible(&state)
+        if pageCoversWindow(state) { return [.loadRecord(id)] }
+        return [reload(state, keep: id, position: position)]
+    }
+}
+
+extension Commit {
+    /// Whether the commit appended an event to the decision log.
+    var addsLogEvent: Bool {
+        switch self {
+        case .decision: true
+        case .undo(let id), .redo(let id): id != nil
+        case .note: false
+        }
+    }
+}
+
+extension Label {
+    /// "Included", "Excluded", "Maybe".
+    var pastTense: String {
+        switch self {
+        case .include: "included"
+        case .exclude: "excluded"
+        case .maybe: "marked maybe"
+        }
+    }
+}
