@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["ReviewModel", "Ranking"]),
         .target(name: "ScreeningUI", dependencies: ["ReviewModel"]),
         .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
+        .target(name: "Stopping", dependencies: ["ReviewModel"]),
+        .target(name: "Reports", dependencies: ["ReviewModel", "Stopping"]),
 
         // MARK: - The thin executable
         .executableTarget(name: "tarsier", dependencies: [
@@ -63,5 +65,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Ranking"]),
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
         .testTarget(name: "CLITests", dependencies: ["tarsier"]),
+        .testTarget(name: "StoppingTests", dependencies: ["Stopping"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Stopping"]),
     ]
 )

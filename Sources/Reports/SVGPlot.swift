@@ -1,0 +1,166 @@
+import Foundation
+
+/// A small, dependency-free line plot written as SVG: line series, filled bands, point markers,
+/// axes with nice ticks, a legend and a title. Shared by the live recall curve, the PRISMA-free
+/// simulation comparison and anything else that needs a clean labelled chart.
+///
+/// Output is deterministic (fixed decimals, no timestamps), so it can be pinned by golden files.
+public struct SVGPlot: Sendable {
+    /// A point in data coordinates.
+    public struct Point: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        /// A point.
+        public init(_ x: Double, _ y: Double) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    /// A polyline.
+    public struct Series: Sendable {
+        public var name: String
+        public var points: [Point]
+        /// CSS colour, e.g. `#0072B2`.
+        public var color: String
+        public var dashed: Bool
+        public var lineWidth: Double
+        /// A line series.
+        public init(name: String, points: [Point], color: String, dashed: Bool = false, lineWidth: Double = 2) {
+            self.name = name
+            self.points = points
+            self.color = color
+            self.dashed = dashed
+            self.lineWidth = lineWidth
+        }
+    }
+
+    /// A filled area between a lower and an upper value at each x.
+    public struct Band: Sendable {
+        public var name: String
+        /// (x, lower, upper) triples in x order.
+        public var values: [(x: Double, lower: Double, upper: Double)]
+        public var color: String
+        public var opacity: Double
+        /// A band.
+        public init(name: String, values: [(x: Double, lower: Double, upper: Double)], color: String, opacity: Double = 0.2) {
+            self.name = name
+            self.values = values
+            self.color = color
+            self.opacity = opacity
+        }
+    }
+
+    /// A marked point with a dashed guide line down to the x axis.
+    public struct Marker: Sendable {
+        public var name: String
+        public var point: Point
+        public var color: String
+        /// A marker.
+        public init(name: String, point: Point, color: String) {
+            self.name = name
+            self.point = point
+            self.color = color
+        }
+    }
+
+    /// The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), black last.
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var width: Double = 760
+    public var height: Double = 460
+    /// Axis ranges; nil fits the data (from 0).
+    public var xRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
+    public var xStyle: AxisScale.LabelStyle = .number
+    public var yStyle: AxisScale.LabelStyle = .number
+    public var series: [Series] = []
+    public var bands: [Band] = []
+    public var markers: [Marker] = []
+
+    /// An empty plot with its title and axis labels.
+    public init(title: String, xLabel: String, yLabel: String) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+    }
+
+    // MARK: - Layout
+
+    let marginLeft = 72.0
+    let marginRight = 24.0
+    let marginTop = 48.0
+    let marginBottom = 58.0
+    var plotWidth: Double { width - marginLeft - marginRight }
+    var plotHeight: Double { height - marginTop - marginBottom }
+
+    /// The x and y axes the data will be drawn on.
+    public func axes() -> (x: AxisScale, y: AxisScale) {
+        let xs = series.flatMap { $0.points.map(\.x) } + bands.flatMap { $0.values.map(\.x) } + markers.map(\.point.x)
+        let ys = series.flatMap { $0.points.map(\.y) } + bands.flatMap { $0.values.flatMap { [$0.lower, $0.upper] } }
+            + markers.map(\.point.y)
+        let x = xRange ?? 0...max(xs.max() ?? 1, 1e-9)
+        let y = yRange ?? 0...max(ys.max() ?? 1, 1e-9)
+        return (
+            AxisScale(lower: x.lowerBound, upper: x.upperBound, targetTicks: 7, style: xStyle),
+            AxisScale(lower: y.lowerBound, upper: y.upperBound, targetTicks: 6, style: yStyle)
+        )
+    }
+
+    /// The SVG document; throws when there is nothing to draw.
+    public func render() throws -> String {
+        guard !(series.allSatisfy(\.points.isEmpty) && bands.allSatisfy(\.values.isEmpty) && markers.isEmpty) else {
+            throw ReportsError.emptyPlot(title: title)
+        }
+        let (xAxis, yAxis) = axes()
+        func px(_ x: Double) -> String { TextEscaping.number(marginLeft + xAxis.fraction(x) * plotWidth) }
+        func py(_ y: Double) -> String { TextEscaping.number(marginTop + (1 - yAxis.fraction(y)) * plotHeight) }
+        var svg = header()
+        svg += drawAxes(xAxis, yAxis)
+        svg += "  <g clip-path=\"url(#plot-area)\">\n"
+        for band in bands where !band.values.isEmpty {
+            let upper = band.values.map { "\(px($0.x)),\(py($0.upper))" }
+            let lower = band.values.reversed().map { "\(px($0.x)),\(py($0.lower))" }
+            svg += "    <polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.color)\" "
+                + "fill-opacity=\"\(TextEscaping.number(band.opacity))\" stroke=\"none\"/>\n"
+        }
+        for line in series where !line.points.isEmpty {
+            let points = line.points.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ")
+            let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
+            svg += "    <polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.color)\" "
+                + "stroke-width=\"\(TextEscaping.number(line.lineWidth))\" stroke-linejoin=\"round\"\(dash)/>\n"
+        }
+        for marker in markers {
+            let x = px(marker.point.x)
+            let y = py(marker.point.y)
+            svg += "    <line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x)\" y2=\"\(py(yAxis.lower))\" stroke=\"\(marker.color)\" "
+                + "stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
+            svg += "    <circle cx=\"\(x)\" cy=\"\(y)\" r=\"5\" fill=\"\(marker.color)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n"
+        }
+        svg += "  </g>\n"
+        svg += drawLegend()
+        svg += "</svg>\n"
+        return svg
+    }
+
+    private func header() -> String {
+        let w = TextEscaping.number(width)
+        let h = TextEscaping.number(height)
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
+            font-family="DejaVu Sans, Helvetica, Arial, sans-serif">
+              <title>\(TextEscaping.xml(title))</title>
+              <defs><clipPath id="plot-area"><rect x="\(TextEscaping.number(marginLeft))" \
+            y="\(TextEscaping.number(marginTop - 6))" width="\(TextEscaping.number(plotWidth + 6))" \
+            height="\(TextEscaping.number(plotHeight + 6))"/></clipPath></defs>
+              <rect width="100%" height="100%" fill="#ffffff"/>
+              <text x="\(TextEscaping.number(width / 2))" y="28" text-anchor="middle" font-size="17" \
+            font-weight="bold" fill="#222222">\(TextEscaping.xml(title))</text>
+
+            """
+    }
+}
