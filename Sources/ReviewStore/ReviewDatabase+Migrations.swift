@@ -107,6 +107,14 @@ extension ReviewDatabase {
             t.column("rankShown", .integer)
         }
         try db.create(indexOn: "decision", columns: ["recordId", "id"])
+        // Working notes an assessor keeps on a record without deciding (editable, unlike decisions).
+        try db.create(table: "recordNote") { t in
+            t.belongsTo("record").notNull()
+            t.column("assessor", .text).notNull()
+            t.column("note", .text).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.primaryKey(["recordId", "assessor"])
+        }
         try db.execute(sql: """
             CREATE TRIGGER decisionNoUpdate BEFORE UPDATE ON decision
             BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;

@@ -161,3 +161,21 @@ struct ReviewDatabaseTests {
         }
     }
 }
+
+@Suite("Review database notes")
+struct ReviewNotesTests {
+    @Test("notes are per assessor, replaceable and removable")
+    func notes() throws {
+        let db = try ReviewDatabase.inMemory()
+        _ = try db.importBatch(input(sampleRecords()))
+        let id = try #require(try db.records().first?.id)
+        try db.setNote(id, assessor: "ann", note: "check the control group")
+        try db.setNote(id, assessor: "bob", note: "ok")
+        try db.setNote(id, assessor: "ann", note: "control group is fine")
+        #expect(try db.note(id, assessor: "ann") == "control group is fine")
+        try db.setNote(id, assessor: "ann", note: "  ")
+        #expect(try db.note(id, assessor: "ann") == nil)
+        #expect(try db.note(id, assessor: "bob") == "ok")
+        #expect(try db.decisionLog().isEmpty)
+    }
+}
