@@ -23,13 +23,15 @@ let package = Package(
                        providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
                        providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Libraries, one job each
         .target(name: "ReviewModel"),
         .target(name: "ReviewStore", dependencies: [
             "ReviewModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Formats", dependencies: ["ReviewModel"]),
+        .target(name: "Formats", dependencies: ["ReviewModel", "CZlib"]),
         .target(name: "TextAnalysis", swiftSettings: optimised),
         .target(name: "Linalg", dependencies: ["COpenBLAS"], swiftSettings: optimised),
         .target(name: "Ranking", dependencies: ["ReviewModel", "TextAnalysis", "Linalg"],

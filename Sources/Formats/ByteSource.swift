@@ -1,0 +1,164 @@
+import CZlib
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A forward-only source of bytes read in chunks: a plain file, or a gzip file inflated on the fly.
+///
+/// Memory stays bounded by the chunk size whatever the file size, which is what lets
+/// ``PubMedXMLReader`` stream 200 MB baseline files.
+final class ByteSource {
+    /// Bytes of the underlying file consumed so far (compressed bytes for gzip).
+    private(set) var fileBytesRead: Int64 = 0
+    /// Size of the underlying file, for progress reporting.
+    let fileSize: Int64
+    /// The path, for messages.
+    let path: String
+    /// True when the file starts with the gzip magic bytes 1f 8b.
+    private(set) var isGzip = false
+
+    private let handle: UnsafeMutablePointer<FILE>
+    private var inflater: Inflater?
+    private var rawBuffer: [UInt8]
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var rawEOF = false
+
+    /// Opens `url`; detects gzip from its first two bytes, not its name.
+    init(url: URL, chunkSize: Int = 1 << 16) throws {
+        path = url.path
+        guard let file = fopen(url.path, "rb") else {
+            throw FormatsError.unreadable(file: url.path, reason: String(cString: strerror(errno)))
+        }
+        handle = file
+        var info = stat()
+        fileSize = fstat(fileno(file), &info) == 0 ? Int64(info.st_size) : 0
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            fclose(file)
+            throw FormatsError.unreadable(file: url.path, reason: "is a directory")
+        }
+        rawBuffer = [UInt8](repeating: 0, count: chunkSize)
+        fillRaw()
+        let magic = rawEnd - rawStart >= 2 && rawBuffer[0] == 0x1F && rawBuffer[1] == 0x8B
+        if magic {
+            isGzip = true
+            inflater = try Inflater(path: url.path)
+        }
+    }
+
+    deinit { fclose(handle) }
+
+    private func fillRaw() {
+        rawStart = 0
+        rawEnd = rawBuffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+        fileBytesRead += Int64(rawEnd)
+        if rawEnd == 0 { rawEOF = true }
+    }
+
+    /// Reads up to `capacity` bytes into `buffer`; returns 0 only at the end of the content.
+    /// - Throws: `FormatsError.truncated` when a gzip stream ends early, `.invalid` when it is corrupt.
+    func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
+        guard capacity > 0 else { return 0 }
+        while true {
+            if rawStart == rawEnd, !rawEOF { fillRaw() }
+            guard let inflater else {
+                let count = min(capacity, rawEnd - rawStart)
+                if count == 0 { return 0 }
+                rawBuffer.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + rawStart, byteCount: count) }
+                rawStart += count
+                return count
+            }
+            let (consumed, produced) = try rawBuffer.withUnsafeMutableBytes { raw in
+                try inflater.inflate(
+                    input: raw.baseAddress! + rawStart, inputCount: rawEnd - rawStart,
+                    output: buffer, outputCapacity: capacity, atEndOfInput: rawEOF)
+            }
+            rawStart += consumed
+            if produced > 0 { return produced }
+            if inflater.finished && rawStart == rawEnd && rawEOF { return 0 }
+        }
+    }
+
+    /// Reads everything that is left into memory.
+    func readAll() throws -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(isGzip ? Int(fileSize) * 4 : Int(fileSize))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try read(into: $0.baseAddress!, capacity: $0.count) }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Reads at most `limit` bytes from the start (for format detection).
+    func readPrefix(limit: Int) throws -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let count = try result.withUnsafeMutableBytes {
+                try read(into: $0.baseAddress! + filled, capacity: limit - filled)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(result[0..<filled])
+    }
+}
+
+/// A zlib inflate stream accepting gzip (and zlib) data, including concatenated gzip members.
+///
+/// Uses `inflateInit2(15 + 32)` as described in the zlib manual (https://zlib.net/manual.html).
+final class Inflater {
+    private var stream = z_stream()
+    private let path: String
+    /// True after the last member's end was reached and no more input followed.
+    private(set) var finished = false
+    private var memberEnded = false
+
+    init(path: String) throws {
+        self.path = path
+        guard czlib_inflate_init_gzip(&stream) == Z_OK else {
+            throw FormatsError.unreadable(file: path, reason: "zlib could not be initialised")
+        }
+    }
+
+    deinit { inflateEnd(&stream) }
+
+    /// Inflates from `input` into `output`; returns bytes consumed and produced.
+    func inflate(
+        input: UnsafeMutableRawPointer, inputCount: Int, output: UnsafeMutableRawPointer,
+        outputCapacity: Int, atEndOfInput: Bool
+    ) throws -> (consumed: Int, produced: Int) {
+        if memberEnded {
+            if inputCount == 0 {
+                if atEndOfInput { finished = true }
+                return (0, 0)
+            }
+            inflateReset(&stream)  // a further gzip member follows (RFC 1952 §2.2)
+            memberEnded = false
+        }
+        if inputCount == 0 && atEndOfInput {
+            throw FormatsError.truncated(file: path, line: 1, reason: "gzip stream ends before its end marker")
+        }
+        stream.next_in = input.assumingMemoryBound(to: Bytef.self)
+        stream.avail_in = uInt(inputCount)
+        stream.next_out = output.assumingMemoryBound(to: Bytef.self)
+        stream.avail_out = uInt(outputCapacity)
+        let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+        let consumed = inputCount - Int(stream.avail_in)
+        let produced = outputCapacity - Int(stream.avail_out)
+        switch status {
+        case Z_OK, Z_BUF_ERROR:
+            break
+        case Z_STREAM_END:
+            memberEnded = true
+        default:
+            let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+            throw FormatsError.invalid(file: path, line: 1, reason: "corrupt gzip data: \(reason)")
+        }
+        return (consumed, produced)
+    }
+}

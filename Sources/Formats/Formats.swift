@@ -1,1 +1,0 @@
-// Formats: see Documentation/CodebaseGuide.md

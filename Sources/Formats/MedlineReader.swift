@@ -1,0 +1,63 @@
+import Foundation
+import ReviewModel
+
+/// Reads PubMed's MEDLINE text format (`.nbib`, "Send to: Citation manager").
+///
+/// Tags and their meaning follow NLM's "MEDLINE/PubMed Data Element (Field) Descriptions"
+/// (https://www.nlm.nih.gov/bsd/mms/medlineelements.html): a tag of up to four letters padded to
+/// four columns, `- `, the value; continuation lines are indented six spaces.
+public struct MedlineReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads a MEDLINE file (plain or gzip).
+    /// - Throws: `FormatsError.unreadable` when the file cannot be read.
+    public func read(url: URL, progress: ImportProgress? = nil) throws -> ImportResult {
+        let bytes = try ByteSource(url: url).readAll()
+        return read(bytes: bytes, file: url.path, progress: progress)
+    }
+
+    /// Reads MEDLINE text held in memory; `file` names the source in diagnostics.
+    public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
+        let scanner = TaggedRecordScanner(
+            file: file, startTag: "PMID", endTag: nil, listTags: [], split: TaggedLine.medline)
+        var records: [ImportedRecord] = []
+        var recordDiagnostics: [Diagnostic] = []
+        var diagnostics = scanner.scan(bytes, progress: progress) { record in
+            let imported = Self.map(record)
+            if imported.fields.isEmpty {
+                recordDiagnostics.append(.warning("record has no title and no abstract", file: file, line: record.line))
+            }
+            records.append(imported)
+        }
+        diagnostics += recordDiagnostics
+        diagnostics.sort { $0.line < $1.line }
+        return ImportResult(format: .medline, records: records, diagnostics: diagnostics)
+    }
+
+    /// Maps one MEDLINE record's tags to fields.
+    static func map(_ record: TaggedRecordScanner.Record) -> ImportedRecord {
+        var fields = ReferenceFields()
+        let publicationTypes = record.values("PT")
+        fields.type =
+            record.first("BTI") != nil ? "BOOK" : publicationTypes.isEmpty ? nil : "JOUR"
+        fields.title = record.first("TI", "BTI", "TT") ?? ""
+        fields.abstract = record.first("AB") ?? ""
+        let fullNames = record.values("FAU")
+        fields.authors = (fullNames.isEmpty ? record.values("AU") : fullNames) + record.values("CN")
+        fields.journal = record.first("JT", "TA")
+        fields.year = record.first("DP").flatMap { FieldNormalisation.year(in: $0) }
+        fields.volume = record.first("VI")
+        fields.issue = record.first("IP")
+        fields.pages = record.first("PG")
+        let identifiers = record.values("LID") + record.values("AID")
+        fields.doi = identifiers.lazy.filter { $0.hasSuffix("[doi]") }
+            .compactMap { FieldNormalisation.doi(String($0.dropLast(5))) }.first
+        fields.pmid = record.first("PMID").flatMap { FieldNormalisation.pmid($0) }
+        fields.keywords = record.values("OT")
+        fields.meshTerms = record.values("MH")
+        fields.language = record.first("LA")
+        return ImportedRecord(
+            fields: fields, line: record.line, sourceID: fields.pmid, raw: record.raw.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,127 @@
+import ReviewModel
+
+/// Turns the tagged values of one RIS record into an ``ImportedRecord``.
+enum RISRecordMapper {
+    /// One tag occurrence with its value lines.
+    struct Entry {
+        var tag: String
+        var parts: [Substring]
+        var line: Int
+
+        /// The value: paragraphs joined by newlines for free-text tags, by spaces otherwise.
+        var value: String {
+            if parts.count == 1 { return String(parts[0]) }
+            let separator = RISTags.paragraphTags.contains(tag) ? "\n" : " "
+            return parts.joined(separator: separator).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    /// A record being read.
+    struct Pending {
+        var line: Int
+        var type: String?
+        var entries: [Entry] = []
+        var raw: [String] = []
+
+        init(line: Int, type: String?) {
+            self.line = line
+            self.type = type
+        }
+    }
+
+    /// The prefix of the note in which tarsier writes its decision (see ``RISWriter``).
+    static let decisionNote = "tarsier decision: "
+    /// The prefix of the notes in which tarsier writes MeSH headings (RIS has no MeSH tag).
+    static let meshNote = "MeSH: "
+
+    /// Maps a record; diagnostics cover a malformed year and a record with nothing to screen.
+    static func map(_ pending: Pending, file: String) -> (record: ImportedRecord, diagnostics: [Diagnostic]) {
+        var byTag: [String: [Entry]] = [:]
+        for entry in pending.entries { byTag[entry.tag, default: []].append(entry) }
+        func first(_ tags: [String]) -> String? {
+            for tag in tags {
+                for entry in byTag[tag] ?? [] {
+                    if let value = FieldNormalisation.nonEmpty(entry.value) { return value }
+                }
+            }
+            return nil
+        }
+        func all(_ tags: [String]) -> [String] {
+            tags.flatMap { tag in (byTag[tag] ?? []).compactMap { FieldNormalisation.nonEmpty($0.value) } }
+        }
+        var diagnostics: [Diagnostic] = []
+        var fields = ReferenceFields()
+        fields.type = FieldNormalisation.nonEmpty(pending.type)
+        fields.title = first(RISTags.title) ?? ""
+        fields.abstract = first(RISTags.abstract) ?? ""
+        fields.authors = pending.entries.filter { RISTags.authors.contains($0.tag) }
+            .compactMap { FieldNormalisation.nonEmpty($0.value) }
+        fields.journal = first(RISTags.journal)
+        fields.year = year(byTag, file: file, diagnostics: &diagnostics)
+        fields.volume = first(["VL"])
+        fields.issue = first(["IS"])
+        fields.pages = FieldNormalisation.pages(start: first(["SP"]), end: first(["EP"]))
+        fields.urls = uniqued(all(["UR", "L2"]))
+        fields.doi = first(["DO"]).flatMap { FieldNormalisation.doi($0) }
+            ?? fields.urls.lazy.compactMap { FieldNormalisation.doi(fromURL: $0) }.first
+        fields.pmid = pmid(byTag, first: first)
+        fields.keywords = all(["KW"])
+        fields.language = first(["LA"])
+        var label: Label?
+        for note in all(["N1"]) {
+            if note.hasPrefix(decisionNote) {
+                label = Label(rawValue: String(note.dropFirst(decisionNote.count)).trimmingCharacters(in: .whitespaces))
+            } else if note.hasPrefix(meshNote) {
+                fields.meshTerms.append(String(note.dropFirst(meshNote.count)))
+            }
+        }
+        if fields.isEmpty {
+            diagnostics.append(.warning("record has no title and no abstract", file: file, line: pending.line))
+        }
+        let record = ImportedRecord(
+            fields: fields, line: pending.line, sourceID: first(["ID"]), label: label,
+            raw: pending.raw.joined(separator: "\n"))
+        return (record, diagnostics)
+    }
+
+    /// The first four-digit year of PY, Y1 or DA; warns when a year tag holds no year.
+    private static func year(_ byTag: [String: [Entry]], file: String, diagnostics: inout [Diagnostic]) -> Int? {
+        var found: Int?
+        for tag in RISTags.year {
+            for entry in byTag[tag] ?? [] {
+                let value = entry.value
+                if value.isEmpty { continue }
+                if let year = FieldNormalisation.year(in: value) {
+                    if found == nil { found = year }
+                } else if tag != "DA" {
+                    diagnostics.append(
+                        .warning("\(tag) \"\(value)\" holds no four-digit year; year left empty",
+                            file: file, line: entry.line, field: tag))
+                }
+            }
+            if found != nil { break }
+        }
+        return found
+    }
+
+    /// The PubMed id from `AN` when it is numeric and the record comes from PubMed/MEDLINE
+    /// (`DB`/`DP` naming PubMed, MEDLINE or NLM, as in PubMed's EndNote export), or from a `PMID:` note.
+    private static func pmid(_ byTag: [String: [Entry]], first: ([String]) -> String?) -> String? {
+        let database = [first(["DB"]), first(["DP"])].compactMap { $0?.lowercased() }
+        let fromPubMed = database.contains { $0.contains("pubmed") || $0.contains("medline") || $0 == "nlm" }
+        if fromPubMed, let accession = first(["AN"]), let pmid = FieldNormalisation.pmid(accession) {
+            return pmid
+        }
+        for tag in ["C2", "N1", "M1"] {
+            for entry in byTag[tag] ?? [] where entry.value.lowercased().hasPrefix("pmid:") {
+                if let pmid = FieldNormalisation.pmid(entry.value) { return pmid }
+            }
+        }
+        return nil
+    }
+
+    private static func uniqued(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

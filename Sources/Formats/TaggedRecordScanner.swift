@@ -1,0 +1,104 @@
+/// Groups the lines of a MEDLINE or Web of Science file into records of tagged values.
+///
+/// Both formats put a tag at the start of a line and indent continuation lines (six spaces in
+/// MEDLINE, three in Web of Science). A record starts at `startTag` and ends at `endTag` (when the
+/// format has one) or at the next `startTag`.
+struct TaggedRecordScanner {
+    /// One record's values in file order.
+    struct Record {
+        /// 1-based line of the record's first tag.
+        var line: Int
+        /// (tag, value lines, line) in file order.
+        var entries: [(tag: Substring, parts: [Substring], line: Int)] = []
+        /// The record's lines as in the file.
+        var raw: [String] = []
+    }
+
+    let file: String
+    let startTag: String
+    let endTag: String?
+    /// Tags whose continuation lines are separate values (WoS `AU`/`AF`).
+    let listTags: Set<Substring>
+    let split: (String) -> TaggedLine?
+
+    /// Scans `bytes`, calling `emit` for each finished record; returns the diagnostics.
+    func scan(
+        _ bytes: [UInt8], progress: ImportProgress?, emit: (Record) -> Void
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var current: Record?
+        var warnedOutside = false
+        let total = Int64(bytes.count)
+        var nextReport = 1 << 20
+        for line in TextLines(bytes) {
+            if let progress, line.endOffset >= nextReport {
+                progress(Int64(line.endOffset), total)
+                nextReport = line.endOffset + (1 << 20)
+            }
+            if line.wasRepaired {
+                diagnostics.append(.warning("invalid UTF-8 replaced by U+FFFD", file: file, line: line.number))
+            }
+            let first = line.text.utf8.first
+            if first == 0x20 || first == 0x09 {  // continuation line
+                guard var record = current, !record.entries.isEmpty else { continue }
+                current = nil
+                let text = TaggedLine.trimmed(Substring(line.text))
+                let last = record.entries.count - 1
+                if listTags.contains(record.entries[last].tag) {
+                    record.entries.append((record.entries[last].tag, [text], line.number))
+                } else {
+                    record.entries[last].parts.append(text)
+                }
+                record.raw.append(line.text)
+                current = record
+                continue
+            }
+            guard let tagged = split(line.text) else {
+                if !line.text.isEmpty, current != nil { current?.raw.append(line.text) }
+                continue
+            }
+            if tagged.tag == startTag {
+                if let record = current { emit(record) }
+                current = Record(line: line.number)
+            } else if let endTag, tagged.tag == endTag {
+                if var record = current {
+                    record.raw.append(line.text)
+                    emit(record)
+                }
+                current = nil
+                continue
+            }
+            guard current != nil else {
+                if !warnedOutside, endTag == nil || (tagged.tag != "FN" && tagged.tag != "VR" && tagged.tag != "EF") {
+                    warnedOutside = true
+                    diagnostics.append(
+                        .warning("tagged lines before the first \(startTag) are ignored (first one here)",
+                            file: file, line: line.number, field: String(tagged.tag)))
+                }
+                continue
+            }
+            current?.entries.append((tagged.tag, [tagged.value], line.number))
+            current?.raw.append(line.text)
+        }
+        if let record = current { emit(record) }
+        progress?(total, total)
+        return diagnostics
+    }
+}
+
+extension TaggedRecordScanner.Record {
+    /// Values of `tag`, each joined over its continuation lines with `separator`, trimmed, non-empty.
+    func values(_ tag: String, separator: String = " ") -> [String] {
+        entries.compactMap { entry in
+            guard entry.tag == tag else { return nil }
+            let value = entry.parts.count == 1 ? String(entry.parts[0]) : entry.parts.joined(separator: separator)
+            return FieldNormalisation.nonEmpty(value)
+        }
+    }
+
+    /// The first non-empty value of the first tag in `tags` that has one.
+    func first(_ tags: String...) -> String? {
+        for tag in tags { if let value = values(tag).first { return value } }
+        return nil
+    }
+}
