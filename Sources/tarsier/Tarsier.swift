@@ -13,7 +13,7 @@ struct Tarsier: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Import.self, Status.self, Show.self, List.self, Export.self,
+            Init.self, Import.self, Status.self, Show.self, List.self, Export.self, Simulate.self,
         ]
     )
 }
