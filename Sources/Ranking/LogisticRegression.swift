@@ -30,9 +30,9 @@ public struct LogisticRegression: Classifier {
     /// Upper bound on conjugate-gradient iterations per Newton step.
     public var maximumConjugateGradientSteps: Int
     /// Weight of each feature column (empty before the first fit).
-    public private(set) var weights: [Double] = []
+    public internal(set) var weights: [Double] = []
     /// The intercept b.
-    public private(set) var intercept: Double = 0
+    public internal(set) var intercept: Double = 0
 
     /// A model with the given settings and zero weights.
     public init(
