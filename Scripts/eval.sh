@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs `tarsier simulate` (release build) on every benchmark CSV with ASReview's priors
+# (../shared/tools/priors.py, seeds 1 2 3) and, for clef17-* sets, topic-only; verifies every
+# run's metrics with ../shared/tools/metrics.py on the order file and prints the table
+# (Scripts/eval_table.py) beside ASReview's numbers (../shared/bench/asreview-dev.md).
+#
+# Usage: Scripts/eval.sh [RANKER] [extra simulate options...]
+#   RANKER defaults to tfidf-lr. Environment: SHARED (default <repo>/../shared),
+#   OUT (default .build/eval/RANKER), JOBS (parallel runs, default 2), SKIP_BUILD=1.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared}"
+RANKER="${1:-tfidf-lr}"; shift || true
+EXTRA=("$@")
+OUT="${OUT:-$ROOT/.build/eval/$RANKER}"
+JOBS="${JOBS:-2}"
+BENCH="$SHARED/datasets/benchmark"
+mkdir -p "$OUT"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then (cd "$ROOT" && swift build -c release >&2); fi
+TARSIER="$ROOT/.build/release/tarsier"
+
+jobs_file="$OUT/jobs.txt"; : > "$jobs_file"
+for csv in "$BENCH"/*.csv; do
+  name="$(basename "$csv" .csv)"
+  for seed in 1 2 3; do
+    read -r inc exc <<< "$(python3 "$SHARED/tools/priors.py" "$csv" "$seed")"
+    echo "$name priors-s$seed $csv --prior $inc --prior $exc --seed $seed" >> "$jobs_file"
+  done
+  if [[ -f "$BENCH/$name.topic.json" ]]; then
+    echo "$name topic $csv --topic $BENCH/$name.topic.json --seed 1" >> "$jobs_file"
+  fi
+done
+
+run_one() {
+  local name="$1" protocol="$2"; shift 2
+  local csv="$1"; shift
+  local base="$OUT/$name.$protocol"
+  "$TARSIER" simulate "$csv" "$@" --ranker "$RANKER" "${EXTRA[@]}" --order-out "$base.order" --json > "$base.json"
+  python3 "$SHARED/tools/metrics.py" "$csv" "$base.order" > "$base.metrics.json"
+}
+export -f run_one; export TARSIER RANKER OUT SHARED; export EXTRA_STR="${EXTRA[*]:-}"
+# xargs cannot pass arrays: re-split EXTRA from a string inside the worker.
+xargs -P "$JOBS" -L 1 bash -c 'EXTRA=($EXTRA_STR); run_one "$@"' _ < "$jobs_file"
+
+python3 "$ROOT/Scripts/eval_table.py" "$OUT" "$SHARED/bench/asreview-dev.md"

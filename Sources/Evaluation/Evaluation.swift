@@ -1,1 +1,0 @@
-// Evaluation: see Documentation/CodebaseGuide.md

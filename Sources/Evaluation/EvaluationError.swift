@@ -1,0 +1,17 @@
+import Foundation
+
+/// Errors raised by the evaluation module.
+public enum EvaluationError: Error, LocalizedError, Equatable {
+    /// Metrics need at least one included record.
+    case noIncludes
+    /// A prior id that is not in the dataset.
+    case unknownPrior(String)
+
+    /// A lowercase one-line description.
+    public var errorDescription: String? {
+        switch self {
+        case .noIncludes: "the dataset has no included records, so recall is undefined"
+        case .unknownPrior(let id): "prior '\(id)' is not a record_id of the dataset"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Everything that determines a cycle's rankings, stored with every ranking run.
+/// Defaults are the `tfidf-lr` preset chosen by evaluation (Documentation/Evaluation.md).
+public struct CycleConfiguration: Sendable, Codable, Hashable {
+    /// Ranker id: one of `RankerRegistry.rankerIDs`.
+    public var ranker: String
+    /// Logistic regression's inverse regularisation C.
+    public var inverseRegularization: Double
+    /// Include weight; nil = balanced class weights.
+    public var includeWeight: Double?
+    /// TF-IDF minimum document frequency.
+    public var minimumDocumentFrequency: Int
+    /// TF-IDF maximum document fraction.
+    public var maximumDocumentFraction: Double
+    /// Whether bigrams are features.
+    public var includesBigrams: Bool
+    /// Copies of the topic added to the training set as pseudo-includes (0 = none).
+    public var topicPseudoIncludes: Int
+    /// Probability of a random pick (0 = always highest score first).
+    public var randomFraction: Double
+    /// Seed of every random choice.
+    public var seed: UInt64
+
+    /// A configuration; defaults as documented per property.
+    public init(
+        ranker: String = "tfidf-lr", inverseRegularization: Double = 1.0, includeWeight: Double? = nil,
+        minimumDocumentFrequency: Int = 2, maximumDocumentFraction: Double = 0.95, includesBigrams: Bool = true,
+        topicPseudoIncludes: Int = 1, randomFraction: Double = 0, seed: UInt64 = 0
+    ) {
+        self.ranker = ranker
+        self.inverseRegularization = inverseRegularization
+        self.includeWeight = includeWeight
+        self.minimumDocumentFrequency = minimumDocumentFrequency
+        self.maximumDocumentFraction = maximumDocumentFraction
+        self.includesBigrams = includesBigrams
+        self.topicPseudoIncludes = topicPseudoIncludes
+        self.randomFraction = randomFraction
+        self.seed = seed
+    }
+
+    /// The class weighting this configuration asks for.
+    public var classWeighting: ClassWeighting {
+        includeWeight.map { .includeWeight($0) } ?? .balanced
+    }
+
+    /// The query strategy this configuration asks for.
+    public var querier: any Querier {
+        randomFraction > 0 ? MixedQuerier(randomFraction: randomFraction) : MaxQuerier()
+    }
+}

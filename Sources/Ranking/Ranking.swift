@@ -1,1 +1,0 @@
-// Ranking: see Documentation/CodebaseGuide.md

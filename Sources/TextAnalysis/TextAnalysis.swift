@@ -1,1 +1,0 @@
-// TextAnalysis: see Documentation/CodebaseGuide.md

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Ranking
+import ReviewModel
+
+/// `tarsier simulate`: replay screening of a labelled dataset through the active-learning loop.
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay screening of a labelled CSV and report WSS@95, recall and more.",
+        discussion: """
+            Screens every record of DATASET.csv one at a time with the same loop the screening \
+            UI uses, retraining after every decision. With a topic and no priors the first \
+            ranking is BM25 against the topic (the CLEF protocol); with priors and no topic, \
+            the learner starts from the priors (the ASReview protocol). Metrics are defined in \
+            Documentation/Metrics.md and agree with ../shared/tools/metrics.py.
+            """)
+
+    @Argument(help: "Labelled CSV: record_id,title,abstract,label_included (or ASReview's shape).")
+    var dataset: String
+    @Option(help: "Topic JSON with title, optional objective and Boolean query.")
+    var topic: String?
+    @Option(name: .customLong("prior"), help: "record_id screened before any ranking (repeatable).")
+    var priors: [String] = []
+    @Option(help: "Seed for choosing random priors.") var priorSeed: UInt64?
+    @Option(name: .customLong("n-prior-included"), help: "Number of random included priors.") var priorIncluded = 0
+    @Option(name: .customLong("n-prior-excluded"), help: "Number of random excluded priors.") var priorExcluded = 0
+    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "tfidf-lr"
+    @Option(help: "Seed of every random choice.") var seed: UInt64 = 0
+    @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
+    @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
+    @Flag(help: "Print the report as JSON.") var json = false
+    @Option(help: .hidden) var inverseRegularization: Double?
+    @Option(help: .hidden) var includeWeight: Double?
+    @Option(help: .hidden) var minDf: Int?
+    @Option(help: .hidden) var topicPseudoIncludes: Int?
+    @Option(help: .hidden) var randomFraction: Double?
+    @Flag(help: .hidden) var noBigrams = false
+
+    func validate() throws {
+        guard RankerRegistry.rankerIDs.contains(ranker) else {
+            throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        }
+        for path in curveOut where !(path.hasSuffix(".csv") || path.hasSuffix(".svg")) {
+            throw ValidationError("--curve-out must end in .csv or .svg: \(path)")
+        }
+    }
+
+    func run() async throws {
+        let start = Date()
+        do {
+            let data = try SimulationDataset(contentsOf: dataset)
+            let reviewTopic = try topic.map { try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+            let priorIndices = try choosePriors(data)
+            var configuration = CycleConfiguration(ranker: ranker, seed: seed)
+            if let inverseRegularization { configuration.inverseRegularization = inverseRegularization }
+            if let includeWeight { configuration.includeWeight = includeWeight }
+            if let minDf { configuration.minimumDocumentFrequency = minDf }
+            if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
+            if let randomFraction { configuration.randomFraction = randomFraction }
+            if noBigrams { configuration.includesBigrams = false }
+            let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: data.texts, topic: reviewTopic)
+            var cycle = ActiveLearningCycle(poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
+            let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
+            let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
+            try writeOutputs(result: result, metrics: metrics, data: data)
+            let report = SimulationReport(
+                dataset: URL(fileURLWithPath: dataset).lastPathComponent, ranker: ranker, seed: seed,
+                priors: priorIndices.map { data.recordIDs[$0] }, records: metrics.recordCount,
+                includes: metrics.includeCount, wss95: metrics.wss95, wss100: metrics.wss100, rrf10: metrics.rrf10,
+                rrf5: metrics.rrf5, lastIncludeRank: metrics.lastIncludeRank, atd: metrics.averageTimeToDiscovery,
+                ap: metrics.averagePrecision, randomPicks: result.pickedAt.filter { $0 == .random }.count,
+                retrainMedianMilliseconds: SimulationReport.percentile(result.retrainSeconds, 0.5) * 1000,
+                retrainP95Milliseconds: SimulationReport.percentile(result.retrainSeconds, 0.95) * 1000,
+                wallSeconds: Date().timeIntervalSince(start), configuration: configuration)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(report.text)
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("tarsier simulate: \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func choosePriors(_ data: SimulationDataset) throws -> [Int] {
+        let indexOf = Dictionary(data.recordIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var chosen = try priors.map { id in
+            guard let index = indexOf[id] else { throw EvaluationError.unknownPrior(id) }
+            return index
+        }
+        if priorIncluded > 0 || priorExcluded > 0 {
+            var generator = SeededGenerator(seed: priorSeed ?? seed)
+            let included = data.labels.indices.filter { data.labels[$0] && !chosen.contains($0) }.shuffled(using: &generator)
+            let excluded = data.labels.indices.filter { !data.labels[$0] && !chosen.contains($0) }.shuffled(using: &generator)
+            chosen += included.prefix(priorIncluded) + excluded.prefix(priorExcluded)
+        }
+        return chosen
+    }
+
+    private func writeOutputs(result: Simulation.Result, metrics: ScreeningMetrics, data: SimulationDataset) throws {
+        if let orderOut {
+            let text = result.order.map { data.recordIDs[$0] }.joined(separator: "\n") + "\n"
+            try text.write(toFile: orderOut, atomically: true, encoding: .utf8)
+        }
+        let plot = RecallCurvePlot(
+            metrics: metrics, title: "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent) — \(ranker), seed \(seed)")
+        for path in curveOut {
+            try (path.hasSuffix(".svg") ? plot.svg() : plot.csv()).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+}
