@@ -114,19 +114,7 @@ extension ReviewDatabase {
 
     /// The current label of every decided record (the latest event per record), canonical records only.
     public func currentLabels() throws -> [Int64: Label] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.recordId, d.label FROM decision d
-                    JOIN (SELECT recordId, MAX(id) AS latest FROM decision GROUP BY recordId) m ON d.id = m.latest
-                    JOIN record r ON r.id = d.recordId
-                    WHERE d.label IS NOT NULL AND r.isCanonical
-                    """)
-            var labels: [Int64: Label] = [:]
-            for row in rows { if let label = Label(rawValue: row["label"]) { labels[row["recordId"]] = label } }
-            return labels
-        }
+        Dictionary(try labelsInDecisionOrder().map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })
     }
 
     // MARK: - Private
@@ -156,7 +144,7 @@ extension ReviewDatabase {
     /// Replays an assessor's events: decide and redo push on the undo stack (a decide clears the
     /// redo stack); undo moves its target from the undo stack to the redo stack; redo pops its target
     /// from the redo stack.
-    private func undoRedoStacks(_ db: Database, assessor: String) throws -> (undo: [Int64], redo: [Int64]) {
+    func undoRedoStacks(_ db: Database, assessor: String) throws -> (undo: [Int64], redo: [Int64]) {
         var undo: [Int64] = []
         var redo: [Int64] = []
         let rows = try Row.fetchAll(
@@ -179,5 +167,32 @@ extension ReviewDatabase {
             }
         }
         return (undo, redo)
+    }
+}
+
+extension ReviewDatabase {
+    /// Current labels of decided canonical records, ordered by the event that set them (oldest first).
+    public func labelsInDecisionOrder() throws -> [(recordID: Int64, label: Label)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.recordId, d.label FROM decision d
+                    JOIN (SELECT recordId, MAX(id) AS latest FROM decision GROUP BY recordId) m ON d.id = m.latest
+                    JOIN record r ON r.id = d.recordId
+                    WHERE d.label IS NOT NULL AND r.isCanonical ORDER BY d.id
+                    """
+            ).compactMap { row in Label(rawValue: row["label"]).map { (recordID: row["recordId"], label: $0) } }
+        }
+    }
+}
+
+extension ReviewDatabase {
+    /// Whether this assessor has a decision to undo and one to redo.
+    public func canUndo(assessor: String) throws -> (undo: Bool, redo: Bool) {
+        try writer.read { db in
+            let stacks = try undoRedoStacks(db, assessor: assessor)
+            return (!stacks.undo.isEmpty, !stacks.redo.isEmpty)
+        }
     }
 }

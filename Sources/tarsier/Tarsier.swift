@@ -18,6 +18,7 @@ struct Tarsier: AsyncParsableCommand {
             Status.self,
             Show.self,
             List.self,
+            Screen.self,
             Encode.self,
             Simulate.self,
             GenerateMan.self,

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import Ranking
+import ReviewStore
+import ScreeningUI
+
+/// `tarsier screen`: the keyboard-first screening UI.
+struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Screen a review's records in ranked order.",
+        discussion: """
+            Shows the undecided records in the order of the newest ranking and records each \
+            decision in the review's append-only log before the next record is shown. The ranker \
+            retrains in the background after every decision. Quit with q at any time: everything \
+            is already saved. Keys can be remapped in ~/.config/tarsier/keys.conf (lines of \
+            `action = key`, or `preset = rayyan` for I/E/U); `?` lists the live bindings.
+
+            KEY BINDINGS
+            \(KeyBindingDocument.plainText())
+            """)
+
+    @OptionGroup var review: ReviewArgument
+    @Option(name: .customLong("as"), help: "The assessor recorded with each decision (default: your login name).")
+    var assessor: String?
+    @Option(help: "A key-map file (default: ~/.config/tarsier/keys.conf when it exists).") var keys: String?
+    @Option(help: "Replay a script of actions instead of reading the keyboard, then print the screen.")
+    var script: String?
+    @Option(help: "Screen size for --script, as COLUMNSxROWS.") var size = "80x24"
+    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "tfidf-lr"
+
+    func validate() throws {
+        guard RankerRegistry.rankerIDs.contains(ranker) else {
+            throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        }
+        guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
+    }
+
+    private var parsedSize: Size? {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 20, parts[1] >= 5 else { return nil }
+        return Size(columns: parts[0], rows: parts[1])
+    }
+
+    func run() throws {
+        let database = try review.open()
+        let name = assessor ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let keyMap = try Console.run { try loadKeyMap() }
+        let configuration = CycleConfiguration(ranker: ranker, seed: UInt64(try database.reviewProtocol().randomSeed))
+        if let script {
+            let session = try Console.run {
+                try ReviewScreeningSession(
+                    database: database, assessor: name, configuration: configuration, synchronous: true)
+            }
+            let text = try Console.run { try String(contentsOfFile: script, encoding: .utf8) }
+            let screen = try Console.run {
+                try ScriptRunner.run(script: text, session: session, size: parsedSize ?? Size(columns: 80, rows: 24), keyMap: keyMap)
+            }
+            print(screen.text)
+            return
+        }
+        let session = try Console.run {
+            try ReviewScreeningSession(database: database, assessor: name, configuration: configuration)
+        }
+        let terminal = try Console.run { try CursesTerminal() }
+        ScreeningApp.run(session: session, terminal: terminal, keyMap: keyMap)
+        terminal.close()
+        if let signal = terminal.interruptingSignal { throw ExitCode(128 + signal) }
+    }
+
+    private func loadKeyMap() throws -> KeyMap {
+        let path = keys ?? FileManager.default.homeDirectoryForCurrentUser
+            .appendingPathComponent(".config/tarsier/keys.conf").path
+        guard FileManager.default.fileExists(atPath: path) else {
+            if keys != nil { throw ValidationError("no key-map file at \(path)") }
+            return .standard
+        }
+        do {
+            return try KeyMap.parse(String(contentsOfFile: path, encoding: .utf8))
+        } catch {
+            throw ValidationError("\(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Ranking
+import ReviewModel
+import ReviewStore
+
+/// The newest finished ranking of a review's pool.
+struct LiveRanking: Sendable {
+    /// Stored ranking run id (the model version shown and recorded with decisions).
+    var runID: Int64
+    /// The ranker that produced the order.
+    var rankerID: String
+    /// Record ids of the records undecided when the ranking was made, best first.
+    var order: [Int64]
+    /// Score by record id.
+    var scores: [Int64: Double]
+}
+
+/// Retrains the review's ranker off the UI thread after every decision and publishes the newest
+/// finished ranking; decisions arriving during a retrain coalesce into one more retrain.
+///
+/// The features (TF-IDF) are built once, in the background, when the worker starts. Learners keep
+/// their weights between runs (warm start). Each run is stored as a `rankingRun`.
+final class RankingWorker: @unchecked Sendable {
+    private let database: ReviewDatabase
+    private let poolIDs: [Int64]
+    private let configuration: CycleConfiguration
+    private let queue = DispatchQueue(label: "tarsier.ranking", qos: .utility)
+    private let lock = NSLock()
+    private var rankers: [any Ranker]?
+    private var running = false
+    private var pending = false
+    private var published: LiveRanking?
+    private var onUpdate: (@Sendable (LiveRanking) -> Void)?
+    private var onError: (@Sendable (String) -> Void)?
+
+    /// When true, building and retraining run on the caller's thread before returning
+    /// (script mode and tests, where screens must be reproducible).
+    private let synchronous: Bool
+
+    /// A worker for the canonical records `poolIDs`.
+    init(database: ReviewDatabase, poolIDs: [Int64], configuration: CycleConfiguration, synchronous: Bool = false) {
+        self.database = database
+        self.poolIDs = poolIDs
+        self.configuration = configuration
+        self.synchronous = synchronous
+    }
+
+    private func dispatch(_ work: @escaping @Sendable () -> Void) {
+        if synchronous { queue.sync(execute: work) } else { queue.async(execute: work) }
+    }
+
+    /// The newest finished ranking, if any.
+    var latest: LiveRanking? { lock.withLock { published } }
+
+    /// True while a retrain is running or queued.
+    var isRetraining: Bool { lock.withLock { running || pending } }
+
+    /// Installs callbacks (called on the worker's queue).
+    func observe(update: @escaping @Sendable (LiveRanking) -> Void, error: @escaping @Sendable (String) -> Void) {
+        lock.withLock {
+            onUpdate = update
+            onError = error
+        }
+    }
+
+    /// Builds the rankers from the documents and topic, then ranks for the first time.
+    func start(documents: [String], topic: Topic) {
+        lock.withLock { running = true }
+        dispatch { [self] in
+            do {
+                let built = try RankerRegistry.makeRankers(
+                    configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic)
+                lock.withLock { rankers = built }
+                retrainNow()
+            } catch {
+                lock.withLock { running = false }
+                report(error)
+            }
+        }
+    }
+
+    /// Asks for a retrain with the current decisions (coalesced with one already queued).
+    func requestRetrain() {
+        let startNow: Bool = lock.withLock {
+            guard rankers != nil else { return false }
+            if running { pending = true; return false }
+            running = true
+            return true
+        }
+        if startNow { dispatch { [self] in retrainNow() } }
+    }
+
+    private func retrainNow() {
+        repeat {
+            lock.withLock { pending = false }
+            do { try retrainOnce() } catch { report(error) }
+        } while lock.withLock({ pending })
+        lock.withLock { running = false }
+    }
+
+    private func retrainOnce() throws {
+        guard var current = lock.withLock({ rankers }) else { return }
+        let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
+        var cycle = ActiveLearningCycle(
+            poolSize: poolIDs.count, rankers: current, querier: configuration.querier, seed: configuration.seed)
+        // `maybe` counts as relevant for learning: the assessor saw something like an include.
+        for (recordID, label) in try database.labelsInDecisionOrder() {
+            guard let position = index[recordID] else { continue }
+            try cycle.decide(position, relevant: label != .exclude, pickedAt: .rank)
+        }
+        let snapshot = cycle.retrain()
+        current = cycle.rankers
+        lock.withLock { rankers = current }
+        let parameters = String(
+            decoding: (try? JSONEncoder().encode(snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
+                ?? Data(), as: UTF8.self)
+        let runID = try database.saveRankingRun(
+            modelVersion: "\(snapshot.rankerID)/\(snapshot.trainingSetSize)", ranker: snapshot.rankerID,
+            parameters: parameters, trainingSize: snapshot.trainingSetSize)
+        var scores: [Int64: Double] = [:]
+        scores.reserveCapacity(poolIDs.count)
+        for (position, id) in poolIDs.enumerated() where position < snapshot.scores.count {
+            scores[id] = snapshot.scores[position]
+        }
+        let ranking = LiveRanking(
+            runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores)
+        let callback = lock.withLock { () -> (@Sendable (LiveRanking) -> Void)? in
+            published = ranking
+            return onUpdate
+        }
+        callback?(ranking)
+    }
+
+    private func report(_ error: any Error) {
+        let callback = lock.withLock { onError }
+        callback?("ranking failed: \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Ranking
+import ReviewModel
+import ReviewStore
+import ScreeningUI
+import TextAnalysis
+
+/// The screening UI's view of a review file: queue order from the newest finished ranking,
+/// decisions written straight to the decision log (durable before `decide` returns), retraining in
+/// the background after each decision.
+///
+/// Called from the UI's event loop thread; the ranking worker calls back from its own queue.
+final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
+    let database: ReviewDatabase
+    let assessor: String
+    private let title: String
+    private let poolIDs: [Int64]
+    private let titles: [Int64: String]
+    private let years: [Int64: Int]
+    /// Seeded random order of the pool, used before the first ranking is ready.
+    private let fallbackOrder: [Int64]
+    private let topicTerms: [String]
+    let worker: RankingWorker
+    private let lock = NSLock()
+    private var labels: [Int64: Label] = [:]
+    /// Record ids in the order their current decisions were made.
+    private var decisionOrder: [Int64] = []
+    private var changeHandler: (@Sendable (SessionChange) -> Void)?
+    private var lastError: String?
+    private var orderCache: (key: String, ids: [Int64])?
+    /// Bumped whenever `labels` changes (keys the order cache).
+    private var labelsVersion = 0
+
+    /// Opens a session for `assessor` and starts building the ranker in the background.
+    init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
+        self.database = database
+        self.assessor = assessor
+        let reviewProtocol = try database.reviewProtocol()
+        title = reviewProtocol.title
+        let records = try database.records(.all)
+        poolIDs = records.map(\.id)
+        titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.fields.title) })
+        years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.fields.year.map { (r.id, $0) } })
+        var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: reviewProtocol.randomSeed))
+        fallbackOrder = poolIDs.shuffled(using: &generator)
+        topicTerms = Self.topicTerms(reviewProtocol.topic)
+        worker = RankingWorker(
+            database: database, poolIDs: poolIDs, configuration: configuration, synchronous: synchronous)
+        try reloadLabels()
+        worker.observe(
+            update: { [weak self] ranking in self?.rankingArrived(ranking) },
+            error: { [weak self] message in self?.backgroundError(message) })
+        worker.start(documents: records.map { $0.fields.title + "\n" + $0.fields.abstract }, topic: reviewProtocol.topic)
+    }
+
+    // MARK: - Overview and queue
+
+    func overview() throws -> SessionOverview {
+        // A background failure is reported once, as the status-line message of the next frame.
+        if let message = lock.withLock({ () -> String? in defer { lastError = nil }; return lastError }) {
+            throw SessionMessage(text: message)
+        }
+        let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
+        let counts = Dictionary(grouping: labels.values, by: { $0 }).mapValues(\.count)
+        let sinceInclude = order.reversed().prefix { labels[$0] != .include }.count
+        let undoable = try database.canUndo(assessor: assessor)
+        return SessionOverview(
+            title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
+            includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
+            sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
+            retraining: worker.isRetraining, embeddingsDone: 0, embeddingsTotal: 0,
+            canUndo: undoable.undo, canRedo: undoable.redo)
+    }
+
+    func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
+        let ids = try orderedIDs(filter)
+        let ranking = worker.latest
+        let labels = lock.withLock { self.labels }
+        let start = max(0, min(offset, ids.count))
+        let end = min(ids.count, start + max(0, limit))
+        let entries = (start..<end).map { position in
+            let id = ids[position]
+            return QueueEntry(
+                id: id, rank: position + 1, score: ranking?.scores[id], year: years[id], title: titles[id] ?? "",
+                label: labels[id])
+        }
+        return QueuePage(total: ids.count, offset: start, entries: entries)
+    }
+
+    func position(of id: Int64, in filter: QueueFilter) throws -> Int? {
+        try orderedIDs(filter).firstIndex(of: id)
+    }
+
+    /// The filtered records in a stable order: undecided ones by the newest ranking (or the seeded
+    /// random order before the first ranking), decided ones by when they were decided.
+    private func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
+        let ranking = worker.latest
+        let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
+        let key = "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
+        if let cached = lock.withLock({ orderCache }), cached.key == key { return cached.ids }
+        let ranked = (ranking?.order ?? []) + fallbackOrder
+        var seen = Set<Int64>()
+        let undecided = ranked.filter { labels[$0] == nil && seen.insert($0).inserted }
+        let decidedOrder = decided.filter { id in filter.label.map { labels[id] == $0 } ?? true }
+        var ids: [Int64] = switch filter.status {
+        case .undecided: undecided
+        case .decided: decidedOrder
+        case .all: undecided + decidedOrder
+        }
+        if !filter.text.isEmpty {
+            let matches = Set(try database.search(filter.text, limit: poolIDs.count))
+            ids = ids.filter(matches.contains)
+        }
+        lock.withLock { orderCache = (key, ids) }
+        return ids
+    }
+
+    // MARK: - Records and decisions
+
+    func record(_ id: Int64) throws -> RecordDetail {
+        let stored = try database.record(id)
+        let latest = try database.decisionLog(recordID: id).last
+        let position = try position(of: id, in: .undecided)
+        return RecordDetail(
+            id: id, rank: position.map { $0 + 1 }, score: worker.latest?.scores[id], fields: stored.fields,
+            label: stored.label, reason: latest?.label == nil ? nil : latest?.reason,
+            note: try database.note(id, assessor: assessor))
+    }
+
+    func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
+        let ranking = worker.latest
+        let rank = try position(of: id, in: .undecided).map { $0 + 1 }
+        let provenance = DecisionProvenance(
+            pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank)
+        try database.decide(id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
+        if let note { try database.setNote(id, assessor: assessor, note: note) }
+        lock.withLock {
+            labels[id] = label
+            decisionOrder.removeAll { $0 == id }
+            decisionOrder.append(id)
+            labelsVersion += 1
+        }
+        worker.requestRetrain()
+    }
+
+    func setNote(_ id: Int64, _ note: String?) throws {
+        try database.setNote(id, assessor: assessor, note: note)
+    }
+
+    func undo() throws -> Int64? {
+        do {
+            let event = try database.undo(assessor: assessor)
+            try reloadLabels()
+            worker.requestRetrain()
+            return event.recordID
+        } catch ReviewStoreError.nothingToUndo {
+            return nil
+        }
+    }
+
+    func redo() throws -> Int64? {
+        do {
+            let event = try database.redo(assessor: assessor)
+            try reloadLabels()
+            worker.requestRetrain()
+            return event.recordID
+        } catch ReviewStoreError.nothingToRedo {
+            return nil
+        }
+    }
+
+    func history(limit: Int) throws -> [ScreeningUI.DecisionEvent] {
+        try database.decisionLog().suffix(limit).reversed().map { event in
+            ScreeningUI.DecisionEvent(
+                sequence: event.id, recordID: event.recordID, title: titles[event.recordID] ?? "",
+                kind: event.kind == .undo ? .undo : event.kind == .redo ? .redo : .decision, label: event.label,
+                reason: event.reason, assessor: event.assessor)
+        }
+    }
+
+    func screeningCurve() throws -> [Bool] {
+        lock.withLock { decisionOrder.map { labels[$0] == .include } }
+    }
+
+    func search(_ text: String) throws -> [Int64] {
+        let matches = Set(try database.search(text, limit: poolIDs.count))
+        return try orderedIDs(QueueFilter(status: .all)).filter(matches.contains)
+    }
+
+    // MARK: - Term lists
+
+    func exclusionReasons() throws -> [String] {
+        try database.setting("exclusionReasons", as: [String].self) ?? Self.defaultExclusionReasons
+    }
+
+    func setExclusionReasons(_ reasons: [String]) throws { try database.setSetting("exclusionReasons", reasons) }
+
+    func highlightTerms() throws -> HighlightTerms {
+        HighlightTerms(
+            topic: topicTerms, include: try database.setting("includeTerms", as: [String].self) ?? [],
+            exclude: try database.setting("excludeTerms", as: [String].self) ?? [])
+    }
+
+    func setHighlightTerms(_ terms: HighlightTerms) throws {
+        try database.setSetting("includeTerms", terms.include)
+        try database.setSetting("excludeTerms", terms.exclude)
+    }
+
+    // MARK: - Background
+
+    func refresh() throws {
+        try reloadLabels()
+        worker.requestRetrain()
+    }
+
+    func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
+        lock.withLock { changeHandler = handler }
+    }
+
+    private func rankingArrived(_ ranking: LiveRanking) {
+        let handler = lock.withLock { changeHandler }
+        handler?(.rankingUpdated(modelVersion: Int(ranking.runID)))
+    }
+
+    private func backgroundError(_ message: String) {
+        let handler = lock.withLock {
+            lastError = message
+            return changeHandler
+        }
+        handler?(.progress)
+    }
+
+    private func reloadLabels() throws {
+        let ordered = try database.labelsInDecisionOrder()
+        lock.withLock {
+            labels = Dictionary(ordered.map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })
+            decisionOrder = ordered.map(\.recordID)
+            labelsVersion += 1
+        }
+    }
+
+    /// A message from background work, shown on the status line.
+    struct SessionMessage: Error, LocalizedError {
+        var text: String
+        var errorDescription: String? { text }
+    }
+
+    /// Exclusion reasons offered until the review sets its own (PICO-style, as in Covidence/Rayyan).
+    static let defaultExclusionReasons = [
+        "wrong population", "wrong intervention", "wrong comparator", "wrong outcome", "wrong study design",
+        "wrong publication type", "not a primary study", "duplicate",
+    ]
+
+    /// Terms of the Boolean query (truncations as `word*`), or the title's content words without one.
+    static func topicTerms(_ topic: Topic) -> [String] {
+        guard let query = topic.query, !query.allSatisfy(\.isWhitespace) else {
+            let words = (topic.title + " " + (topic.objective ?? "")).lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            var seen = Set<String>()
+            return words.filter { $0.count >= 4 && !StopWords.english.contains($0) && seen.insert($0).inserted }
+        }
+        var seen = Set<String>()
+        return BooleanQueryParser().parse(query).terms.compactMap { term -> String? in
+            switch term.kind {
+            case .text(let text): return text
+            case .pattern(let pattern):
+                let stem = pattern.prefix { !"$*?#".contains($0) }
+                return stem.count >= 3 ? stem + "*" : nil
+            }
+        }.filter { seen.insert($0.lowercased()).inserted }
+    }
+}
