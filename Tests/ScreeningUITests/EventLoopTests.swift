@@ -71,6 +71,28 @@ struct EventLoopTests {
         #expect(!loop.drainNotifications())
     }
 
+    @Test("after a decision a new ranking moves the cursor to its top record")
+    func rerankAfterDecisionFollowsRanking() {
+        let session = Self.bigSession()
+        let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
+        loop.start()
+        let first = loop.state.current?.id
+        loop.send(.include)
+        let next = loop.state.current?.id
+        #expect(next != first)
+        // When retraining ranks record 250 first, screening continues there (not at the old next record).
+        session.rerank(scores: [250: 5], modelVersion: 2)
+        #expect(loop.drainNotifications())
+        #expect(loop.state.queueCursor.position == 0)
+        #expect(loop.state.current?.id == 250)
+        // After moving by hand, a new ranking keeps the chosen record selected.
+        loop.send(.moveDown)
+        let chosen = loop.state.current?.id
+        session.rerank(scores: [7: 9], modelVersion: 3)
+        #expect(loop.drainNotifications())
+        #expect(loop.state.current?.id == chosen)
+    }
+
     @Test("a script replays actions, typing and keys, and saves the screen")
     func scriptRuns() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-screen-\(UUID().uuidString).txt").path

@@ -100,6 +100,9 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     /// Set when the user quit.
     public var isFinished = false
+    /// True while the queue cursor is where screening put it (the top, or the record after a
+    /// decision); a new ranking then moves it to the new top. Moving by hand clears it.
+    public var followsRanking = true
 
     /// A fresh state for a terminal size and key map.
     public init(size: Size, keyMap: KeyMap = .standard) {

@@ -23,6 +23,11 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         Updater.keepSelectionVisible(&state)
         return Updater.pageCoversWindow(state) ? [] : [Updater.reload(state, keep: state.selectedEntry?.id)]
     case .sessionChanged:
+        // A new ranking: screening continues from its top unless the assessor moved by hand.
+        if state.view == .queue, state.followsRanking, state.filter.isDefault, state.mode == .normal {
+            state.queueCursor.position = 0
+            return Updater.reloadAll(state, keep: nil)
+        }
         return Updater.reloadAll(state, keep: state.view == .queue ? state.selectedEntry?.id : nil)
     case .committed(let commit):
         return Updater.committed(commit, &state)

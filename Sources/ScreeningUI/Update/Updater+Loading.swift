@@ -93,6 +93,7 @@ extension Updater {
         }
         switch commit {
         case .decision(let id, let label):
+            state.followsRanking = true
             let title = state.current?.id == id ? state.current?.fields.title ?? "" : ""
             state.message = StatusMessage("\(label.pastTense) · \(title)")
             return reloadAll(state, keep: nil, advancePast: id)

@@ -56,6 +56,14 @@ enum Updater {
             return []
         }
         switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .last, .searchNext, .searchPrevious, .search, .filter:
+            state.followsRanking = false
+        case .first, .clearFilter:
+            state.followsRanking = true
+        default:
+            break
+        }
+        switch action {
         case .include: return decide(.include, reason: nil, state)
         case .exclude: return decide(.exclude, reason: nil, state)
         case .maybe: return decide(.maybe, reason: nil, state)
