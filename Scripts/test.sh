@@ -7,4 +7,6 @@ source Scripts/install-deps.sh
 bash Scripts/fetch-model.sh
 export TARSIER_REQUIRE_MODEL=1
 swift build --build-tests
+# The real terminal, driven through tmux (before the unit tests so their summary ends the output).
+bash Scripts/tmux-test.sh
 swift test --skip-build

@@ -14,7 +14,7 @@ set -euo pipefail
 : "${TARSIER_CMD:?set TARSIER_CMD to the screen command to run}"
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
-SOCK="tarsier-smoke-$$"
+SOCK="${TMUX_SOCKET:-tarsier-smoke-$$}"
 T=(tmux -L "$SOCK" -f /dev/null)
 trap '"${T[@]}" kill-server 2>/dev/null || true' EXIT
 

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Runs the built `tarsier` binary as a user would (the executable built next to the tests).
+enum TarsierBinary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// The executable beside the test bundle (`.build/<config>/tarsier`).
+    static var url: URL {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + [packageRoot.appendingPathComponent(".build/debug")]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("tarsier")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/tarsier")
+    }
+
+    /// Runs tarsier with arguments; returns (exit status, stdout, stderr).
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite("Command line")
+struct CommandLineTests {
+    let sample = TarsierBinary.packageRoot.appendingPathComponent("sample-reviews/virus-metagenomics")
+
+    @Test("init, import and status --json on the sample review")
+    func sampleReview() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try TarsierBinary.run(["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir).status == 0)
+        let imported = try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        #expect(imported.status == 0)
+        #expect(imported.out.contains("120 records"))
+        let status = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
+        let object = try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any]
+        #expect(object?["records"] as? Int == 120)
+        #expect(object?["screenable"] as? Int == 120)
+        #expect((object?["imports"] as? [[String: Any]])?.first?["format"] as? String == "ris")
+        // Importing the same file again changes nothing.
+        _ = try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        let again = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
+        #expect(again.out == status.out)
+    }
+
+    @Test("an unreadable or truncated file exits 1 with file:line and leaves the review unchanged")
+    func badInputLeavesReviewUnchanged() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TarsierBinary.run(["init", "r.tarsier"], in: dir)
+        let xml = try Data(contentsOf: TarsierBinary.shared.appendingPathComponent("datasets/import-samples/pubmed-xml/biopython/pubmed4.xml"))
+        try xml.prefix(xml.count / 2).write(to: dir.appendingPathComponent("truncated.xml"))
+        try Data("this is not a bibliography\n".utf8).write(to: dir.appendingPathComponent("notes.ris"))
+        let before = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir).out
+        for file in ["truncated.xml", "notes.ris"] {
+            let result = try TarsierBinary.run(["import", "r.tarsier", file], in: dir)
+            #expect(result.status == 1)
+            #expect(result.err.contains("\(file):"))
+            #expect(result.err.contains(": error: "))
+        }
+        #expect(try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir).out == before)
+    }
+
+    @Test("screen --script records decisions with assessor, ranking run and rank")
+    func scriptedScreening() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TarsierBinary.run(["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir)
+        try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try Data("include\nexclude\nmaybe\nundo\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
+        let screen = try TarsierBinary.run(["screen", "r.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
+        #expect(screen.status == 0, "\(screen.err)")
+        #expect(screen.out.contains("2/120 screened"))
+        let status = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir).out
+        let object = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
+        #expect(object?["included"] as? Int == 1)
+        #expect(object?["excluded"] as? Int == 1)
+        #expect(object?["maybe"] as? Int == 0)
+        #expect(object?["decisionEvents"] as? Int == 4)
+        #expect((object?["rankingRuns"] as? Int ?? 0) >= 3)
+    }
+}
