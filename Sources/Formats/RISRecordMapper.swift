@@ -12,7 +12,7 @@ enum RISRecordMapper {
         var value: String {
             if parts.count == 1 { return String(parts[0]) }
             let separator = RISTags.paragraphTags.contains(tag) ? "\n" : " "
-            return parts.joined(separator: separator).trimmingCharacters(in: .whitespacesAndNewlines)
+            return FieldNormalisation.trimmed(parts.joined(separator: separator))
         }
     }
 
@@ -70,7 +70,7 @@ enum RISRecordMapper {
         var label: Label?
         for note in all(["N1"]) {
             if note.hasPrefix(decisionNote) {
-                label = Label(rawValue: String(note.dropFirst(decisionNote.count)).trimmingCharacters(in: .whitespaces))
+                label = Label(rawValue: FieldNormalisation.trimmed(String(note.dropFirst(decisionNote.count))))
             } else if note.hasPrefix(meshNote) {
                 fields.meshTerms.append(String(note.dropFirst(meshNote.count)))
             }

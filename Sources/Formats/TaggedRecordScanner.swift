@@ -9,7 +9,7 @@ struct TaggedRecordScanner {
         /// 1-based line of the record's first tag.
         var line: Int
         /// (tag, value lines, line) in file order.
-        var entries: [(tag: Substring, parts: [Substring], line: Int)] = []
+        var entries: [(tag: String, parts: [Substring], line: Int)] = []
         /// The record's lines as in the file.
         var raw: [String] = []
     }
@@ -18,7 +18,7 @@ struct TaggedRecordScanner {
     let startTag: String
     let endTag: String?
     /// Tags whose continuation lines are separate values (WoS `AU`/`AF`).
-    let listTags: Set<Substring>
+    let listTags: Set<String>
     let split: (String) -> TaggedLine?
 
     /// Scans `bytes`, calling `emit` for each finished record; returns the diagnostics.
@@ -57,10 +57,11 @@ struct TaggedRecordScanner {
                 if !line.text.isEmpty, current != nil { current?.raw.append(line.text) }
                 continue
             }
-            if tagged.tag == startTag {
+            let tag = String(tagged.tag)  // short tags are stored inline: no allocation, fast ==
+            if tag == startTag {
                 if let record = current { emit(record) }
                 current = Record(line: line.number)
-            } else if let endTag, tagged.tag == endTag {
+            } else if let endTag, tag == endTag {
                 if var record = current {
                     record.raw.append(line.text)
                     emit(record)
@@ -69,15 +70,15 @@ struct TaggedRecordScanner {
                 continue
             }
             guard current != nil else {
-                if !warnedOutside, endTag == nil || (tagged.tag != "FN" && tagged.tag != "VR" && tagged.tag != "EF") {
+                if !warnedOutside, endTag == nil || (tag != "FN" && tag != "VR" && tag != "EF") {
                     warnedOutside = true
                     diagnostics.append(
                         .warning("tagged lines before the first \(startTag) are ignored (first one here)",
-                            file: file, line: line.number, field: String(tagged.tag)))
+                            file: file, line: line.number, field: tag))
                 }
                 continue
             }
-            current?.entries.append((tagged.tag, [tagged.value], line.number))
+            current?.entries.append((tag, [tagged.value], line.number))
             current?.raw.append(line.text)
         }
         if let record = current { emit(record) }
@@ -87,18 +88,29 @@ struct TaggedRecordScanner {
 }
 
 extension TaggedRecordScanner.Record {
-    /// Values of `tag`, each joined over its continuation lines with `separator`, trimmed, non-empty.
-    func values(_ tag: String, separator: String = " ") -> [String] {
-        entries.compactMap { entry in
-            guard entry.tag == tag else { return nil }
-            let value = entry.parts.count == 1 ? String(entry.parts[0]) : entry.parts.joined(separator: separator)
-            return FieldNormalisation.nonEmpty(value)
+    /// Each tag's values in file order, joined over continuation lines with a space, trimmed, non-empty.
+    func grouped() -> TaggedValues {
+        var values: [String: [String]] = [:]
+        values.reserveCapacity(entries.count)
+        for entry in entries {
+            let joined = entry.parts.count == 1 ? String(entry.parts[0]) : entry.parts.joined(separator: " ")
+            guard let value = FieldNormalisation.nonEmpty(joined) else { continue }
+            values[entry.tag, default: []].append(value)
         }
+        return TaggedValues(values: values)
     }
+}
 
-    /// The first non-empty value of the first tag in `tags` that has one.
+/// A record's values by tag.
+struct TaggedValues {
+    let values: [String: [String]]
+
+    /// All values of `tag`.
+    func all(_ tag: String) -> [String] { values[tag] ?? [] }
+
+    /// The first value of the first tag in `tags` that has one.
     func first(_ tags: String...) -> String? {
-        for tag in tags { if let value = values(tag).first { return value } }
+        for tag in tags { if let value = values[tag]?.first { return value } }
         return nil
     }
 }

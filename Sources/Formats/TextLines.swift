@@ -23,9 +23,13 @@ struct TextLines: Sequence, IteratorProtocol {
     private var position: Int
     private var number = 0
     private let separator: UInt8
+    /// Offsets of invalid UTF-8 bytes, found in one pass up front; lines holding one are repaired.
+    private let invalid: [Int]
+    private var nextInvalid = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        invalid = bytes.withUnsafeBytes { UTF8Validation.invalidOffsets($0) }
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let hasLF = bytes.contains(0x0A)
         let hasCR = !hasLF && bytes.contains(0x0D)
@@ -50,11 +54,13 @@ struct TextLines: Sequence, IteratorProtocol {
             }
             if separator == 0x0A, end > start, buffer[end - 1] == 0x0D { end -= 1 }
             let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            if let text = String(validating: slice, as: UTF8.self) {
-                return TextLine(number: number, text: text, wasRepaired: false, endOffset: position)
+            var repaired = false
+            while nextInvalid < invalid.count, invalid[nextInvalid] < position {
+                repaired = true
+                nextInvalid += 1
             }
             return TextLine(
-                number: number, text: String(decoding: slice, as: UTF8.self), wasRepaired: true,
+                number: number, text: String(decoding: slice, as: UTF8.self), wasRepaired: repaired,
                 endOffset: position)
         }
     }
