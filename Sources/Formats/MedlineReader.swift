@@ -59,6 +59,6 @@ public struct MedlineReader: Sendable {
         fields.meshTerms = record.all("MH")
         fields.language = record.first("LA")
         return ImportedRecord(
-            fields: fields, line: scanned.line, sourceID: fields.pmid, raw: scanned.raw.joined(separator: "\n"))
+            fields: fields, line: scanned.line, sourceID: fields.pmid, raw: scanned.raw)
     }
 }

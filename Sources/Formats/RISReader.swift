@@ -20,7 +20,7 @@ public struct RISReader: Sendable {
 
     /// Reads RIS held in memory; `file` names the source in diagnostics.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
-        var state = ParseState(file: file)
+        var state = ParseState(file: file, bytes: bytes)
         let total = Int64(bytes.count)
         var nextReport = 1 << 20
         for line in TextLines(bytes) {
@@ -44,7 +44,12 @@ public struct RISReader: Sendable {
         var warnedTags: Set<String> = []
         var warnedOutside = false
 
-        init(file: String) { self.file = file }
+        let bytes: [UInt8]
+
+        init(file: String, bytes: [UInt8]) {
+            self.file = file
+            self.bytes = bytes
+        }
 
         mutating func consume(_ line: TextLine) {
             if line.wasRepaired {
@@ -63,10 +68,10 @@ public struct RISReader: Sendable {
                         .warning("record has no ER line; ended at the next TY", file: file, line: line.number))
                     finishRecord(endedByER: false)
                 }
-                current = RISRecordMapper.Pending(line: line.number, type: String(tagged.value))
-                current?.raw.append(line.text)
+                current = RISRecordMapper.Pending(
+                    line: line.number, type: String(tagged.value), rawStart: line.startOffset, rawEnd: line.endOffset)
             case "ER":
-                current?.raw.append(line.text)
+                current?.rawEnd = line.endOffset
                 finishRecord(endedByER: true)
             default:
                 guard current != nil else {
@@ -83,8 +88,8 @@ public struct RISReader: Sendable {
                     diagnostics.append(
                         .warning("unknown RIS tag \(tag) ignored", file: file, line: line.number, field: tag))
                 }
-                current?.raw.append(line.text)
-                current?.entries.append(.init(tag: tag, parts: [tagged.value], line: line.number))
+                current?.rawEnd = line.endOffset
+                current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number))
             }
         }
 
@@ -93,13 +98,13 @@ public struct RISReader: Sendable {
             guard var pending = current else { return }
             current = nil  // keep `pending` uniquely referenced while it is edited
             defer { current = pending }
-            pending.raw.append(line.text)
+            if !line.text.isEmpty { pending.rawEnd = line.endOffset }
             guard let last = pending.entries.last else { return }
             let text = TaggedLine.trimmed(Substring(line.text))
             if RISTags.listTags.contains(last.tag) {
-                if !text.isEmpty { pending.entries.append(.init(tag: last.tag, parts: [text], line: line.number)) }
+                if !text.isEmpty { pending.entries.append(.init(tag: last.tag, first: text, line: line.number)) }
             } else {
-                pending.entries[pending.entries.count - 1].parts.append(text)
+                pending.entries[pending.entries.count - 1].more.append(text)
             }
         }
 
@@ -109,7 +114,8 @@ public struct RISReader: Sendable {
             if !endedByER {
                 if pending.entries.isEmpty && pending.type == nil { return }
             }
-            let mapped = RISRecordMapper.map(pending, file: file)
+            let raw = TextLines.rawText(bytes, from: pending.rawStart, to: pending.rawEnd)
+            let mapped = RISRecordMapper.map(pending, raw: raw, file: file)
             records.append(mapped.record)
             diagnostics.append(contentsOf: mapped.diagnostics)
         }

@@ -8,10 +8,13 @@ struct TaggedRecordScanner {
     struct Record {
         /// 1-based line of the record's first tag.
         var line: Int
-        /// (tag, value lines, line) in file order.
-        var entries: [(tag: String, parts: [Substring], line: Int)] = []
-        /// The record's lines as in the file.
-        var raw: [String] = []
+        /// (tag, first value line, continuation lines, line) in file order.
+        var entries: [(tag: String, value: Substring, more: [Substring], line: Int)] = []
+        /// Byte range of the record in the file.
+        var rawStart: Int
+        var rawEnd: Int
+        /// The record's text as in the file (filled when the record is emitted).
+        var raw = ""
     }
 
     let file: String
@@ -45,26 +48,26 @@ struct TaggedRecordScanner {
                 let text = TaggedLine.trimmed(Substring(line.text))
                 let last = record.entries.count - 1
                 if listTags.contains(record.entries[last].tag) {
-                    record.entries.append((record.entries[last].tag, [text], line.number))
+                    record.entries.append((record.entries[last].tag, text, [], line.number))
                 } else {
-                    record.entries[last].parts.append(text)
+                    record.entries[last].more.append(text)
                 }
-                record.raw.append(line.text)
+                record.rawEnd = line.endOffset
                 current = record
                 continue
             }
             guard let tagged = split(line.text) else {
-                if !line.text.isEmpty, current != nil { current?.raw.append(line.text) }
+                if !line.text.isEmpty { current?.rawEnd = line.endOffset }
                 continue
             }
             let tag = String(tagged.tag)  // short tags are stored inline: no allocation, fast ==
             if tag == startTag {
-                if let record = current { emit(record) }
-                current = Record(line: line.number)
+                if let record = current { emit(finished(record, bytes)) }
+                current = Record(line: line.number, rawStart: line.startOffset, rawEnd: line.endOffset)
             } else if let endTag, tag == endTag {
                 if var record = current {
-                    record.raw.append(line.text)
-                    emit(record)
+                    record.rawEnd = line.endOffset
+                    emit(finished(record, bytes))
                 }
                 current = nil
                 continue
@@ -78,12 +81,18 @@ struct TaggedRecordScanner {
                 }
                 continue
             }
-            current?.entries.append((tag, [tagged.value], line.number))
-            current?.raw.append(line.text)
+            current?.entries.append((tag, tagged.value, [], line.number))
+            current?.rawEnd = line.endOffset
         }
-        if let record = current { emit(record) }
+        if let record = current { emit(finished(record, bytes)) }
         progress?(total, total)
         return diagnostics
+    }
+
+    private func finished(_ record: Record, _ bytes: [UInt8]) -> Record {
+        var record = record
+        record.raw = TextLines.rawText(bytes, from: record.rawStart, to: record.rawEnd)
+        return record
     }
 }
 
@@ -93,7 +102,7 @@ extension TaggedRecordScanner.Record {
         var values: [String: [String]] = [:]
         values.reserveCapacity(entries.count)
         for entry in entries {
-            let joined = entry.parts.count == 1 ? String(entry.parts[0]) : entry.parts.joined(separator: " ")
+            let joined = entry.more.isEmpty ? String(entry.value) : ([entry.value] + entry.more).joined(separator: " ")
             guard let value = FieldNormalisation.nonEmpty(joined) else { continue }
             values[entry.tag, default: []].append(value)
         }

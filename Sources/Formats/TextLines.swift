@@ -10,7 +10,9 @@ struct TextLine {
     let text: String
     /// True when the line held invalid UTF-8 that was replaced by U+FFFD.
     let wasRepaired: Bool
-    /// Byte offset just past this line, for progress reporting.
+    /// Byte offset of the line's first byte.
+    let startOffset: Int
+    /// Byte offset just past this line and its line break.
     let endOffset: Int
 }
 
@@ -19,7 +21,7 @@ struct TextLine {
 /// Each line is validated separately so a single bad byte is repaired and reported with its
 /// line instead of spoiling the whole file.
 struct TextLines: Sequence, IteratorProtocol {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private var position: Int
     private var number = 0
     private let separator: UInt8
@@ -61,7 +63,17 @@ struct TextLines: Sequence, IteratorProtocol {
             }
             return TextLine(
                 number: number, text: String(decoding: slice, as: UTF8.self), wasRepaired: repaired,
-                endOffset: position)
+                startOffset: start, endOffset: position)
         }
+    }
+}
+
+extension TextLines {
+    /// The text of `bytes[start..<end]` without trailing line breaks (a record's raw text).
+    static func rawText(_ bytes: [UInt8], from start: Int, to end: Int) -> String {
+        var end = Swift.min(end, bytes.count)
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        guard start < end else { return "" }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 }

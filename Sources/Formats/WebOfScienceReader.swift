@@ -61,6 +61,6 @@ public struct WebOfScienceReader: Sendable {
         }
         fields.language = record.first("LA")
         return ImportedRecord(
-            fields: fields, line: scanned.line, sourceID: record.first("UT"), raw: scanned.raw.joined(separator: "\n"))
+            fields: fields, line: scanned.line, sourceID: record.first("UT"), raw: scanned.raw)
     }
 }
