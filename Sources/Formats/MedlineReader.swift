@@ -20,7 +20,8 @@ public struct MedlineReader: Sendable {
     /// Reads MEDLINE text held in memory; `file` names the source in diagnostics.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
         let scanner = TaggedRecordScanner(
-            file: file, startTag: "PMID", endTag: nil, listTags: [], split: TaggedLine.medline)
+            file: file, startTag: "PMID", endTag: nil, listTags: [], wantedTags: Self.wantedTags,
+            split: TaggedLine.medline)
         var records: [ImportedRecord] = []
         var recordDiagnostics: [Diagnostic] = []
         var diagnostics = scanner.scan(bytes, progress: progress) { record in
@@ -34,6 +35,12 @@ public struct MedlineReader: Sendable {
         diagnostics.sort { $0.line < $1.line }
         return ImportResult(format: .medline, records: records, diagnostics: diagnostics)
     }
+
+    /// The tags ``map(_:)`` reads.
+    static let wantedTags: Set<String> = [
+        "PMID", "TI", "BTI", "TT", "AB", "FAU", "AU", "CN", "JT", "TA", "DP", "VI", "IP", "PG", "LID", "AID", "OT",
+        "MH", "LA", "PT",
+    ]
 
     /// Maps one MEDLINE record's tags to fields.
     static func map(_ scanned: TaggedRecordScanner.Record) -> ImportedRecord {

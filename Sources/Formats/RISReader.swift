@@ -43,6 +43,8 @@ public struct RISReader: Sendable {
         var current: RISRecordMapper.Pending?
         var warnedTags: Set<String> = []
         var warnedOutside = false
+        /// Inside a tag whose value is not kept (its continuation lines are skipped too).
+        var skipping = false
 
         let bytes: [UInt8]
 
@@ -68,6 +70,7 @@ public struct RISReader: Sendable {
                         .warning("record has no ER line; ended at the next TY", file: file, line: line.number))
                     finishRecord(endedByER: false)
                 }
+                skipping = false
                 current = RISRecordMapper.Pending(
                     line: line.number, type: String(tagged.value), rawStart: line.startOffset, rawEnd: line.endOffset)
             case "ER":
@@ -89,7 +92,8 @@ public struct RISReader: Sendable {
                         .warning("unknown RIS tag \(tag) ignored", file: file, line: line.number, field: tag))
                 }
                 current?.rawEnd = line.endOffset
-                current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number))
+                skipping = !RISTags.mapped.contains(tag)
+                if !skipping { current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number)) }
             }
         }
 
@@ -99,7 +103,7 @@ public struct RISReader: Sendable {
             current = nil  // keep `pending` uniquely referenced while it is edited
             defer { current = pending }
             if !line.text.isEmpty { pending.rawEnd = line.endOffset }
-            guard let last = pending.entries.last else { return }
+            guard !skipping, let last = pending.entries.last else { return }
             let text = TaggedLine.trimmed(Substring(line.text))
             if RISTags.listTags.contains(last.tag) {
                 if !text.isEmpty { pending.entries.append(.init(tag: last.tag, first: text, line: line.number)) }

@@ -22,6 +22,9 @@ struct TaggedRecordScanner {
     let endTag: String?
     /// Tags whose continuation lines are separate values (WoS `AU`/`AF`).
     let listTags: Set<String>
+    /// The only tags the reader maps; others (and their continuation lines) are not kept, which
+    /// halves the work per record (MEDLINE records carry ~50 tags, a dozen of them bibliographic).
+    let wantedTags: Set<String>
     let split: (String) -> TaggedLine?
 
     /// Scans `bytes`, calling `emit` for each finished record; returns the diagnostics.
@@ -31,6 +34,7 @@ struct TaggedRecordScanner {
         var diagnostics: [Diagnostic] = []
         var current: Record?
         var warnedOutside = false
+        var skipping = false  // inside a tag that is not wanted
         let total = Int64(bytes.count)
         var nextReport = 1 << 20
         for line in TextLines(bytes) {
@@ -43,6 +47,10 @@ struct TaggedRecordScanner {
             }
             let first = line.text.utf8.first
             if first == 0x20 || first == 0x09 {  // continuation line
+                if skipping {
+                    current?.rawEnd = line.endOffset
+                    continue
+                }
                 guard var record = current, !record.entries.isEmpty else { continue }
                 current = nil
                 let text = TaggedLine.trimmed(Substring(line.text))
@@ -64,6 +72,7 @@ struct TaggedRecordScanner {
             if tag == startTag {
                 if let record = current { emit(finished(record, bytes)) }
                 current = Record(line: line.number, rawStart: line.startOffset, rawEnd: line.endOffset)
+                current?.entries.reserveCapacity(32)
             } else if let endTag, tag == endTag {
                 if var record = current {
                     record.rawEnd = line.endOffset
@@ -81,8 +90,9 @@ struct TaggedRecordScanner {
                 }
                 continue
             }
-            current?.entries.append((tag, tagged.value, [], line.number))
             current?.rawEnd = line.endOffset
+            skipping = !wantedTags.contains(tag)
+            if !skipping { current?.entries.append((tag, tagged.value, [], line.number)) }
         }
         if let record = current { emit(finished(record, bytes)) }
         progress?(total, total)

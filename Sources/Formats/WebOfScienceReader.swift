@@ -20,7 +20,7 @@ public struct WebOfScienceReader: Sendable {
     /// Reads Web of Science tagged text held in memory.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
         let scanner = TaggedRecordScanner(
-            file: file, startTag: "PT", endTag: "ER", listTags: ["AU", "AF", "CR"],
+            file: file, startTag: "PT", endTag: "ER", listTags: ["AU", "AF"], wantedTags: Self.wantedTags,
             split: TaggedLine.webOfScience)
         var records: [ImportedRecord] = []
         var recordDiagnostics: [Diagnostic] = []
@@ -35,6 +35,12 @@ public struct WebOfScienceReader: Sendable {
         diagnostics.sort { $0.line < $1.line }
         return ImportResult(format: .wos, records: records, diagnostics: diagnostics)
     }
+
+    /// The tags ``map(_:)`` reads.
+    static let wantedTags: Set<String> = [
+        "PT", "TI", "AB", "AF", "AU", "SO", "J9", "JI", "PY", "PD", "VL", "IS", "BP", "EP", "AR", "DI", "PM", "DE",
+        "ID", "LA", "UT",
+    ]
 
     /// WoS publication types (`PT`) to RIS types: J journal, B book, S series, P patent, C conference.
     private static let types = ["J": "JOUR", "B": "BOOK", "S": "SER", "P": "PAT", "C": "CONF"]
