@@ -60,7 +60,7 @@ enum FieldNormalisation {
     /// The digits of a PubMed id, nil unless the value is 1–9 digits (optionally after "PMID:").
     static func pmid(_ raw: String) -> String? {
         var text = Substring(trimmed(raw))
-        if text.lowercased().hasPrefix("pmid:") { text = text.dropFirst(5).drop { $0 == " " } }
+        if hasPrefixIgnoringCase(text, "pmid:") { text = text.dropFirst(5).drop { $0 == " " } }
         guard (1...9).contains(text.count), text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return String(text)
     }
@@ -87,6 +87,18 @@ enum FieldNormalisation {
     }
 
     private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Whether `text` starts with the ASCII `prefix`, ignoring ASCII case (without lowercasing `text`,
+    /// which for a long RIS note with a reference list is costly).
+    static func hasPrefixIgnoringCase(_ text: Substring, _ prefix: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if folded != expected { return false }
+        }
+        return true
+    }
 
     /// `value` trimmed, or nil when nothing is left.
     static func nonEmpty(_ value: String?) -> String? {

@@ -118,7 +118,7 @@ enum RISRecordMapper {
             return pmid
         }
         for tag in ["C2", "N1", "M1"] {
-            for entry in byTag[tag] ?? [] where entry.value.lowercased().hasPrefix("pmid:") {
+            for entry in byTag[tag] ?? [] where FieldNormalisation.hasPrefixIgnoringCase(entry.first, "pmid:") {
                 if let pmid = FieldNormalisation.pmid(entry.value) { return pmid }
             }
         }

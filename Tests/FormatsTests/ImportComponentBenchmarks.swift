@@ -48,6 +48,14 @@ struct ImportComponentBenchmarks {
         Self.time("TextLines + TaggedLine.medline") {
             TextLines(bytes).reduce(0) { $0 + (TaggedLine.medline($1.text) == nil ? 0 : 1) }
         }
+        Self.time("TaggedRecordScanner only (records not mapped)") {
+            var count = 0
+            _ = TaggedRecordScanner(
+                file: "x", startTag: "PMID", endTag: nil, listTags: [], wantedTags: MedlineReader.wantedTags,
+                split: TaggedLine.medline
+            ).scan(bytes, progress: nil) { _ in count += 1 }
+            return count
+        }
         Self.time("MedlineReader medline-100k") { MedlineReader().read(bytes: bytes, file: "x").records.count }
         let ris = ImportBenchmarks.outputDirectory.appendingPathComponent("ris-100k.ris")
         let risBytes = try ByteSource(url: ris).readAll()
