@@ -58,11 +58,11 @@ public struct RISReader: Sendable {
                 diagnostics.append(
                     .warning("invalid UTF-8 replaced by U+FFFD", file: file, line: line.number))
             }
-            guard let tagged = TaggedLine.ris(line.text) else {
+            // The tag is read from the bytes; a line is decoded only when its value is kept.
+            guard let tag = line.risTag() else {
                 continueValue(line)
                 return
             }
-            let tag = String(tagged.tag)
             switch tag {
             case "TY":
                 if current != nil {
@@ -71,8 +71,9 @@ public struct RISReader: Sendable {
                     finishRecord(endedByER: false)
                 }
                 skipping = false
+                let type = TaggedLine.ris(line.text).map { String($0.value) }
                 current = RISRecordMapper.Pending(
-                    line: line.number, type: String(tagged.value), rawStart: line.startOffset, rawEnd: line.endOffset)
+                    line: line.number, type: type, rawStart: line.startOffset, rawEnd: line.endOffset)
             case "ER":
                 current?.rawEnd = line.endOffset
                 finishRecord(endedByER: true)
@@ -93,7 +94,9 @@ public struct RISReader: Sendable {
                 }
                 current?.rawEnd = line.endOffset
                 skipping = !RISTags.mapped.contains(tag)
-                if !skipping { current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number)) }
+                if !skipping, let tagged = TaggedLine.ris(line.text) {
+                    current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number))
+                }
             }
         }
 
@@ -102,7 +105,7 @@ public struct RISReader: Sendable {
             guard var pending = current else { return }
             current = nil  // keep `pending` uniquely referenced while it is edited
             defer { current = pending }
-            if !line.text.isEmpty { pending.rawEnd = line.endOffset }
+            if !line.isEmpty { pending.rawEnd = line.endOffset }
             guard !skipping, let last = pending.entries.last else { return }
             let text = TaggedLine.trimmed(Substring(line.text))
             if RISTags.listTags.contains(last.tag) {

@@ -45,7 +45,7 @@ struct TaggedRecordScanner {
             if line.wasRepaired {
                 diagnostics.append(.warning("invalid UTF-8 replaced by U+FFFD", file: file, line: line.number))
             }
-            let first = line.text.utf8.first
+            let first = line.firstByte
             if first == 0x20 || first == 0x09 {  // continuation line
                 if skipping {
                     current?.rawEnd = line.endOffset
@@ -64,8 +64,20 @@ struct TaggedRecordScanner {
                 current = record
                 continue
             }
+            // Read the tag from the bytes first: lines of unwanted tags are never decoded.
+            guard let candidate = line.leadingTag(maxLength: 4) else {
+                if !line.isEmpty { current?.rawEnd = line.endOffset }
+                continue
+            }
+            if candidate != startTag, candidate != endTag, !wantedTags.contains(candidate) {
+                if current != nil {
+                    current?.rawEnd = line.endOffset
+                    skipping = true
+                }
+                continue
+            }
             guard let tagged = split(line.text) else {
-                if !line.text.isEmpty { current?.rawEnd = line.endOffset }
+                current?.rawEnd = line.endOffset
                 continue
             }
             let tag = String(tagged.tag)  // short tags are stored inline: no allocation, fast ==
