@@ -24,6 +24,11 @@ struct ImportComponentBenchmarks {
     @Test("gzip inflate, line splitting, tag parsing, whole readers")
     func components() throws {
         let gz = SampleFiles.url("pubmed-xml-large/pubmed20n0014.xml.gz")
+        if ProcessInfo.processInfo.environment["TARSIER_COMPONENT_ONLY"] == "medline" {
+            let nbib = ImportBenchmarks.outputDirectory.appendingPathComponent("medline-100k.nbib")
+            try Self.time("MedlineReader(url:) medline-100k") { try MedlineReader().read(url: nbib).records.count }
+            return
+        }
         try Self.time("inflate readAll 20n0014") { try ByteSource(url: gz).readAll().count }
         let stream = ByteSourceInputStream(source: try ByteSource(url: gz), progress: nil)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
