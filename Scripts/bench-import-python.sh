@@ -51,7 +51,8 @@ def medline():
         return sum(1 for _ in Medline.parse(handle))
 
 def xml(name):
-    return lambda: len(pp.parse_medline_xml(f"{samples}/pubmed-xml-large/{name}"))
+    # parse_medline_xml yields one dict per article; consuming the generator does the parsing.
+    return lambda: sum(1 for _ in pp.parse_medline_xml(f"{samples}/pubmed-xml-large/{name}"))
 
 results = [
     measure("pubmed-xml pubmed20n0014.xml.gz", xml("pubmed20n0014.xml.gz"), 1),

@@ -100,7 +100,7 @@ private struct ColumnMap {
         if let text = value(decision) {
             decided = Label(rawValue: text.lowercased())
         }
-        if decided == nil, let text = value(label) {
+        if decided == nil, let text = value(label), !Self.unlabelled.contains(text.lowercased()) {
             decided = Self.label(text)
             if decided == nil {
                 diagnostics.append(.warning("label \"\(text)\" is not 1/0/include/exclude; left undecided",
@@ -110,12 +110,15 @@ private struct ColumnMap {
         return ImportedRecord(fields: fields, line: line, sourceID: value(recordID), label: decided, raw: "")
     }
 
+    /// Values meaning "not labelled yet" (ASReview writes -1, pandas writes nan).
+    static let unlabelled: Set<String> = ["-1", "-1.0", "nan", "na", "none", "null"]
+
     /// ASReview's label values: 1/0, true/false, yes/no, include/exclude/maybe.
     static func label(_ text: String) -> Label? {
         switch text.lowercased() {
         case "1", "1.0", "true", "yes", "y", "include", "included": return .include
         case "0", "0.0", "false", "no", "n", "exclude", "excluded": return .exclude
-        case "maybe", "-1": return .maybe
+        case "maybe": return .maybe
         default: return nil
         }
     }

@@ -20,7 +20,8 @@ public struct MedlineReader: Sendable {
     /// Reads MEDLINE text held in memory; `file` names the source in diagnostics.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
         let scanner = TaggedRecordScanner(
-            file: file, startTag: "PMID", endTag: nil, listTags: [], split: TaggedLine.medline)
+            file: file, startTag: "PMID", endTag: nil, listTags: [], wantedTags: Self.wantedTags,
+            split: TaggedLine.medline)
         var records: [ImportedRecord] = []
         var recordDiagnostics: [Diagnostic] = []
         var diagnostics = scanner.scan(bytes, progress: progress) { record in
@@ -35,29 +36,36 @@ public struct MedlineReader: Sendable {
         return ImportResult(format: .medline, records: records, diagnostics: diagnostics)
     }
 
+    /// The tags ``map(_:)`` reads.
+    static let wantedTags: Set<String> = [
+        "PMID", "TI", "BTI", "TT", "AB", "FAU", "AU", "CN", "JT", "TA", "DP", "VI", "IP", "PG", "LID", "AID", "OT",
+        "MH", "LA", "PT",
+    ]
+
     /// Maps one MEDLINE record's tags to fields.
-    static func map(_ record: TaggedRecordScanner.Record) -> ImportedRecord {
+    static func map(_ scanned: TaggedRecordScanner.Record) -> ImportedRecord {
+        let record = scanned.grouped()
         var fields = ReferenceFields()
-        let publicationTypes = record.values("PT")
+        let publicationTypes = record.all("PT")
         fields.type =
             record.first("BTI") != nil ? "BOOK" : publicationTypes.isEmpty ? nil : "JOUR"
         fields.title = record.first("TI", "BTI", "TT") ?? ""
         fields.abstract = record.first("AB") ?? ""
-        let fullNames = record.values("FAU")
-        fields.authors = (fullNames.isEmpty ? record.values("AU") : fullNames) + record.values("CN")
+        let fullNames = record.all("FAU")
+        fields.authors = (fullNames.isEmpty ? record.all("AU") : fullNames) + record.all("CN")
         fields.journal = record.first("JT", "TA")
         fields.year = record.first("DP").flatMap { FieldNormalisation.year(in: $0) }
         fields.volume = record.first("VI")
         fields.issue = record.first("IP")
         fields.pages = record.first("PG")
-        let identifiers = record.values("LID") + record.values("AID")
+        let identifiers = record.all("LID") + record.all("AID")
         fields.doi = identifiers.lazy.filter { $0.hasSuffix("[doi]") }
             .compactMap { FieldNormalisation.doi(String($0.dropLast(5))) }.first
         fields.pmid = record.first("PMID").flatMap { FieldNormalisation.pmid($0) }
-        fields.keywords = record.values("OT")
-        fields.meshTerms = record.values("MH")
+        fields.keywords = record.all("OT")
+        fields.meshTerms = record.all("MH")
         fields.language = record.first("LA")
         return ImportedRecord(
-            fields: fields, line: record.line, sourceID: fields.pmid, raw: record.raw.joined(separator: "\n"))
+            fields: fields, line: scanned.line, sourceID: fields.pmid, raw: scanned.raw)
     }
 }

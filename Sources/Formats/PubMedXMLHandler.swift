@@ -133,7 +133,7 @@ final class PubMedXMLHandler: NSObject, XMLParserDelegate {
         guard var built = record else { return }
         record = nil  // keep the builder uniquely referenced while it changes
         defer { record = built }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = FieldNormalisation.trimmed(text)
         switch current {
         case .title: built.title = value
         case .vernacularTitle: built.vernacularTitle = value

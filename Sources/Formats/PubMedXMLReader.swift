@@ -8,9 +8,10 @@ import ReviewModel
 /// Reads PubMed XML (`PubmedArticleSet` from efetch or the MEDLINE baseline), plain or gzip.
 ///
 /// Streams with `XMLParser(stream:)` so memory stays bounded (`XMLParser(data:)` fails above
-/// about 10 MB on Linux, see Documentation/toolchain notes); external entities (the NLM DTD) are
+/// about 10 MB on Linux, shared/docs/toolchain-notes.md §5); external entities (the NLM DTD) are
 /// never resolved. Element meanings follow NLM's PubMed DTD documentation
-/// (https://www.nlm.nih.gov/bsd/licensee/elements_descriptions.html).
+/// (https://www.nlm.nih.gov/bsd/licensee/elements_descriptions.html). Records carry no `raw`
+/// text: re-serialising each article's XML would double the work for little use.
 public struct PubMedXMLReader: Sendable {
     /// Creates a reader.
     public init() {}

@@ -20,7 +20,7 @@ public struct RISReader: Sendable {
 
     /// Reads RIS held in memory; `file` names the source in diagnostics.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
-        var state = ParseState(file: file)
+        var state = ParseState(file: file, bytes: bytes)
         let total = Int64(bytes.count)
         var nextReport = 1 << 20
         for line in TextLines(bytes) {
@@ -43,19 +43,26 @@ public struct RISReader: Sendable {
         var current: RISRecordMapper.Pending?
         var warnedTags: Set<String> = []
         var warnedOutside = false
+        /// Inside a tag whose value is not kept (its continuation lines are skipped too).
+        var skipping = false
 
-        init(file: String) { self.file = file }
+        let bytes: [UInt8]
+
+        init(file: String, bytes: [UInt8]) {
+            self.file = file
+            self.bytes = bytes
+        }
 
         mutating func consume(_ line: TextLine) {
             if line.wasRepaired {
                 diagnostics.append(
                     .warning("invalid UTF-8 replaced by U+FFFD", file: file, line: line.number))
             }
-            guard let tagged = TaggedLine.ris(line.text) else {
+            // The tag is read from the bytes; a line is decoded only when its value is kept.
+            guard let tag = line.risTag() else {
                 continueValue(line)
                 return
             }
-            let tag = String(tagged.tag)
             switch tag {
             case "TY":
                 if current != nil {
@@ -63,10 +70,12 @@ public struct RISReader: Sendable {
                         .warning("record has no ER line; ended at the next TY", file: file, line: line.number))
                     finishRecord(endedByER: false)
                 }
-                current = RISRecordMapper.Pending(line: line.number, type: String(tagged.value))
-                current?.raw.append(line.text)
+                skipping = false
+                let type = TaggedLine.ris(line.text).map { String($0.value) }
+                current = RISRecordMapper.Pending(
+                    line: line.number, type: type, rawStart: line.startOffset, rawEnd: line.endOffset)
             case "ER":
-                current?.raw.append(line.text)
+                current?.rawEnd = line.endOffset
                 finishRecord(endedByER: true)
             default:
                 guard current != nil else {
@@ -83,8 +92,11 @@ public struct RISReader: Sendable {
                     diagnostics.append(
                         .warning("unknown RIS tag \(tag) ignored", file: file, line: line.number, field: tag))
                 }
-                current?.raw.append(line.text)
-                current?.entries.append(.init(tag: tag, parts: [tagged.value], line: line.number))
+                current?.rawEnd = line.endOffset
+                skipping = !RISTags.mapped.contains(tag)
+                if !skipping, let tagged = TaggedLine.ris(line.text) {
+                    current?.entries.append(.init(tag: tag, first: tagged.value, line: line.number))
+                }
             }
         }
 
@@ -93,13 +105,13 @@ public struct RISReader: Sendable {
             guard var pending = current else { return }
             current = nil  // keep `pending` uniquely referenced while it is edited
             defer { current = pending }
-            pending.raw.append(line.text)
-            guard let last = pending.entries.last else { return }
+            if !line.isEmpty { pending.rawEnd = line.endOffset }
+            guard !skipping, let last = pending.entries.last else { return }
             let text = TaggedLine.trimmed(Substring(line.text))
             if RISTags.listTags.contains(last.tag) {
-                if !text.isEmpty { pending.entries.append(.init(tag: last.tag, parts: [text], line: line.number)) }
+                if !text.isEmpty { pending.entries.append(.init(tag: last.tag, first: text, line: line.number)) }
             } else {
-                pending.entries[pending.entries.count - 1].parts.append(text)
+                pending.entries[pending.entries.count - 1].more.append(text)
             }
         }
 
@@ -109,7 +121,8 @@ public struct RISReader: Sendable {
             if !endedByER {
                 if pending.entries.isEmpty && pending.type == nil { return }
             }
-            let mapped = RISRecordMapper.map(pending, file: file)
+            let raw = TextLines.rawText(bytes, from: pending.rawStart, to: pending.rawEnd)
+            let mapped = RISRecordMapper.map(pending, raw: raw, file: file)
             records.append(mapped.record)
             diagnostics.append(contentsOf: mapped.diagnostics)
         }

@@ -5,14 +5,15 @@ enum RISRecordMapper {
     /// One tag occurrence with its value lines.
     struct Entry {
         var tag: String
-        var parts: [Substring]
+        var first: Substring
+        var more: [Substring] = []
         var line: Int
 
         /// The value: paragraphs joined by newlines for free-text tags, by spaces otherwise.
         var value: String {
-            if parts.count == 1 { return String(parts[0]) }
+            if more.isEmpty { return String(first) }
             let separator = RISTags.paragraphTags.contains(tag) ? "\n" : " "
-            return parts.joined(separator: separator).trimmingCharacters(in: .whitespacesAndNewlines)
+            return FieldNormalisation.trimmed(([first] + more).joined(separator: separator))
         }
     }
 
@@ -21,11 +22,15 @@ enum RISRecordMapper {
         var line: Int
         var type: String?
         var entries: [Entry] = []
-        var raw: [String] = []
+        /// Byte range of the record in the file.
+        var rawStart: Int
+        var rawEnd: Int
 
-        init(line: Int, type: String?) {
+        init(line: Int, type: String?, rawStart: Int, rawEnd: Int) {
             self.line = line
             self.type = type
+            self.rawStart = rawStart
+            self.rawEnd = rawEnd
         }
     }
 
@@ -35,7 +40,7 @@ enum RISRecordMapper {
     static let meshNote = "MeSH: "
 
     /// Maps a record; diagnostics cover a malformed year and a record with nothing to screen.
-    static func map(_ pending: Pending, file: String) -> (record: ImportedRecord, diagnostics: [Diagnostic]) {
+    static func map(_ pending: Pending, raw: String, file: String) -> (record: ImportedRecord, diagnostics: [Diagnostic]) {
         var byTag: [String: [Entry]] = [:]
         for entry in pending.entries { byTag[entry.tag, default: []].append(entry) }
         func first(_ tags: [String]) -> String? {
@@ -70,7 +75,7 @@ enum RISRecordMapper {
         var label: Label?
         for note in all(["N1"]) {
             if note.hasPrefix(decisionNote) {
-                label = Label(rawValue: String(note.dropFirst(decisionNote.count)).trimmingCharacters(in: .whitespaces))
+                label = Label(rawValue: FieldNormalisation.trimmed(String(note.dropFirst(decisionNote.count))))
             } else if note.hasPrefix(meshNote) {
                 fields.meshTerms.append(String(note.dropFirst(meshNote.count)))
             }
@@ -80,7 +85,7 @@ enum RISRecordMapper {
         }
         let record = ImportedRecord(
             fields: fields, line: pending.line, sourceID: first(["ID"]), label: label,
-            raw: pending.raw.joined(separator: "\n"))
+            raw: raw)
         return (record, diagnostics)
     }
 
@@ -113,7 +118,7 @@ enum RISRecordMapper {
             return pmid
         }
         for tag in ["C2", "N1", "M1"] {
-            for entry in byTag[tag] ?? [] where entry.value.lowercased().hasPrefix("pmid:") {
+            for entry in byTag[tag] ?? [] where FieldNormalisation.hasPrefixIgnoringCase(entry.first, "pmid:") {
                 if let pmid = FieldNormalisation.pmid(entry.value) { return pmid }
             }
         }

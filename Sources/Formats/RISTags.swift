@@ -20,6 +20,11 @@ enum RISTags {
     static let listTags: Set<String> = ["KW", "AU", "A1", "A2", "A3", "A4", "UR", "L1", "L2", "L4", "ID"]
     /// Tags whose continuation lines keep their line breaks (long free text).
     static let paragraphTags: Set<String> = ["AB", "N2", "N1"]
+    /// Tags ``RISRecordMapper`` reads; values of other known tags are not kept.
+    static let mapped: Set<String> = [
+        "TI", "T1", "CT", "BT", "AB", "N2", "AU", "A1", "PY", "Y1", "DA", "JF", "T2", "JO", "JA", "J2", "J1", "VL",
+        "IS", "SP", "EP", "UR", "L2", "DO", "DB", "DP", "AN", "C2", "N1", "M1", "KW", "LA", "ID",
+    ]
     /// Every tag the reader recognises; others get one warning per file.
     static let known: Set<String> = [
         "TY", "ER", "A1", "A2", "A3", "A4", "AU", "AB", "AD", "AN", "AV", "BT", "C1", "C2", "C3", "C4",

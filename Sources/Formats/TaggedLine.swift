@@ -66,13 +66,21 @@ struct TaggedLine {
         return TaggedLine(tag: text[..<tagEnd], value: trimmed(text[utf8.index(after: tagEnd)...]))
     }
 
-    /// `text` without leading and trailing spaces and tabs.
+    /// `text` without leading and trailing spaces, tabs and carriage returns.
     static func trimmed(_ text: Substring) -> Substring {
-        var result = text
-        while let first = result.utf8.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
-        while let last = result.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D { result = result.dropLast() }
-        return result
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isBlank(utf8[start]) { start = utf8.index(after: start) }
+        while start < end {
+            let before = utf8.index(before: end)
+            guard isBlank(utf8[before]) else { break }
+            end = before
+        }
+        return text[start..<end]
     }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isUpperOrDigit(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= 0x30 && byte <= 0x39) }

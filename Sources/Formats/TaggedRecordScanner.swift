@@ -8,17 +8,23 @@ struct TaggedRecordScanner {
     struct Record {
         /// 1-based line of the record's first tag.
         var line: Int
-        /// (tag, value lines, line) in file order.
-        var entries: [(tag: Substring, parts: [Substring], line: Int)] = []
-        /// The record's lines as in the file.
-        var raw: [String] = []
+        /// (tag, first value line, continuation lines, line) in file order.
+        var entries: [(tag: String, value: Substring, more: [Substring], line: Int)] = []
+        /// Byte range of the record in the file.
+        var rawStart: Int
+        var rawEnd: Int
+        /// The record's text as in the file (filled when the record is emitted).
+        var raw = ""
     }
 
     let file: String
     let startTag: String
     let endTag: String?
     /// Tags whose continuation lines are separate values (WoS `AU`/`AF`).
-    let listTags: Set<Substring>
+    let listTags: Set<String>
+    /// The only tags the reader maps; others (and their continuation lines) are not kept, which
+    /// halves the work per record (MEDLINE records carry ~50 tags, a dozen of them bibliographic).
+    let wantedTags: Set<String>
     let split: (String) -> TaggedLine?
 
     /// Scans `bytes`, calling `emit` for each finished record; returns the diagnostics.
@@ -28,6 +34,7 @@ struct TaggedRecordScanner {
         var diagnostics: [Diagnostic] = []
         var current: Record?
         var warnedOutside = false
+        var skipping = false  // inside a tag that is not wanted
         let total = Int64(bytes.count)
         var nextReport = 1 << 20
         for line in TextLines(bytes) {
@@ -38,67 +45,103 @@ struct TaggedRecordScanner {
             if line.wasRepaired {
                 diagnostics.append(.warning("invalid UTF-8 replaced by U+FFFD", file: file, line: line.number))
             }
-            let first = line.text.utf8.first
+            let first = line.firstByte
             if first == 0x20 || first == 0x09 {  // continuation line
+                if skipping {
+                    current?.rawEnd = line.endOffset
+                    continue
+                }
                 guard var record = current, !record.entries.isEmpty else { continue }
                 current = nil
                 let text = TaggedLine.trimmed(Substring(line.text))
                 let last = record.entries.count - 1
                 if listTags.contains(record.entries[last].tag) {
-                    record.entries.append((record.entries[last].tag, [text], line.number))
+                    record.entries.append((record.entries[last].tag, text, [], line.number))
                 } else {
-                    record.entries[last].parts.append(text)
+                    record.entries[last].more.append(text)
                 }
-                record.raw.append(line.text)
+                record.rawEnd = line.endOffset
                 current = record
                 continue
             }
-            guard let tagged = split(line.text) else {
-                if !line.text.isEmpty, current != nil { current?.raw.append(line.text) }
+            // Read the tag from the bytes first: lines of unwanted tags are never decoded.
+            guard let candidate = line.leadingTag(maxLength: 4) else {
+                if !line.isEmpty { current?.rawEnd = line.endOffset }
                 continue
             }
-            if tagged.tag == startTag {
-                if let record = current { emit(record) }
-                current = Record(line: line.number)
-            } else if let endTag, tagged.tag == endTag {
+            if candidate != startTag, candidate != endTag, !wantedTags.contains(candidate) {
+                if current != nil {
+                    current?.rawEnd = line.endOffset
+                    skipping = true
+                }
+                continue
+            }
+            guard let tagged = split(line.text) else {
+                current?.rawEnd = line.endOffset
+                continue
+            }
+            let tag = String(tagged.tag)  // short tags are stored inline: no allocation, fast ==
+            if tag == startTag {
+                if let record = current { emit(finished(record, bytes)) }
+                current = Record(line: line.number, rawStart: line.startOffset, rawEnd: line.endOffset)
+                current?.entries.reserveCapacity(32)
+            } else if let endTag, tag == endTag {
                 if var record = current {
-                    record.raw.append(line.text)
-                    emit(record)
+                    record.rawEnd = line.endOffset
+                    emit(finished(record, bytes))
                 }
                 current = nil
                 continue
             }
             guard current != nil else {
-                if !warnedOutside, endTag == nil || (tagged.tag != "FN" && tagged.tag != "VR" && tagged.tag != "EF") {
+                if !warnedOutside, endTag == nil || (tag != "FN" && tag != "VR" && tag != "EF") {
                     warnedOutside = true
                     diagnostics.append(
                         .warning("tagged lines before the first \(startTag) are ignored (first one here)",
-                            file: file, line: line.number, field: String(tagged.tag)))
+                            file: file, line: line.number, field: tag))
                 }
                 continue
             }
-            current?.entries.append((tagged.tag, [tagged.value], line.number))
-            current?.raw.append(line.text)
+            current?.rawEnd = line.endOffset
+            skipping = !wantedTags.contains(tag)
+            if !skipping { current?.entries.append((tag, tagged.value, [], line.number)) }
         }
-        if let record = current { emit(record) }
+        if let record = current { emit(finished(record, bytes)) }
         progress?(total, total)
         return diagnostics
+    }
+
+    private func finished(_ record: Record, _ bytes: [UInt8]) -> Record {
+        var record = record
+        record.raw = TextLines.rawText(bytes, from: record.rawStart, to: record.rawEnd)
+        return record
     }
 }
 
 extension TaggedRecordScanner.Record {
-    /// Values of `tag`, each joined over its continuation lines with `separator`, trimmed, non-empty.
-    func values(_ tag: String, separator: String = " ") -> [String] {
-        entries.compactMap { entry in
-            guard entry.tag == tag else { return nil }
-            let value = entry.parts.count == 1 ? String(entry.parts[0]) : entry.parts.joined(separator: separator)
-            return FieldNormalisation.nonEmpty(value)
+    /// Each tag's values in file order, joined over continuation lines with a space, trimmed, non-empty.
+    func grouped() -> TaggedValues {
+        var values: [String: [String]] = [:]
+        values.reserveCapacity(entries.count)
+        for entry in entries {
+            let joined = entry.more.isEmpty ? String(entry.value) : ([entry.value] + entry.more).joined(separator: " ")
+            guard let value = FieldNormalisation.nonEmpty(joined) else { continue }
+            values[entry.tag, default: []].append(value)
         }
+        return TaggedValues(values: values)
     }
+}
 
-    /// The first non-empty value of the first tag in `tags` that has one.
+/// A record's values by tag.
+struct TaggedValues {
+    let values: [String: [String]]
+
+    /// All values of `tag`.
+    func all(_ tag: String) -> [String] { values[tag] ?? [] }
+
+    /// The first value of the first tag in `tags` that has one.
     func first(_ tags: String...) -> String? {
-        for tag in tags { if let value = values(tag).first { return value } }
+        for tag in tags { if let value = values[tag]?.first { return value } }
         return nil
     }
 }

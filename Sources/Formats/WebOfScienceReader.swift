@@ -20,7 +20,7 @@ public struct WebOfScienceReader: Sendable {
     /// Reads Web of Science tagged text held in memory.
     public func read(bytes: [UInt8], file: String, progress: ImportProgress? = nil) -> ImportResult {
         let scanner = TaggedRecordScanner(
-            file: file, startTag: "PT", endTag: "ER", listTags: ["AU", "AF", "CR"],
+            file: file, startTag: "PT", endTag: "ER", listTags: ["AU", "AF"], wantedTags: Self.wantedTags,
             split: TaggedLine.webOfScience)
         var records: [ImportedRecord] = []
         var recordDiagnostics: [Diagnostic] = []
@@ -36,17 +36,24 @@ public struct WebOfScienceReader: Sendable {
         return ImportResult(format: .wos, records: records, diagnostics: diagnostics)
     }
 
+    /// The tags ``map(_:)`` reads.
+    static let wantedTags: Set<String> = [
+        "PT", "TI", "AB", "AF", "AU", "SO", "J9", "JI", "PY", "PD", "VL", "IS", "BP", "EP", "AR", "DI", "PM", "DE",
+        "ID", "LA", "UT",
+    ]
+
     /// WoS publication types (`PT`) to RIS types: J journal, B book, S series, P patent, C conference.
     private static let types = ["J": "JOUR", "B": "BOOK", "S": "SER", "P": "PAT", "C": "CONF"]
 
     /// Maps one record's tags to fields.
-    static func map(_ record: TaggedRecordScanner.Record) -> ImportedRecord {
+    static func map(_ scanned: TaggedRecordScanner.Record) -> ImportedRecord {
+        let record = scanned.grouped()
         var fields = ReferenceFields()
         fields.type = record.first("PT").map { types[$0] ?? $0 }
         fields.title = record.first("TI") ?? ""
         fields.abstract = record.first("AB") ?? ""
-        let fullNames = record.values("AF")
-        fields.authors = fullNames.isEmpty ? record.values("AU") : fullNames
+        let fullNames = record.all("AF")
+        fields.authors = fullNames.isEmpty ? record.all("AU") : fullNames
         fields.journal = record.first("SO", "J9", "JI")
         fields.year = record.first("PY", "PD").flatMap { FieldNormalisation.year(in: $0) }
         fields.volume = record.first("VL")
@@ -55,11 +62,11 @@ public struct WebOfScienceReader: Sendable {
             ?? record.first("AR")
         fields.doi = record.first("DI").flatMap { FieldNormalisation.doi($0) }
         fields.pmid = record.first("PM").flatMap { FieldNormalisation.pmid($0) }
-        fields.keywords = (record.values("DE") + record.values("ID")).flatMap { value in
+        fields.keywords = (record.all("DE") + record.all("ID")).flatMap { value in
             value.split(separator: ";").compactMap { FieldNormalisation.nonEmpty(String($0)) }
         }
         fields.language = record.first("LA")
         return ImportedRecord(
-            fields: fields, line: record.line, sourceID: record.first("UT"), raw: record.raw.joined(separator: "\n"))
+            fields: fields, line: scanned.line, sourceID: record.first("UT"), raw: scanned.raw)
     }
 }

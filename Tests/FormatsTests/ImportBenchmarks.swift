@@ -34,6 +34,7 @@ struct ImportBenchmarks {
 
     /// A 100,000-record file made by repeating the records of `samples` with a changing id and title.
     static func generate(samples: [String], recordStart: String, count: Int, to url: URL) throws {
+        if FileManager.default.fileExists(atPath: url.path) { return }  // deterministic: reuse
         var records: [String] = []
         for sample in samples {
             let text = try String(contentsOf: SampleFiles.url(sample), encoding: .utf8)
