@@ -87,6 +87,9 @@ public struct HypergeometricStoppingRule: StoppingRule {
         return StoppingEvaluation(ruleID: id, state: stop ? .stop : .keepGoing, summary: summary, figures: figures)
     }
 
+    /// p < α, skipping the recall bound that `evaluate` also computes.
+    public func saysStop(_ history: ScreeningHistory) -> Bool { (pValue(history)?.p ?? 1) < alpha }
+
     /// The p-value of H0 "recall < target" and the size of the urn that gave it; nil when no urn exists.
     public func pValue(_ history: ScreeningHistory) -> (p: Double, urnSize: Int)? {
         let found = history.relevantFound
