@@ -5,7 +5,9 @@ import Foundation
 public struct PrismaCounts: Sendable, Codable, Hashable {
     /// Records identified from one database, register or file.
     public struct Source: Sendable, Codable, Hashable {
+        /// Display name (source, series, band or marker).
         public var name: String
+        /// Number of records.
         public var count: Int
         /// A source.
         public init(name: String, count: Int) {
@@ -16,7 +18,9 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
 
     /// Excluded records sharing one reason.
     public struct Reason: Sendable, Codable, Hashable {
+        /// The exclusion reason as recorded.
         public var reason: String
+        /// Number of records.
         public var count: Int
         /// A reason.
         public init(reason: String, count: Int) {
@@ -25,6 +29,7 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
         }
     }
 
+    /// Records identified per source, in import order.
     public var sources: [Source]
     /// Records removed as duplicates before screening.
     public var duplicatesRemoved: Int

@@ -12,7 +12,9 @@ public struct PrismaFlowDiagram: Sendable {
         var height: Double { Double(lines.count) * PrismaFlowDiagram.lineHeight + 2 * PrismaFlowDiagram.padding }
     }
 
+    /// The counts drawn.
     public var counts: PrismaCounts
+    /// Title shown above the figure.
     public var title: String
 
     static let lineHeight = 17.0

@@ -5,6 +5,7 @@ import Foundation
 public struct RecallComparison: Sendable {
     /// One ranker's screening order.
     public struct Run: Sendable {
+        /// Display name (source, series, band or marker).
         public var name: String
         /// Relevance in the order the ranker presented the records (normally all N).
         public var relevant: [Bool]
@@ -15,10 +16,13 @@ public struct RecallComparison: Sendable {
         }
     }
 
+    /// Title shown above the figure.
     public var title: String
+    /// Records in the pool (N).
     public var poolSize: Int
     /// Relevant records in the pool (R).
     public var totalRelevant: Int
+    /// The rankers compared, in legend order.
     public var runs: [Run]
     /// Optional points where stopping rules fired, by run name.
     public var firings: [String: [RuleFiring]]

@@ -20,7 +20,9 @@ public struct RuleFiring: Sendable, Hashable, Codable {
 public struct RecallCurve: Sendable {
     /// One row of the curve's data.
     public struct Row: Sendable, Hashable {
+        /// Records screened.
         public var screened: Int
+        /// Includes found so far.
         public var found: Int
         /// Includes expected by now had records been screened in random order.
         public var randomExpectation: Double
@@ -30,8 +32,11 @@ public struct RecallCurve: Sendable {
         public var rulesFired: [String]
     }
 
+    /// Title shown above the figure.
     public var title: String
+    /// The decisions plotted.
     public let history: ScreeningHistory
+    /// Where rules first said stop, by records screened.
     public let firings: [RuleFiring]
     /// The total the random-order line ends at (default: includes found so far, a lower bound on R).
     public let expectedTotalRelevant: Double

@@ -1,14 +1,16 @@
 import Foundation
 
 /// A small, dependency-free line plot written as SVG: line series, filled bands, point markers,
-/// axes with nice ticks, a legend and a title. Shared by the live recall curve, the PRISMA-free
-/// simulation comparison and anything else that needs a clean labelled chart.
+/// axes with nice ticks, a legend and a title. Shared by the live recall curve, the simulation
+/// comparison of rankers and anything else that needs a clean labelled chart (e.g. Evaluation).
 ///
 /// Output is deterministic (fixed decimals, no timestamps), so it can be pinned by golden files.
 public struct SVGPlot: Sendable {
     /// A point in data coordinates.
     public struct Point: Sendable, Hashable {
+        /// Horizontal data coordinate.
         public var x: Double
+        /// Vertical data coordinate.
         public var y: Double
         /// A point.
         public init(_ x: Double, _ y: Double) {
@@ -19,11 +21,15 @@ public struct SVGPlot: Sendable {
 
     /// A polyline.
     public struct Series: Sendable {
+        /// Display name (source, series, band or marker).
         public var name: String
+        /// Vertices in drawing order.
         public var points: [Point]
         /// CSS colour, e.g. `#0072B2`.
         public var color: String
+        /// Drawn dashed (for reference lines).
         public var dashed: Bool
+        /// Stroke width in pixels.
         public var lineWidth: Double
         /// A line series.
         public init(name: String, points: [Point], color: String, dashed: Bool = false, lineWidth: Double = 2) {
@@ -37,10 +43,13 @@ public struct SVGPlot: Sendable {
 
     /// A filled area between a lower and an upper value at each x.
     public struct Band: Sendable {
+        /// Display name (source, series, band or marker).
         public var name: String
         /// (x, lower, upper) triples in x order.
         public var values: [(x: Double, lower: Double, upper: Double)]
+        /// CSS colour, e.g. `#0072B2`.
         public var color: String
+        /// Fill opacity, 0–1.
         public var opacity: Double
         /// A band.
         public init(name: String, values: [(x: Double, lower: Double, upper: Double)], color: String, opacity: Double = 0.2) {
@@ -53,8 +62,11 @@ public struct SVGPlot: Sendable {
 
     /// A marked point with a dashed guide line down to the x axis.
     public struct Marker: Sendable {
+        /// Display name (source, series, band or marker).
         public var name: String
+        /// Where the marker sits.
         public var point: Point
+        /// CSS colour, e.g. `#0072B2`.
         public var color: String
         /// A marker.
         public init(name: String, point: Point, color: String) {
@@ -67,18 +79,29 @@ public struct SVGPlot: Sendable {
     /// The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), black last.
     public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 
+    /// Title shown above the figure.
     public var title: String
+    /// Horizontal axis title.
     public var xLabel: String
+    /// Vertical axis title.
     public var yLabel: String
+    /// Image width in pixels.
     public var width: Double = 760
+    /// Image height in pixels.
     public var height: Double = 460
-    /// Axis ranges; nil fits the data (from 0).
+    /// Horizontal range; nil fits the data from 0.
     public var xRange: ClosedRange<Double>?
+    /// Vertical range; nil fits the data from 0.
     public var yRange: ClosedRange<Double>?
+    /// Horizontal tick label style.
     public var xStyle: AxisScale.LabelStyle = .number
+    /// Vertical tick label style.
     public var yStyle: AxisScale.LabelStyle = .number
+    /// Lines, drawn in order over the bands.
     public var series: [Series] = []
+    /// Filled areas, drawn first.
     public var bands: [Band] = []
+    /// Marked points, drawn last.
     public var markers: [Marker] = []
 
     /// An empty plot with its title and axis labels.

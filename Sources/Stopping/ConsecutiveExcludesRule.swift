@@ -23,6 +23,7 @@ public struct ConsecutiveExcludesRule: StoppingRule {
         }
     }
 
+    /// Stable identifier.
     public let id = "consecutive_excludes"
     /// The run to reach.
     public let runLength: RunLength
@@ -39,6 +40,7 @@ public struct ConsecutiveExcludesRule: StoppingRule {
         }
     }
 
+    /// The rule and its parameters, for display.
     public var label: String {
         switch runLength {
         case let .count(count): return "\(count) consecutive excludes"
@@ -53,6 +55,7 @@ public struct ConsecutiveExcludesRule: StoppingRule {
         return history.screened - 1 - last
     }
 
+    /// The rule's state after the decisions in `history`.
     public func evaluate(_ history: ScreeningHistory) -> StoppingEvaluation {
         let run = currentRun(history)
         let needed = runLength.records(poolSize: history.poolSize)

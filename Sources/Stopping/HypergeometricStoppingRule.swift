@@ -32,6 +32,7 @@ public struct HypergeometricStoppingRule: StoppingRule {
         case randomTail = "random_tail"
     }
 
+    /// Stable identifier.
     public let id = "hypergeometric"
     /// The recall the test certifies (t), in (0, 1).
     public let target: Double
@@ -53,17 +54,21 @@ public struct HypergeometricStoppingRule: StoppingRule {
         self.sampling = sampling
     }
 
+    /// The rule and its parameters, for display.
     public var label: String {
         "Hypergeometric test (recall \(Self.percent(target)), confidence \(Self.percent(confidence)))"
     }
 
+    /// The certified recall.
     public var targetRecall: Double? { target }
 
+    /// The confidence of the certificate.
     public var confidenceLevel: Double? { confidence }
 
     /// The significance level α = 1 − confidence.
     public var alpha: Double { 1 - confidence }
 
+    /// The rule's state after the decisions in `history`.
     public func evaluate(_ history: ScreeningHistory) -> StoppingEvaluation {
         guard let test = pValue(history) else {
             let why = sampling == .randomTail ? "no random sample yet" : "nothing screened yet"
@@ -86,6 +91,9 @@ public struct HypergeometricStoppingRule: StoppingRule {
         if let bound { summary += " (recall ≥ \(Self.percent(bound.recall)) at \(Self.percent(confidence)))" }
         return StoppingEvaluation(ruleID: id, state: stop ? .stop : .keepGoing, summary: summary, figures: figures)
     }
+
+    /// p < α, skipping the recall bound that `evaluate` also computes.
+    public func saysStop(_ history: ScreeningHistory) -> Bool { (pValue(history)?.p ?? 1) < alpha }
 
     /// The p-value of H0 "recall < target" and the size of the urn that gave it; nil when no urn exists.
     public func pValue(_ history: ScreeningHistory) -> (p: Double, urnSize: Int)? {

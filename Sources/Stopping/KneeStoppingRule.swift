@@ -31,6 +31,7 @@ public struct KneeStoppingRule: StoppingRule {
         }
     }
 
+    /// Stable identifier.
     public let id = "knee"
     /// The ratio to reach.
     public let threshold: Threshold
@@ -50,6 +51,7 @@ public struct KneeStoppingRule: StoppingRule {
         self.minimumScreened = minimumScreened
     }
 
+    /// The rule and its parameters, for display.
     public var label: String {
         switch threshold {
         case let .fixed(ratio):
@@ -81,6 +83,7 @@ public struct KneeStoppingRule: StoppingRule {
         return (bestIndex, atKnee, before / after)
     }
 
+    /// The rule's state after the decisions in `history`.
     public func evaluate(_ history: ScreeningHistory) -> StoppingEvaluation {
         let needed = threshold.value(relevantFound: history.relevantFound)
         guard let knee = knee(history) else {

@@ -57,14 +57,11 @@ public enum StoppingReplay {
         while checkpoint > previous, firstStop.contains(where: { $0 == nil }) {
             let prefix = order.prefix(checkpoint)
             for (index, rule) in rules.enumerated() where firstStop[index] == nil {
-                guard rule.evaluate(prefix).state == .stop else { continue }
-                for count in (previous + 1)...checkpoint {
-                    let evaluation = rule.evaluate(order.prefix(count))
-                    if evaluation.state == .stop {
-                        firstStop[index] = count
-                        evaluations[index] = evaluation
-                        break
-                    }
+                guard rule.saysStop(prefix) else { continue }
+                for count in (previous + 1)...checkpoint where rule.saysStop(order.prefix(count)) {
+                    firstStop[index] = count
+                    evaluations[index] = rule.evaluate(order.prefix(count))
+                    break
                 }
             }
             previous = checkpoint

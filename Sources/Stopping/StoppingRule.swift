@@ -62,6 +62,8 @@ public protocol StoppingRule: Sendable {
     var confidenceLevel: Double? { get }
     /// The rule's state after the decisions in `history`.
     func evaluate(_ history: ScreeningHistory) -> StoppingEvaluation
+    /// Whether `evaluate` would say stop, without the display figures (used by replays).
+    func saysStop(_ history: ScreeningHistory) -> Bool
 }
 
 extension StoppingRule {
@@ -69,4 +71,7 @@ extension StoppingRule {
     public var targetRecall: Double? { nil }
     /// Heuristic rules claim no confidence.
     public var confidenceLevel: Double? { nil }
+
+    /// By default, the state of a full evaluation.
+    public func saysStop(_ history: ScreeningHistory) -> Bool { evaluate(history).state == .stop }
 }

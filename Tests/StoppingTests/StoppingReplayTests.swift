@@ -31,6 +31,17 @@ struct StoppingReplayTests {
         #expect(first > 10 && first < 100)
     }
 
+    @Test("saysStop agrees with the full evaluation after every decision")
+    func saysStopAgrees() throws {
+        let order = try ScreeningHistory(poolSize: 100, relevant: Self.perfect)
+        let rules: [any StoppingRule] = [try HypergeometricStoppingRule(targetRecall: 0.9), try ConsecutiveExcludesRule()]
+        for count in 1...100 {
+            for rule in rules {
+                #expect(rule.saysStop(order.prefix(count)) == (rule.evaluate(order.prefix(count)).state == .stop))
+            }
+        }
+    }
+
     @Test("A coarse stride finds the same first stops as stride 1 on a monotone run")
     func strideAgrees() throws {
         var generator = SplitMix(seed: 11)
