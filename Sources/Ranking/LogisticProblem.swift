@@ -17,30 +17,30 @@ struct LogisticProblem {
     private(set) var w: [Double]
     var intercept = 0.0
 
-    init(features: SparseMatrix, labels: [Bool], weights: [Double], exampleWeights: [Double]) {
-        var compactOf = [Int32: Int32]()
+    /// - Parameter scratch: a buffer of `features.columnCount` entries, all −1, that is used as the
+    ///   global → compact column map and returned all −1 again.
+    init(features: SparseMatrix, labels: [Bool], weights: [Double], exampleWeights: [Double], scratch: inout [Int32]) {
         var globalColumns: [Int32] = []
-        var columns: [Int32] = []
-        var values: [Double] = []
-        var rowStarts = [0]
-        for row in 0..<features.rowCount {
-            for k in features.rowStarts[row]..<features.rowStarts[row + 1] {
-                let global = features.columns[k]
-                let local: Int32
-                if let known = compactOf[global] {
-                    local = known
-                } else {
-                    local = Int32(globalColumns.count)
-                    compactOf[global] = local
-                    globalColumns.append(global)
+        var columns = [Int32](repeating: 0, count: features.nonzeroCount)
+        var values = [Double](repeating: 0, count: features.nonzeroCount)
+        scratch.withUnsafeMutableBufferPointer { compactOf in
+            features.columns.withUnsafeBufferPointer { source in
+                for k in 0..<source.count {
+                    let global = Int(source[k])
+                    var local = compactOf[global]
+                    if local < 0 {
+                        local = Int32(globalColumns.count)
+                        compactOf[global] = local
+                        globalColumns.append(Int32(global))
+                    }
+                    columns[k] = local
+                    values[k] = Double(features.values[k])
                 }
-                columns.append(local)
-                values.append(Double(features.values[k]))
             }
-            rowStarts.append(columns.count)
+            for global in globalColumns { compactOf[Int(global)] = -1 }
         }
         self.globalColumns = globalColumns
-        self.rowStarts = rowStarts
+        self.rowStarts = features.rowStarts
         self.columns = columns
         self.values = values
         self.signs = labels.map { $0 ? 1 : -1 }
