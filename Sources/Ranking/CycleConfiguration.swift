@@ -19,6 +19,10 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var randomFraction: Double
     /// Seed of every random choice.
     public var seed: UInt64
+    /// Newton-CG stopping tolerance of the logistic regression (relative gradient norm).
+    public var solverTolerance: Double = 1e-3
+    /// Upper bound on Newton steps per refit.
+    public var maximumNewtonSteps: Int = 8
 
     /// A configuration; defaults as documented per property.
     public init(

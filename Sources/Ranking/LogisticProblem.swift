@@ -17,30 +17,30 @@ struct LogisticProblem {
     private(set) var w: [Double]
     var intercept = 0.0
 
-    init(features: SparseMatrix, labels: [Bool], weights: [Double], exampleWeights: [Double]) {
-        var compactOf = [Int32: Int32]()
+    /// - Parameter scratch: a buffer of `features.columnCount` entries, all −1, that is used as the
+    ///   global → compact column map and returned all −1 again.
+    init(features: SparseMatrix, labels: [Bool], weights: [Double], exampleWeights: [Double], scratch: inout [Int32]) {
         var globalColumns: [Int32] = []
-        var columns: [Int32] = []
-        var values: [Double] = []
-        var rowStarts = [0]
-        for row in 0..<features.rowCount {
-            for k in features.rowStarts[row]..<features.rowStarts[row + 1] {
-                let global = features.columns[k]
-                let local: Int32
-                if let known = compactOf[global] {
-                    local = known
-                } else {
-                    local = Int32(globalColumns.count)
-                    compactOf[global] = local
-                    globalColumns.append(global)
+        var columns = [Int32](repeating: 0, count: features.nonzeroCount)
+        var values = [Double](repeating: 0, count: features.nonzeroCount)
+        scratch.withUnsafeMutableBufferPointer { compactOf in
+            features.columns.withUnsafeBufferPointer { source in
+                for k in 0..<source.count {
+                    let global = Int(source[k])
+                    var local = compactOf[global]
+                    if local < 0 {
+                        local = Int32(globalColumns.count)
+                        compactOf[global] = local
+                        globalColumns.append(Int32(global))
+                    }
+                    columns[k] = local
+                    values[k] = Double(features.values[k])
                 }
-                columns.append(local)
-                values.append(Double(features.values[k]))
             }
-            rowStarts.append(columns.count)
+            for global in globalColumns { compactOf[Int(global)] = -1 }
         }
         self.globalColumns = globalColumns
-        self.rowStarts = rowStarts
+        self.rowStarts = features.rowStarts
         self.columns = columns
         self.values = values
         self.signs = labels.map { $0 ? 1 : -1 }
@@ -98,16 +98,16 @@ struct LogisticProblem {
         z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
     }
 
-    private func objective(_ w: [Double], _ b: Double) -> Double {
-        let margins = multiply(w, bias: b)
-        var loss = 0.5 * dot(w, w)
+    /// Loss Σ c_i ℓ(y_i m_i) of given margins (without the ½‖w‖² term).
+    private func dataLoss(_ margins: [Double]) -> Double {
+        var loss = 0.0
         for i in 0..<signs.count { loss += exampleWeights[i] * Self.logLoss(signs[i] * margins[i]) }
         return loss
     }
 
-    /// Gradient (w part, intercept part) and the Hessian's diagonal data weights D at (w, b).
-    private func gradient(_ w: [Double], _ b: Double) -> (gw: [Double], gb: Double, d: [Double]) {
-        let margins = multiply(w, bias: b)
+    /// Gradient (w part, intercept part) and the Hessian's diagonal data weights D for the
+    /// margins of the current point.
+    private func gradient(margins: [Double]) -> (gw: [Double], gb: Double, d: [Double]) {
         var u = [Double](repeating: 0, count: signs.count)
         var d = [Double](repeating: 0, count: signs.count)
         var gb = 0.0
@@ -131,26 +131,36 @@ struct LogisticProblem {
     // MARK: - Newton-CG
 
     /// Minimises the objective from the current (warm-start) point.
+    ///
+    /// Stops when ‖∇‖ ≤ tolerance · ½ Σ_i c_i: for unit-length rows that bound is at least the
+    /// gradient norm at w = 0 (up to the intercept term), so the test is relative, as in LIBLINEAR,
+    /// without a pass over the data to compute the reference. The line search reuses X·s, so a
+    /// trial step costs O(n), not a pass over the features.
     mutating func minimize(tolerance: Double, maximumNewtonSteps: Int, maximumConjugateGradientSteps: Int) {
         guard !signs.isEmpty else { return }
-        let zero = gradient([Double](repeating: 0, count: w.count), 0)
-        let reference = (dot(zero.gw, zero.gw) + zero.gb * zero.gb).squareRoot()
-        var loss = objective(w, intercept)
+        let reference = 0.5 * exampleWeights.reduce(0, +)
+        var margins = multiply(w, bias: intercept)
+        var regulariser = 0.5 * dot(w, w)
+        var loss = regulariser + dataLoss(margins)
         for _ in 0..<maximumNewtonSteps {
-            let (gw, gb, d) = gradient(w, intercept)
+            let (gw, gb, d) = gradient(margins: margins)
             let gradientNorm = (dot(gw, gw) + gb * gb).squareRoot()
             if gradientNorm <= tolerance * reference { break }
             let (sw, sb) = conjugateGradient(gw: gw, gb: gb, d: d, maximumSteps: maximumConjugateGradientSteps)
             let slope = dot(gw, sw) + gb * sb
+            let direction = multiply(sw, bias: sb)
+            let (ww, ws, ss) = (dot(w, w), dot(w, sw), dot(sw, sw))
             var step = 1.0
             var accepted = false
             for _ in 0..<20 {
-                let trialW = zip(w, sw).map { $0 + step * $1 }
-                let trialB = intercept + step * sb
-                let trialLoss = objective(trialW, trialB)
+                let trialMargins = zip(margins, direction).map { $0 + step * $1 }
+                let trialRegulariser = 0.5 * (ww + 2 * step * ws + step * step * ss)
+                let trialLoss = trialRegulariser + dataLoss(trialMargins)
                 if trialLoss <= loss + 1e-4 * step * slope {
-                    w = trialW
-                    intercept = trialB
+                    for j in 0..<w.count { w[j] += step * sw[j] }
+                    intercept += step * sb
+                    margins = trialMargins
+                    regulariser = trialRegulariser
                     loss = trialLoss
                     accepted = true
                     break

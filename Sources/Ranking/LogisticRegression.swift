@@ -33,6 +33,8 @@ public struct LogisticRegression: Classifier {
     public internal(set) var weights: [Double] = []
     /// The intercept b.
     public internal(set) var intercept: Double = 0
+    /// Reusable global → compact column map (all −1 between fits).
+    private var columnScratch: [Int32] = []
 
     /// A model with the given settings and zero weights.
     public init(
@@ -60,12 +62,18 @@ public struct LogisticRegression: Classifier {
     /// Fits to the rows of `features`; see the type's documentation.
     public mutating func fit(features: SparseMatrix, labels: [Bool]) {
         precondition(labels.count == features.rowCount, "one label per row")
-        if weights.count != features.columnCount { weights = [Double](repeating: 0, count: features.columnCount) }
+        if weights.count != features.columnCount {
+            weights = [Double](repeating: 0, count: features.columnCount)
+        }
+        if columnScratch.count != features.columnCount {
+            columnScratch = [Int32](repeating: -1, count: features.columnCount)
+        }
         let includes = labels.filter { $0 }.count
         let classWeights = classWeighting.weights(includes: includes, excludes: labels.count - includes)
         var problem = LogisticProblem(
             features: features, labels: labels, weights: weights,
-            exampleWeights: labels.map { inverseRegularization * ($0 ? classWeights.include : classWeights.exclude) })
+            exampleWeights: labels.map { inverseRegularization * ($0 ? classWeights.include : classWeights.exclude) },
+            scratch: &columnScratch)
         problem.intercept = intercept
         problem.minimize(
             tolerance: tolerance, maximumNewtonSteps: maximumNewtonSteps,

@@ -52,7 +52,8 @@ public enum RankerRegistry {
                 id: "tfidf-lr", features: tfidf.matrix,
                 learner: LogisticRegression(
                     inverseRegularization: configuration.inverseRegularization,
-                    classWeighting: configuration.classWeighting),
+                    classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
+                    maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes)
         }
         return [learner] + (topicRanker.map { [$0] } ?? [])

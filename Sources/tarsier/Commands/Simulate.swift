@@ -36,6 +36,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var topicPseudoIncludes: Int?
     @Option(help: .hidden) var randomFraction: Double?
     @Flag(help: .hidden) var noBigrams = false
+    @Option(help: .hidden) var tolerance: Double?
+    @Option(help: .hidden) var newtonSteps: Int?
 
     func validate() throws {
         guard RankerRegistry.rankerIDs.contains(ranker) else {
@@ -59,6 +61,8 @@ struct Simulate: AsyncParsableCommand {
             if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
             if let randomFraction { configuration.randomFraction = randomFraction }
             if noBigrams { configuration.includesBigrams = false }
+            if let tolerance { configuration.solverTolerance = tolerance }
+            if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
             let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: data.texts, topic: reviewTopic)
             var cycle = ActiveLearningCycle(poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
