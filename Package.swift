@@ -49,7 +49,7 @@ let package = Package(
         // MARK: - The thin executable
         .executableTarget(name: "tarsier", dependencies: [
             "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
-            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal",
+            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -33,9 +33,14 @@ public enum CSVWriter {
                 fields.meshTerms.joined(separator: "; "), fields.urls.joined(separator: "; "), fields.language ?? "",
                 fields.type ?? "", labelIncluded, record.label?.rawValue ?? "",
             ]
-            output += row.map(quoted).joined(separator: ",") + "\r\n"
+            output += Self.row(row)
         }
         return output
+    }
+
+    /// One CSV line (RFC 4180 quoting, CRLF end) for arbitrary values.
+    public static func row(_ values: [String]) -> String {
+        values.map(quoted).joined(separator: ",") + "\r\n"
     }
 
     /// Writes `records` to `url` as UTF-8 CSV.

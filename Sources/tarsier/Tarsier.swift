@@ -19,6 +19,7 @@ struct Tarsier: AsyncParsableCommand {
             Show.self,
             List.self,
             Screen.self,
+            Export.self,
             Encode.self,
             Simulate.self,
             GenerateMan.self,

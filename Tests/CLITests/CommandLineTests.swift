@@ -103,3 +103,52 @@ struct CommandLineTests {
         #expect((object?["rankingRuns"] as? Int ?? 0) >= 3)
     }
 }
+
+@Suite("Exports")
+struct ExportTests {
+    let sample = TarsierBinary.packageRoot.appendingPathComponent("sample-reviews/virus-metagenomics")
+
+    @Test("exported RIS imports back with the same fields and carries each decision")
+    func risRoundTrip() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TarsierBinary.run(["init", "a.tarsier"], in: dir)
+        try TarsierBinary.run(["import", "a.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try Data("include\nexclude\nmaybe\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
+        try TarsierBinary.run(["screen", "a.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
+        #expect(try TarsierBinary.run(["export", "a.tarsier", "--what", "records", "--format", "ris", "-o", "out.ris"], in: dir).status == 0)
+        try TarsierBinary.run(["init", "b.tarsier"], in: dir)
+        let imported = try TarsierBinary.run(["import", "b.tarsier", "out.ris", "--labels-as-decisions"], in: dir)
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("120 records, 0 duplicates, 0 warnings, 3 decisions"))
+        let a = try TarsierBinary.run(["export", "a.tarsier", "--what", "records", "--format", "csv"], in: dir).out
+        let b = try TarsierBinary.run(["export", "b.tarsier", "--what", "records", "--format", "csv"], in: dir).out
+        #expect(a == b)
+    }
+
+    @Test("decision log, curve and PRISMA exports are complete and well-formed")
+    func leadExports() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TarsierBinary.run(["init", "r.tarsier"], in: dir)
+        try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try Data("include\nkey x\nkey 1\nundo\nexclude\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
+        try TarsierBinary.run(["screen", "r.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
+        let log = try TarsierBinary.run(["export", "r.tarsier", "--what", "decisions", "--format", "jsonl"], in: dir).out
+        let events = log.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        #expect(events.map { $0["kind"] } == ["decide", "decide", "undo", "decide"])
+        #expect(events[1]["reason"] == "wrong population")
+        #expect(events.allSatisfy { $0["assessor"] == "ann" })
+        #expect(events[0]["model_version"]?.isEmpty == false && events[0]["rank_shown"] == "1")
+        let prisma = try TarsierBinary.run(["export", "r.tarsier", "--what", "prisma", "--format", "csv"], in: dir)
+        #expect(prisma.status == 0)
+        #expect(prisma.out.contains("120"))
+        for what in ["curve", "prisma"] {
+            let svg = try TarsierBinary.run(["export", "r.tarsier", "--what", what, "--format", "svg"], in: dir).out
+            #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+            #expect(svg.contains("</svg>"))
+        }
+        let bad = try TarsierBinary.run(["export", "r.tarsier", "--what", "curve", "--format", "ris"], in: dir)
+        #expect(bad.status != 0)
+    }
+}

@@ -13,12 +13,32 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let database = try review.open()
-        let status = try Console.run { try database.status() }
+        let (status, stopping) = try Console.run { () -> (ReviewStatus, [StoppingStatus]) in
+            let reports = try LeadReports(database: database)
+            return (reports.status, try reports.stoppingStatus())
+        }
         if json {
-            print(try Console.json(status))
+            print(try Console.json(StatusReport(status: status, stopping: stopping)))
             return
         }
         print(Self.text(status))
+        for rule in stopping {
+            let mark = rule.preregistered ? "*" : " "
+            print("stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
+                + (rule.firstStopAt.map { " (first said stop at \($0) screened)" } ?? ""))
+        }
+    }
+
+    /// The `--json` object: the review's counts plus a `stopping` array of rule states.
+    struct StatusReport: Encodable {
+        var status: ReviewStatus
+        var stopping: [StoppingStatus]
+        enum Key: String, CodingKey { case stopping }
+        func encode(to encoder: any Encoder) throws {
+            try status.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(stopping, forKey: .stopping)
+        }
     }
 
     static func text(_ s: ReviewStatus) -> String {

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Formats
+import Foundation
+import ReviewModel
+import ReviewStore
+import Reports
+
+/// `tarsier export`: records, the decision log, the recall curve and PRISMA counts.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export records, the decision log, the recall curve or PRISMA counts.",
+        discussion: """
+            records    --format ris|csv   every screenable record with its decision (RIS: a note \
+            "tarsier decision: include" that Zotero and EndNote keep); --label limits to one label.
+            decisions  --format csv|jsonl every event of the append-only log: assessor, time, label, \
+            reason, note, how the record was picked, the ranking run and rank it was shown at.
+            curve      --format csv|svg   includes found vs records screened, the random-order line, \
+            the hypergeometric band and where each stopping rule first said stop.
+            prisma     --format txt|csv|svg PRISMA 2020 counts for the title/abstract stage.
+            """)
+
+    enum What: String, ExpressibleByArgument, CaseIterable { case records, decisions, curve, prisma }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, svg, txt }
+
+    @OptionGroup var review: ReviewArgument
+    @Option(help: "What to export: records, decisions, curve, prisma.") var what: What
+    @Option(help: "The file format (see above).") var format: Format
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "Records only: include, exclude, maybe or undecided.") var label: String?
+
+    func validate() throws {
+        let allowed: [What: [Format]] = [
+            .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg], .prisma: [.txt, .csv, .svg],
+        ]
+        guard allowed[what, default: []].contains(format) else {
+            throw ValidationError("--what \(what.rawValue) takes --format \(allowed[what, default: []].map(\.rawValue).joined(separator: "|"))")
+        }
+        if let label, !["include", "exclude", "maybe", "undecided"].contains(label) {
+            throw ValidationError("--label must be include, exclude, maybe or undecided")
+        }
+    }
+
+    func run() throws {
+        let database = try review.open()
+        let text = try Console.run { () -> String in
+            switch what {
+            case .records: return try records(database)
+            case .decisions: return try decisions(database)
+            case .curve:
+                let curve = try LeadReports(database: database).curve()
+                return format == .svg ? try curve.svg() : curve.csv()
+            case .prisma:
+                let counts = try LeadReports(database: database).prisma()
+                try counts.check()
+                switch format {
+                case .svg: return PrismaFlowDiagram(counts: counts).svg()
+                case .csv: return counts.csv()
+                default: return counts.text()
+                }
+            }
+        }
+        if let output {
+            try Console.run { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    private func records(_ database: ReviewDatabase) throws -> String {
+        let filter: RecordFilter = switch label {
+        case "include": .included
+        case "exclude": .excluded
+        case "maybe": .maybe
+        case "undecided": .undecided
+        default: .all
+        }
+        let records = try database.records(filter).map { stored in
+            ImportedRecord(fields: stored.fields, line: stored.line, sourceID: stored.sourceID ?? "\(stored.id)", label: stored.label, raw: stored.rawText)
+        }
+        return format == .ris ? RISWriter.render(records) : CSVWriter.render(records)
+    }
+
+    private func decisions(_ database: ReviewDatabase) throws -> String {
+        let runs = Dictionary(try database.rankingRuns(limit: Int.max).map { ($0.id, $0.modelVersion) }, uniquingKeysWith: { a, _ in a })
+        let events = try database.decisionLog()
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let columns = ["event_id", "record_id", "kind", "label", "assessor", "decided_at", "reason", "note",
+                       "undoes_event_id", "picked_by", "ranking_run_id", "model_version", "rank_shown"]
+        let rows: [[String: String]] = events.map { e in
+            [
+                "event_id": "\(e.id)", "record_id": "\(e.recordID)", "kind": e.kind.rawValue, "label": e.label?.rawValue ?? "",
+                "assessor": e.assessor, "decided_at": iso.string(from: e.decidedAt), "reason": e.reason ?? "",
+                "note": e.note ?? "", "undoes_event_id": e.undoesDecisionID.map(String.init) ?? "",
+                "picked_by": e.pickedBy ?? "", "ranking_run_id": e.rankingRunID.map(String.init) ?? "",
+                "model_version": e.rankingRunID.flatMap { runs[$0] } ?? "", "rank_shown": e.rankShown.map(String.init) ?? "",
+            ]
+        }
+        if format == .jsonl {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return try rows.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+        }
+        return ([columns] + rows.map { row in columns.map { row[$0] ?? "" } }).map(CSVWriter.row).joined()
+    }
+}
