@@ -28,29 +28,35 @@ PY
 
 swift build -c release --product tarsier >/dev/null
 BIN="$(swift build -c release --show-bin-path)/tarsier"
-echo "tarsier: $(wc -l <"$WORK/texts.txt") texts; $RUNS runs each"
-times=()
-for _ in $(seq "$RUNS"); do
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" encode --model "$MODEL" <"$WORK/texts.txt" >"$WORK/out.jsonl"
-  read -r seconds kilobytes <"$WORK/time.txt"
-  times+=("$seconds"); rss=$((kilobytes / 1024))
-done
-TARSIER=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-echo "peer: tarsier encode (release, whole process incl. load) median $TARSIER s (runs: ${times[*]}); peak RSS ${rss} MB"
-
 if [[ ! -x "$VENV/bin/python" ]]; then python3 -m venv "$VENV"; fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check numpy safetensors onnx onnxruntime tokenizers
+PEERS=(onnx)
 if [[ "${PEERS_TORCH:-1}" == "1" ]]; then
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check torch sentence-transformers \
-    || echo "peer: could not install torch/sentence-transformers from PyPI; skipped"
+  if "$VENV/bin/pip" install --quiet --disable-pip-version-check torch sentence-transformers; then PEERS+=(torch)
+  else echo "could not install torch/sentence-transformers from PyPI; PyTorch peer skipped"; fi
 fi
-"$VENV/bin/python" Scripts/bench/peers.py "$MODEL" "$WORK/texts.txt" "$RUNS" \
-  "Tests/TransformerTests/Fixtures/all-MiniLM-L6-v2.json" | tee "$WORK/peers.txt"
-
-echo
-echo "ratios (tarsier speed / peer speed, same texts, same run):"
-grep -E '^peer: .* median' "$WORK/peers.txt" | while IFS= read -r line; do
-  name="${line#peer: }"; name="${name%% median*}"
-  seconds=$(sed -E 's/.* median ([0-9.]+) s.*/\1/' <<<"$line")
-  python3 -c "print(f'  vs {\"$name\"}: {$seconds / $TARSIER:.2f}x')"
+echo "$(wc -l <"$WORK/texts.txt") texts, $RUNS interleaved rounds; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+: >"$WORK/results.txt"
+for round in $(seq "$RUNS"); do
+  # tarsier: whole process (start, model load, tokenization, encoding); wall and user+sys CPU.
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$BIN" encode --model "$MODEL" <"$WORK/texts.txt" >"$WORK/out.jsonl"
+  read -r wall user sys kb <"$WORK/time.txt"
+  echo "tarsier $wall $(python3 -c "print(round($user + $sys, 2))") $((kb / 1024))" | tee -a "$WORK/results.txt"
+  for peer in "${PEERS[@]}"; do
+    "$VENV/bin/python" Scripts/bench/peers.py "$MODEL" "$WORK/texts.txt" "$peer" \
+      "Tests/TransformerTests/Fixtures/all-MiniLM-L6-v2.json" 2>/dev/null | sed -n 's/^peer: //p' | tee -a "$WORK/results.txt"
+  done
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$WORK/results.txt" "$(wc -l <"$WORK/texts.txt")" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+texts = int(sys.argv[2])
+by = {}
+for r in rows: by.setdefault(r[0], []).append((float(r[1]), float(r[2])))
+med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in by.items()}
+print(f"{'implementation':<12} {'median wall s':>14} {'texts/s':>8} {'median CPU s':>13} {'tarsier speed-up (wall)':>24} {'(CPU)':>7}")
+t = med["tarsier"]
+for k, (w, c) in med.items():
+    print(f"{k:<12} {w:>14.2f} {texts / w:>8.1f} {c:>13.2f} {w / t[0]:>23.2f}x {c / t[1]:>6.2f}x")
+PY

@@ -1,11 +1,12 @@
-"""Side-by-side throughput of all-MiniLM-L6-v2 peers on the benchmark texts (see
-Scripts/bench-encoder-peers.sh): ONNX Runtime (fp32 graph built here from model.safetensors with
-the `onnx` helper, no torch needed) and, when importable, sentence-transformers on PyTorch.
-Prints one line per implementation: `peer: NAME median_s min_s max_s texts/s`."""
+"""One timed run of an all-MiniLM-L6-v2 peer on the benchmark texts (driven by
+Scripts/bench-encoder-peers.sh, which interleaves runs so machine noise hits every peer alike).
+IMPL is `onnx` (ONNX Runtime on an fp32 graph built here from model.safetensors with the `onnx`
+helper, no torch needed) or `torch` (sentence-transformers on PyTorch).
+Prints `peer: NAME wall_s cpu_s` for the encode call only (model loading excluded)."""
 import json, statistics, sys, time
 import numpy as np
 
-model_dir, texts_path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+model_dir, texts_path, impl = sys.argv[1], sys.argv[2], sys.argv[3]
 golden_path = sys.argv[4] if len(sys.argv) > 4 else None
 texts = [line.rstrip("\n") for line in open(texts_path, encoding="utf-8")]
 config = json.load(open(f"{model_dir}/config.json"))
@@ -14,11 +15,9 @@ MAX_LEN, BATCH = 256, 32
 
 def timed(label, fn):
     fn(texts[:64])  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter(); fn(texts); times.append(time.perf_counter() - start)
-    med = statistics.median(times)
-    print(f"peer: {label} median {med:.2f} s (min {min(times):.2f}, max {max(times):.2f}) -> {len(texts)/med:.1f} texts/s", flush=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn(texts)
+    print(f"peer: {label} {time.perf_counter() - wall:.2f} {time.process_time() - cpu:.2f}", flush=True)
 
 
 def build_onnx():
@@ -90,22 +89,18 @@ def onnx_encoder():
     return encode
 
 
-encode = onnx_encoder()
-if golden_path:  # the peer must compute the same thing
-    golden = json.load(open(golden_path))
-    for t in golden["texts"]:
-        got = encode([t["text"]])[0]; want = np.array(t["max_seq_length_256"]["embedding"])
-        assert float(got @ want) > 0.9999, f"ONNX graph disagrees with golden on {t['id']}"
-    print("peer: ONNX graph matches the golden embeddings (cosine > 0.9999)", flush=True)
-timed("ONNX Runtime (fp32, 2 intra-op threads, batch 32)", encode)
-
-try:
+if impl == "onnx":
+    encode = onnx_encoder()
+    if golden_path:  # the peer must compute the same thing
+        golden = json.load(open(golden_path))
+        for t in golden["texts"]:
+            got = encode([t["text"]])[0]; want = np.array(t["max_seq_length_256"]["embedding"])
+            assert float(got @ want) > 0.9999, f"ONNX graph disagrees with golden on {t['id']}"
+    timed("onnxruntime", encode)
+else:
     import torch
     from sentence_transformers import SentenceTransformer
     torch.set_num_threads(2)
     st = SentenceTransformer(model_dir, device="cpu")
     st.max_seq_length = MAX_LEN
-    timed(f"sentence-transformers on PyTorch {torch.__version__} (fp32, batch 32)",
-          lambda batch: st.encode(batch, batch_size=BATCH, normalize_embeddings=True))
-except ImportError as error:
-    print(f"peer: sentence-transformers/PyTorch not available ({error}); skipped", flush=True)
+    timed("pytorch", lambda batch: st.encode(batch, batch_size=BATCH, normalize_embeddings=True))
