@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's main command: builds tarsier, creates the sample review (once), imports the sample
-# export and opens it for screening. Decisions persist in out/virus-metagenomics.tarsier.
+# export and opens it for screening in the terminal. Decisions persist in out/virus-metagenomics.tarsier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/install-deps.sh
@@ -14,3 +14,9 @@ if [ ! -f "$review" ]; then
   "$bin" import "$review" sample-reviews/virus-metagenomics/kwok-2020-embase.ris
 fi
 "$bin" status "$review"
+if [ -t 0 ] && [ -t 1 ]; then
+  echo "opening $review for screening (q quits; every decision is already saved)..."
+  exec "$bin" screen "$review"
+else
+  echo "not a terminal: run \`$bin screen $review\` in one to screen"
+fi

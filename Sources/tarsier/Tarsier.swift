@@ -21,6 +21,7 @@ struct Tarsier: AsyncParsableCommand {
             Screen.self,
             Export.self,
             Encode.self,
+            Embed.self,
             Simulate.self,
             GenerateMan.self,
         ]

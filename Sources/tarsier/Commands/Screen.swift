@@ -4,6 +4,7 @@ import Foundation
 import Ranking
 import ReviewStore
 import ScreeningUI
+import Transformer
 
 /// `tarsier screen`: the keyboard-first screening UI.
 struct Screen: ParsableCommand {
@@ -27,6 +28,9 @@ struct Screen: ParsableCommand {
     @Option(help: "Replay a script of actions instead of reading the keyboard, then print the screen.")
     var script: String?
     @Option(help: "Screen size for --script, as COLUMNSxROWS.") var size = "80x24"
+    @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
+    var model: String?
+    @Flag(help: "Do not embed records in the background.") var noEmbed = false
     @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "tfidf-lr"
 
     func validate() throws {
@@ -62,8 +66,18 @@ struct Screen: ParsableCommand {
         let session = try Console.run {
             try ReviewScreeningSession(database: database, assessor: name, configuration: configuration)
         }
+        if !noEmbed {
+            if let directory = ModelLocator.find(explicit: model) {
+                do { try session.startEmbedding(modelDirectory: directory) } catch {
+                    session.notice("BERT model unusable (\(error.localizedDescription)); ranking with the classical model")
+                }
+            } else {
+                session.notice("no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
+            }
+        }
         let terminal = try Console.run { try CursesTerminal() }
         ScreeningApp.run(session: session, terminal: terminal, keyMap: keyMap)
+        session.stopBackgroundWork()
         terminal.close()
         if let signal = terminal.interruptingSignal { throw ExitCode(128 + signal) }
     }

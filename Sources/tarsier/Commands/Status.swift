@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewStore
+import Transformer
 
 /// `tarsier status`: counts of records, duplicates and decisions.
 struct Status: ParsableCommand {
@@ -17,11 +18,18 @@ struct Status: ParsableCommand {
             let reports = try LeadReports(database: database)
             return (reports.status, try reports.stoppingStatus())
         }
+        let embeddings = try Console.run { try EmbeddingStatus(database: database, screenable: status.screenable) }
         if json {
-            print(try Console.json(StatusReport(status: status, stopping: stopping)))
+            print(try Console.json(StatusReport(status: status, stopping: stopping, embeddings: embeddings)))
             return
         }
         print(Self.text(status))
+        if let model = embeddings.model {
+            print("embeddings   \(embeddings.done) of \(status.screenable) with \(model) [\(embeddings.modelSHA256?.prefix(12) ?? "")]"
+                + (embeddings.done < status.screenable ? " (continue with `tarsier embed`)" : ""))
+        } else {
+            print("embeddings   no BERT model found; ranking is classical only (get it with `bash Scripts/fetch-model.sh`)")
+        }
         for rule in stopping {
             let mark = rule.preregistered ? "*" : " "
             print("stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
@@ -33,11 +41,34 @@ struct Status: ParsableCommand {
     struct StatusReport: Encodable {
         var status: ReviewStatus
         var stopping: [StoppingStatus]
-        enum Key: String, CodingKey { case stopping }
+        var embeddings: EmbeddingStatus
+        enum Key: String, CodingKey { case stopping, embeddings }
         func encode(to encoder: any Encoder) throws {
             try status.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(stopping, forKey: .stopping)
+            try container.encode(embeddings, forKey: .embeddings)
+        }
+    }
+
+    /// How many records have a cached embedding for the model tarsier would use.
+    struct EmbeddingStatus: Encodable {
+        var model: String?
+        var modelSHA256: String?
+        var done: Int
+
+        init(database: ReviewDatabase, screenable: Int) throws {
+            guard let directory = ModelLocator.find(explicit: nil),
+                let encoder = try? BertEncoder(modelDirectory: directory)
+            else {
+                model = nil
+                modelSHA256 = nil
+                done = 0
+                return
+            }
+            model = directory.lastPathComponent
+            modelSHA256 = encoder.weightsSHA256
+            done = try database.embeddingCount(modelSHA256: encoder.weightsSHA256)
         }
     }
 

@@ -21,6 +21,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     private let fallbackOrder: [Int64]
     private let topicTerms: [String]
     let worker: RankingWorker
+    /// Background embedding, when a BERT model is available.
+    private var embedder: EmbeddingWorker?
     private let lock = NSLock()
     private var labels: [Int64: Label] = [:]
     /// Record ids in the order their current decisions were made.
@@ -68,7 +70,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
             includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
             sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
-            retraining: worker.isRetraining, embeddingsDone: 0, embeddingsTotal: 0,
+            retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
+            embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
             canUndo: undoable.undo, canRedo: undoable.redo)
     }
 
@@ -208,6 +211,24 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     // MARK: - Background
 
+    /// Starts embedding the records that have no embedding yet; retrains when a batch lands so the
+    /// ranker can use them. Screening never waits for it.
+    func startEmbedding(modelDirectory: URL) throws {
+        let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
+        lock.withLock { self.embedder = embedder }
+        embedder.start(
+            progress: { [weak self] done in
+                guard let self else { return }
+                let handler = self.lock.withLock { self.changeHandler }
+                handler?(.progress)
+                if done % 256 < 32 || done == self.poolIDs.count { self.worker.requestRetrain() }
+            },
+            failed: { [weak self] message in self?.backgroundError(message) })
+    }
+
+    /// Stops background work (embedding stops after its current batch).
+    func stopBackgroundWork() { lock.withLock { embedder }?.stop() }
+
     func refresh() throws {
         try reloadLabels()
         worker.requestRetrain()
@@ -221,6 +242,9 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         let handler = lock.withLock { changeHandler }
         handler?(.rankingUpdated(modelVersion: Int(ranking.runID)))
     }
+
+    /// Shows `message` once on the status line of the next frame.
+    func notice(_ message: String) { backgroundError(message) }
 
     private func backgroundError(_ message: String) {
         let handler = lock.withLock {

@@ -1,0 +1,51 @@
+import Foundation
+import ReviewStore
+import Transformer
+
+/// Embeds a review's records in the background while the assessor screens, committing each batch
+/// to the review's embedding cache (so a review opened again never recomputes them).
+final class EmbeddingWorker: @unchecked Sendable {
+    private let database: ReviewDatabase
+    private let encoder: BertEncoder
+    private let queue = DispatchQueue(label: "tarsier.embedding", qos: .background)
+    private let lock = NSLock()
+    private var stopped = false
+    private var doneCount = 0
+
+    /// The model's weights SHA-256 (the cache key).
+    let modelSHA256: String
+
+    /// A worker for `database` with the model in `directory`.
+    init(database: ReviewDatabase, modelDirectory: URL) throws {
+        self.database = database
+        encoder = try BertEncoder(modelDirectory: modelDirectory)
+        // One BLAS thread: the other core stays free for the UI and the ranker.
+        encoder.parallelism = .blasThreads(1)
+        modelSHA256 = encoder.weightsSHA256
+        doneCount = try database.embeddingCount(modelSHA256: modelSHA256)
+    }
+
+    /// Records embedded so far.
+    var done: Int { lock.withLock { doneCount } }
+
+    /// Embeds every missing record in batches of `batchSize`, calling `progress` after each batch.
+    func start(batchSize: Int = 32, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
+        queue.async { [self] in
+            do {
+                while !lock.withLock({ stopped }) {
+                    let batch = try database.recordsMissingEmbeddings(modelSHA256: modelSHA256, limit: batchSize)
+                    if batch.isEmpty { break }
+                    let vectors = encoder.encode(batch.map(\.text))
+                    try database.saveEmbeddings(zip(batch.map(\.id), vectors).map { ($0, $1) }, modelSHA256: modelSHA256)
+                    let total = lock.withLock { () -> Int in doneCount += batch.count; return doneCount }
+                    progress(total)
+                }
+            } catch {
+                failed("embedding stopped: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Asks the worker to stop after the current batch.
+    func stop() { lock.withLock { stopped = true } }
+}
