@@ -28,14 +28,17 @@ public struct SessionOverview: Sendable, Equatable {
     public var canUndo: Bool
     /// Whether `redo()` has something to re-apply.
     public var canRedo: Bool
+    /// The review's stopping indicator, e.g. "stop? no · recall ≥ 62%" (nil when not computed).
+    public var stopping: String?
 
     /// Creates an overview; every count defaults to zero.
     public init(
         title: String = "", assessor: String = "", total: Int = 0, screened: Int = 0,
         includes: Int = 0, excludes: Int = 0, maybes: Int = 0, sinceLastInclude: Int = 0,
         modelVersion: Int? = nil, retraining: Bool = false, embeddingsDone: Int = 0,
-        embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false
+        embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false, stopping: String? = nil
     ) {
+        self.stopping = stopping
         self.title = title
         self.assessor = assessor
         self.total = total

@@ -9,6 +9,10 @@ enum StatusLineView {
             Glyph.make("maybe \(overview.maybes)", style: Style(role: .maybe)),
             Glyph.make("\(overview.sinceLastInclude) since inc"),
         ]
+        if let stopping = overview.stopping {
+            let stop = stopping.hasPrefix("STOP")
+            segments.append(Glyph.make(stopping, style: stop ? Style(.bold, role: .warning) : .muted))
+        }
         if let version = overview.modelVersion {
             segments.append(overview.retraining
                 ? Glyph.make("model v\(version) retraining…", style: Style(.bold, role: .warning))

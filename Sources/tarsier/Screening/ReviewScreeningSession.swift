@@ -32,6 +32,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     private var orderCache: (key: String, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
     private var labelsVersion = 0
+    private var stoppingCache: (version: Int, text: String?)?
 
     /// Opens a session for `assessor` and starts building the ranker in the background.
     init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
@@ -72,7 +73,25 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
-            canUndo: undoable.undo, canRedo: undoable.redo)
+            canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator())
+    }
+
+    /// The pre-registered stopping rule's state, recomputed once per change of the labels.
+    private func stoppingIndicator() throws -> String? {
+        let version = lock.withLock { labelsVersion }
+        if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
+        let reports = try LeadReports(database: database)
+        let states = try reports.stoppingStatus()
+        var text: String?
+        if let rule = states.first(where: \.preregistered) ?? states.first {
+            let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
+            text = rule.state == "stop" ? "STOP: \(name) met" : "\(name): keep going"
+            if let others = Optional(states.filter { $0.state == "stop" && !$0.preregistered }), !others.isEmpty, rule.state != "stop" {
+                text? += " (\(others.map(\.rule).joined(separator: ", ")) say stop)"
+            }
+        }
+        lock.withLock { stoppingCache = (version, text) }
+        return text
     }
 
     func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
