@@ -30,6 +30,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
     @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
+    @Option(name: .customLong("stop-rule"), help: "Replay a stopping rule on the order: hypergeometric, knee, consecutive_excludes or all (repeatable).")
+    var stopRules: [String] = []
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
     @Option(help: .hidden) var minDf: Int?
@@ -68,7 +70,7 @@ struct Simulate: AsyncParsableCommand {
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
             let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
             try writeOutputs(result: result, metrics: metrics, data: data)
-            let report = SimulationReport(
+            var report = SimulationReport(
                 dataset: URL(fileURLWithPath: dataset).lastPathComponent, ranker: ranker, seed: seed,
                 priors: priorIndices.map { data.recordIDs[$0] }, records: metrics.recordCount,
                 includes: metrics.includeCount, wss95: metrics.wss95, wss100: metrics.wss100, rrf10: metrics.rrf10,
@@ -77,12 +79,18 @@ struct Simulate: AsyncParsableCommand {
                 retrainMedianMilliseconds: SimulationReport.percentile(result.retrainSeconds, 0.5) * 1000,
                 retrainP95Milliseconds: SimulationReport.percentile(result.retrainSeconds, 0.95) * 1000,
                 wallSeconds: Date().timeIntervalSince(start), configuration: configuration)
+            if !stopRules.isEmpty {
+                report.stopping = try SimulationStopping.replay(
+                    labels: result.labels(from: data.labels), pickedAtRandom: result.pickedAt.map { $0 == .random },
+                    ruleIDs: stopRules)
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
                 print(report.text)
+                if let stopping = report.stopping { print(SimulationStopping.text(stopping)) }
             }
         } catch let error as ValidationError {
             throw error

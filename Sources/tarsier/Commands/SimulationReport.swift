@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Stopping
 import Ranking
 
 /// The machine-readable result of one `tarsier simulate` run (`--json`).
@@ -22,6 +23,8 @@ struct SimulationReport: Codable {
     var retrainP95Milliseconds: Double
     var wallSeconds: Double
     var configuration: CycleConfiguration
+    /// Stopping rules replayed on the order (`--stop-rule`), if asked.
+    var stopping: [StoppingOutcome]? = nil
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
