@@ -22,18 +22,7 @@ public struct MedlineReader: Sendable {
         let scanner = TaggedRecordScanner(
             file: file, startTag: "PMID", endTag: nil, listTags: [], wantedTags: Self.wantedTags,
             split: TaggedLine.medline)
-        var records: [ImportedRecord] = []
-        var recordDiagnostics: [Diagnostic] = []
-        var diagnostics = scanner.scan(bytes, progress: progress) { record in
-            let imported = Self.map(record)
-            if imported.fields.isEmpty {
-                recordDiagnostics.append(.warning("record has no title and no abstract", file: file, line: record.line))
-            }
-            records.append(imported)
-        }
-        diagnostics += recordDiagnostics
-        diagnostics.sort { $0.line < $1.line }
-        return ImportResult(format: .medline, records: records, diagnostics: diagnostics)
+        return scanner.importRecords(bytes, format: .medline, progress: progress, map: Self.map)
     }
 
     /// The tags ``map(_:)`` reads.

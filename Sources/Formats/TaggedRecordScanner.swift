@@ -1,3 +1,5 @@
+import ReviewModel
+
 /// Groups the lines of a MEDLINE or Web of Science file into records of tagged values.
 ///
 /// Both formats put a tag at the start of a line and indent continuation lines (six spaces in
@@ -143,5 +145,26 @@ struct TaggedValues {
     func first(_ tags: String...) -> String? {
         for tag in tags { if let value = values[tag]?.first { return value } }
         return nil
+    }
+}
+
+extension TaggedRecordScanner {
+    /// Scans `bytes` and maps every record with `map`, warning (with its line) about records that
+    /// have neither a title nor an abstract; diagnostics come back in line order.
+    func importRecords(
+        _ bytes: [UInt8], format: ImportFormat, progress: ImportProgress?, map: (Record) -> ImportedRecord
+    ) -> ImportResult {
+        var records: [ImportedRecord] = []
+        var recordDiagnostics: [Diagnostic] = []
+        var diagnostics = scan(bytes, progress: progress) { record in
+            let imported = map(record)
+            if imported.fields.isEmpty {
+                recordDiagnostics.append(.warning("record has no title and no abstract", file: file, line: record.line))
+            }
+            records.append(imported)
+        }
+        diagnostics += recordDiagnostics
+        diagnostics.sort { $0.line < $1.line }
+        return ImportResult(format: format, records: records, diagnostics: diagnostics)
     }
 }
