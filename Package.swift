@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Linalg", dependencies: ["COpenBLAS"], swiftSettings: optimised),
         .target(name: "Ranking", dependencies: ["ReviewModel", "TextAnalysis", "Linalg"],
                 swiftSettings: optimised),
-        // Vectorised elementwise kernels (libmvec expf/erff); runtime CPU dispatch via target_clones.
+        // Vectorised elementwise kernels (libmvec expf, rational erf); runtime CPU dispatch via target_clones.
         .target(name: "CKernels",
                 cSettings: [.unsafeFlags(["-O3", "-ffast-math", "-fveclib=libmvec"])]),
         .target(name: "Transformer", dependencies: ["Linalg", "CKernels"], swiftSettings: optimised),
