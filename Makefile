@@ -1,5 +1,5 @@
 # Convenience targets; the README's two commands are `bash Scripts/demo.sh` and `bash Scripts/test.sh`.
-.PHONY: demo test build release
+.PHONY: demo test build release model
 demo:
 	bash Scripts/demo.sh
 test:
@@ -8,3 +8,5 @@ build:
 	swift build
 release:
 	swift build -c release
+model:
+	bash Scripts/fetch-model.sh

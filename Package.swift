@@ -39,7 +39,7 @@ let package = Package(
         // Vectorised elementwise kernels (libmvec expf, rational erf); runtime CPU dispatch via target_clones.
         .target(name: "CKernels",
                 cSettings: [.unsafeFlags(["-O3", "-ffast-math", "-fveclib=libmvec"])]),
-        .target(name: "Transformer", dependencies: ["Linalg", "CKernels"], swiftSettings: optimised),
+        .target(name: "Transformer", dependencies: ["ReviewModel", "Linalg", "CKernels"], swiftSettings: optimised),
         .target(name: "Evaluation", dependencies: ["ReviewModel", "Ranking"]),
         .target(name: "ScreeningUI", dependencies: ["ReviewModel"]),
         .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "TextAnalysis"]),
-        .testTarget(name: "TransformerTests", dependencies: ["Transformer", "Linalg"],
+        .testTarget(name: "TransformerTests", dependencies: ["Transformer", "ReviewModel", "Linalg"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Ranking"]),
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),

@@ -40,20 +40,32 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
-    /// Adds bytes to the message.
+    /// Adds bytes to the message; whole 64-byte blocks are hashed in place, without copying.
     public mutating func update<D: DataProtocol>(_ data: D) {
         length &+= UInt64(data.count)
-        buffer.append(contentsOf: data)
-        let whole = buffer.count / 64 * 64
-        guard whole > 0 else { return }
-        buffer.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            while offset < whole {
-                compress(bytes, at: offset)
-                offset += 64
+        for region in data.regions {
+            region.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                var bytes = raw.bindMemory(to: UInt8.self)[...]
+                if !buffer.isEmpty {
+                    let take = min(64 - buffer.count, bytes.count)
+                    buffer.append(contentsOf: bytes.prefix(take))
+                    bytes = bytes.dropFirst(take)
+                    guard buffer.count == 64 else { return }
+                    buffer.withUnsafeBufferPointer { compress($0, at: 0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                let whole = bytes.count / 64 * 64
+                if whole > 0 {
+                    let base = UnsafeBufferPointer(rebasing: bytes)
+                    var offset = 0
+                    while offset < whole {
+                        compress(base, at: offset)
+                        offset += 64
+                    }
+                }
+                buffer.append(contentsOf: bytes.dropFirst(whole))
             }
         }
-        buffer.removeFirst(whole)
     }
 
     /// Pads the message and returns the lowercase hex digest.

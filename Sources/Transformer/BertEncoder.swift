@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReviewModel
 import Linalg
 
 /// A BERT sentence encoder (sentence-transformers style: mean pooling, L2 normalisation) loaded
@@ -117,7 +118,7 @@ public final class BertEncoder: @unchecked Sendable {
         let url = modelDirectory.appendingPathComponent("model.safetensors")
         let hash = WeightsHashSidecar(modelFile: url).read()
             ?? {
-                let digest = checkpoint.withBytes { SHA256.hexDigest($0) }
+                let digest = checkpoint.withBytes { SHA256.hex($0) }
                 WeightsHashSidecar(modelFile: url).write(digest)
                 return digest
             }()

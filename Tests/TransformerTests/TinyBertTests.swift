@@ -1,3 +1,4 @@
+import ReviewModel
 import Foundation
 import Testing
 import Transformer
@@ -83,7 +84,7 @@ struct TinyBertTests {
         let tiny = try TinyBert(seed: 13)
         defer { tiny.remove() }
         let url = tiny.directory.appendingPathComponent("model.safetensors")
-        let expected = SHA256.hexDigest(Array(try Data(contentsOf: url)))
+        let expected = SHA256.hex(try Data(contentsOf: url))
         let encoder = try BertEncoder(modelDirectory: tiny.directory)
         #expect(encoder.weightsSHA256 == expected)
         let sidecar = try String(contentsOf: url.appendingPathExtension("sha256"), encoding: .utf8)
