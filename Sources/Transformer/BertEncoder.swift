@@ -26,7 +26,7 @@ public final class BertEncoder: @unchecked Sendable {
     /// How encode() uses the cores; the default was measured fastest (Documentation/Benchmarks-encoder.md).
     public var parallelism: Parallelism
     /// Packed tokens per chunk (rows of every position-wise GEMM).
-    public var tokensPerChunk = 2048
+    public var tokensPerChunk = 1024
 
     let weights: BertWeights
     private let checkpoint: SafetensorsFile

@@ -1,5 +1,5 @@
 import Testing
-@testable import Linalg
+import Linalg
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so shapes and values repeat.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Linalg
+import Linalg
 
 @Suite("Vector operations")
 struct VectorOpsTests {

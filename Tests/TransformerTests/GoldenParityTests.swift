@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Transformer
+import Transformer
 
 /// Parity with sentence-transformers on the real all-MiniLM-L6-v2 (Fixtures/all-MiniLM-L6-v2.json).
 @Suite("Golden parity: all-MiniLM-L6-v2", .enabled(if: TestModel.shouldRun, TestModel.skipMessage))

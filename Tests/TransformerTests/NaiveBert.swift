@@ -1,5 +1,5 @@
 import Foundation
-@testable import Transformer
+import Transformer
 
 /// A straight-line Double-precision BERT forward for one sequence, written from the definition
 /// (Devlin et al. 2019; shared/golden/tools/ref_numpy.py) as the reference for the fast path.

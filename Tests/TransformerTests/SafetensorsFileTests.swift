@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Transformer
+import Transformer
 
 @Suite("Safetensors reader")
 struct SafetensorsFileTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Transformer
+import Transformer
 
 /// SplitMix64 (Steele, Lea & Flood 2014): seeded values for test tensors.
 struct SeededGenerator: RandomNumberGenerator {

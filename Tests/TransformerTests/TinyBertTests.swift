@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Transformer
+import Transformer
 
 /// A small random BERT of non-MiniLM sizes, written by the test, checked against `NaiveBert`.
 @Suite("Tiny random BERT")

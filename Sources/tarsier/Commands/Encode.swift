@@ -20,6 +20,12 @@ struct Encode: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Lines embedded per batch.", visibility: .hidden))
     var batchSize = 1024
 
+    @Option(name: .long, help: ArgumentHelp("Threads: OpenBLAS threads inside each GEMM.", visibility: .hidden))
+    var blasThreads: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Packed tokens per chunk.", visibility: .hidden))
+    var chunkTokens: Int?
+
     func validate() throws {
         guard maxLength >= 2 else { throw ValidationError("--max-length must be at least 2") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
@@ -35,6 +41,8 @@ struct Encode: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             throw ExitCode.failure
         }
+        if let blasThreads { encoder.parallelism = .blasThreads(max(1, blasThreads)) }
+        if let chunkTokens { encoder.tokensPerChunk = max(1, chunkTokens) }
         if maxLength > encoder.configuration.maxPositions {
             throw ValidationError("--max-length \(maxLength) exceeds the model's \(encoder.configuration.maxPositions) positions")
         }
