@@ -6,12 +6,15 @@ public enum EvaluationError: Error, LocalizedError, Equatable {
     case noIncludes
     /// A prior id that is not in the dataset.
     case unknownPrior(String)
+    /// An embedding cache file that cannot be used (path, reason).
+    case embeddingCache(String, String)
 
     /// A lowercase one-line description.
     public var errorDescription: String? {
         switch self {
         case .noIncludes: "the dataset has no included records, so recall is undefined"
         case .unknownPrior(let id): "prior '\(id)' is not a record_id of the dataset"
+        case .embeddingCache(let path, let reason): "embedding cache \(path): \(reason)"
         }
     }
 }

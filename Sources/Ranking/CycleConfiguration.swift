@@ -23,6 +23,19 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var solverTolerance: Double = 1e-3
     /// Upper bound on Newton steps per refit.
     public var maximumNewtonSteps: Int = 8
+    /// C of the embedding logistic regression (`dense-lr`); nil = `denseInverseRegularizationDefault`.
+    public var denseInverseRegularization: Double?
+    /// Hybrid: how signals are put on one scale; nil = log-rank.
+    public var fusionNormalisation: ScoreNormalisation?
+    /// Hybrid: includes after which a credit observation's influence halves; nil = 20.
+    public var fusionHalfLife: Double?
+    /// Hybrid: β of w_s ∝ exp(β · credit_s); nil = 1.
+    public var fusionSharpness: Double?
+    /// Hybrid: ids of the signals to fuse (a subset of bm25, tfidf-lr, dense-topic, dense-lr); nil = all.
+    public var fusionSignals: [String]?
+
+    /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
+    public static let denseInverseRegularizationDefault = 10.0
 
     /// A configuration; defaults as documented per property.
     public init(

@@ -25,13 +25,22 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Seed for choosing random priors.") var priorSeed: UInt64?
     @Option(name: .customLong("n-prior-included"), help: "Number of random included priors.") var priorIncluded = 0
     @Option(name: .customLong("n-prior-excluded"), help: "Number of random excluded priors.") var priorExcluded = 0
-    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "tfidf-lr"
+    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "hybrid"
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 0
     @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
     @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
     @Option(name: .customLong("stop-rule"), help: "Replay a stopping rule on the order: hypergeometric, knee, consecutive_excludes or all (repeatable).")
     var stopRules: [String] = []
+    @Option(help: "BERT model folder for the dense rankers (default: $TARSIER_MODEL, then the cache folder).")
+    var model: String?
+    @Option(help: "Embedding cache file (default: ${XDG_CACHE_HOME:-~/.cache}/tarsier/embeddings/<model>.f32).")
+    var embeddingsCache: String?
+    @Option(help: .hidden) var denseC: Double?
+    @Option(help: .hidden) var fusionNormalisation: String?
+    @Option(help: .hidden) var fusionHalfLife: Double?
+    @Option(help: .hidden) var fusionSharpness: Double?
+    @Option(help: .hidden) var fusionSignals: String?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
     @Option(help: .hidden) var minDf: Int?
@@ -44,6 +53,9 @@ struct Simulate: AsyncParsableCommand {
     func validate() throws {
         guard RankerRegistry.rankerIDs.contains(ranker) else {
             throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        }
+        if let fusionNormalisation, ScoreNormalisation(rawValue: fusionNormalisation) == nil {
+            throw ValidationError("unknown fusion normalisation '\(fusionNormalisation)'")
         }
         for path in curveOut where !(path.hasSuffix(".csv") || path.hasSuffix(".svg")) {
             throw ValidationError("--curve-out must end in .csv or .svg: \(path)")
@@ -65,7 +77,14 @@ struct Simulate: AsyncParsableCommand {
             if noBigrams { configuration.includesBigrams = false }
             if let tolerance { configuration.solverTolerance = tolerance }
             if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
-            let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: data.texts, topic: reviewTopic)
+            configuration.denseInverseRegularization = denseC
+            configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
+            configuration.fusionHalfLife = fusionHalfLife
+            configuration.fusionSharpness = fusionSharpness
+            configuration.fusionSignals = fusionSignals.map { $0.split(separator: ",").map(String.init) }
+            let embeddings = try loadEmbeddings(data, topic: reviewTopic)
+            let rankers = try RankerRegistry.makeRankers(
+                configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings)
             var cycle = ActiveLearningCycle(poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
             let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
@@ -97,6 +116,19 @@ struct Simulate: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("tarsier simulate: \(error.localizedDescription)\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// Embeddings when the ranker uses them. The hybrid without a model says so and goes on with
+    /// its classical signals; the dense rankers cannot.
+    private func loadEmbeddings(_ data: SimulationDataset, topic: Topic?) throws -> DenseEmbeddings? {
+        guard RankerRegistry.embeddingRankerIDs.contains(ranker) else { return nil }
+        do {
+            return try SimulationEmbeddings.load(
+                texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
+        } catch let error as SimulationCommandError where ranker == "hybrid" {
+            FileHandle.standardError.write(Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
+            return nil
         }
     }
 

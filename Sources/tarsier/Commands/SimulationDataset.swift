@@ -8,6 +8,8 @@ struct SimulationDataset {
     let recordIDs: [String]
     let texts: [String]
     let labels: [Bool]
+    /// Title + "\n" + abstract of every record: the text the live review embeds.
+    let embeddingTexts: [String]
 
     init(contentsOf path: String) throws {
         let table = try CSVParser.parse(contentsOf: URL(fileURLWithPath: path))
@@ -23,21 +25,27 @@ struct SimulationDataset {
         var ids: [String] = []
         var texts: [String] = []
         var labels: [Bool] = []
+        var embeddingTexts: [String] = []
+        let titleColumn = column(["title", "primary_title"])
+        let abstractColumn = column(["abstract", "notes_abstract"])
         for (offset, row) in table.rows.enumerated() {
             func field(_ index: Int) -> String { index < row.count ? row[index] : "" }
             ids.append(idColumn.map(field) ?? "\(offset)")
             texts.append(textColumns.map(field).joined(separator: "\n"))
+            embeddingTexts.append((titleColumn.map(field) ?? "") + "\n" + (abstractColumn.map(field) ?? ""))
             let label = field(labelColumn).trimmingCharacters(in: .whitespaces)
             labels.append(label == "1" || label.lowercased() == "true" || label == "1.0")
         }
         recordIDs = ids
         self.texts = texts
         self.labels = labels
+        self.embeddingTexts = embeddingTexts
     }
 }
 
 /// A runtime failure of `simulate`, printed to standard error.
-struct SimulationCommandError: Error, CustomStringConvertible {
+struct SimulationCommandError: Error, CustomStringConvertible, LocalizedError {
+    var errorDescription: String? { description }
     let description: String
     init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,128 @@
+import Testing
+import ReviewModel
+@testable import Ranking
+
+@Suite("Hybrid ranker: online fusion weights, fallback and determinism")
+struct HybridRankerTests {
+    /// 200 records, every fifth an include.
+    let labels = (0..<200).map { $0 % 5 == 0 }
+
+    /// A static signal that puts includes on top (with a deterministic jitter).
+    var goodSignal: StaticRanker {
+        StaticRanker(id: "good", scores: labels.indices.map { (labels[$0] ? 1.0 : 0.0) + Double(($0 * 37) % 101) / 1000 })
+    }
+
+    /// A static signal that puts includes at the bottom.
+    var badSignal: StaticRanker {
+        StaticRanker(id: "bad", scores: labels.indices.map { (labels[$0] ? 0.0 : 1.0) + Double(($0 * 53) % 97) / 1000 })
+    }
+
+    func screen(_ hybrid: HybridRanker, decisions count: Int) throws -> (ActiveLearningCycle, HybridRanker) {
+        var cycle = ActiveLearningCycle(poolSize: labels.count, rankers: [hybrid], seed: 1)
+        for _ in 0..<count {
+            cycle.retrain()
+            guard let pick = cycle.nextPick() else { break }
+            try cycle.decide(pick.record, relevant: labels[pick.record], pickedAt: pick.pickedAt)
+        }
+        cycle.retrain()
+        let fitted = try #require(cycle.rankers.first as? HybridRanker)
+        return (cycle, fitted)
+    }
+
+    @Test("the weights move toward the signal that ranks the includes better")
+    func weightsAdapt() throws {
+        // Given equal starting weights for a good and a bad signal
+        let hybrid = HybridRanker(signals: [badSignal, goodSignal])
+        var cold = hybrid
+        _ = cold.scores(decisions: [])
+        #expect(abs(cold.weights[0] - cold.weights[1]) < 1e-12)
+        // When 30 records are screened from the fused ranking
+        let (cycle, fitted) = try screen(hybrid, decisions: 30)
+        // Then the good signal carries almost all the weight and earned more credit
+        #expect(fitted.weights[1] > 0.95)
+        #expect(fitted.credits[1] > fitted.credits[0] + 1)
+        // and nearly every record screened after the first few is an include
+        let found = cycle.decisions.filter(\.relevant).count
+        #expect(found >= 25)
+    }
+
+    @Test("a sharper weighting gives the better signal more weight")
+    func sharpness() throws {
+        let (_, mild) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 0.25), decisions: 20)
+        let (_, sharp) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 2), decisions: 20)
+        #expect(sharp.weights[1] > mild.weights[1])
+        #expect(mild.weights[1] > 0.5)
+    }
+
+    @Test("records without embeddings are scored by the signals that cover them")
+    func missingEmbeddingsFallBack() throws {
+        // Given a dense signal covering only even records, and a classical signal covering all
+        let n = 20
+        let rows: [[Float]?] = (0..<n).map { (k: Int) -> [Float]? in
+            k % 2 == 0 ? [Float(k) / 20, 1 - Float(k) / 20] : nil
+        }
+        let embeddings = DenseEmbeddings(rows: rows, topic: [1, 0], dimension: 2)
+        let dense = DenseTopicRanker(embeddings: embeddings, topic: [1, 0])
+        let classical = StaticRanker(id: "bm25", scores: (0..<n).map { Double(n - $0) })
+        var hybrid = HybridRanker(signals: [classical, dense])
+        // When it ranks
+        let fused = hybrid.scores(decisions: [])
+        let scores = try #require(fused)
+        // Then every record gets a finite score
+        #expect(scores.allSatisfy { $0.isFinite })
+        // and an odd record is explained by the classical signal alone, an even one by both
+        #expect(hybrid.explanation(for: 3).map(\.signal) == ["bm25"])
+        #expect(hybrid.explanation(for: 4).map(\.signal) == ["bm25", "dense-topic"])
+        #expect(abs(hybrid.explanation(for: 4).map(\.weight).reduce(0, +) - 1) < 1e-9)
+        // and an uncovered record's fused score is the classical signal's normalised value
+        let only = try #require(hybrid.explanation(for: 3).first)
+        #expect(abs(scores[3] - only.normalised) < 1e-12)
+        #expect(only.rank == 4)
+    }
+
+    @Test("the dense ranker alone puts records without embeddings last")
+    func denseAloneRanksMissingLast() {
+        let rows: [[Float]?] = [[1, 0], nil, [0, 1]]
+        let dense = DenseTopicRanker(embeddings: DenseEmbeddings(rows: rows, topic: [1, 0], dimension: 2), topic: [1, 0])
+        let scores = dense.scores(decisions: [])
+        #expect(scores?[0] == 1 && scores?[2] == 0 && scores?[1] == -.infinity)
+        #expect(dense.coverage == [true, false, true])
+    }
+
+    @Test("the hybrid over tfidf-lr and dense-lr is deterministic for a seed")
+    func deterministic() throws {
+        func run() throws -> [Int] {
+            let documents = (0..<60).map { k in k % 4 == 0 ? "shoulder impingement test \(k % 3)" : "insulin dosing \(k % 5)" }
+            let rows: [[Float]?] = (0..<60).map { (k: Int) -> [Float]? in
+                k % 7 == 3 ? nil : [k % 4 == 0 ? 1 : 0, Float(k % 5) / 5, 0.5]
+            }
+            let configuration = CycleConfiguration(ranker: "hybrid", minimumDocumentFrequency: 1, seed: 9)
+            let rankers = try RankerRegistry.makeRankers(
+                configuration: configuration, documents: documents, topic: nil,
+                embeddings: DenseEmbeddings(rows: rows, topic: nil, dimension: 3))
+            var cycle = ActiveLearningCycle(poolSize: 60, rankers: rankers, seed: 9)
+            try cycle.decide(0, relevant: true, pickedAt: .prior)
+            try cycle.decide(1, relevant: false, pickedAt: .prior)
+            while cycle.remaining > 0 {
+                cycle.retrain()
+                guard let pick = cycle.nextPick() else { break }
+                try cycle.decide(pick.record, relevant: pick.record % 4 == 0, pickedAt: pick.pickedAt)
+            }
+            return cycle.decisions.map(\.record)
+        }
+        let first = try run()
+        let second = try run()
+        #expect(first == second)
+        #expect(Set(first) == Set(0..<60))
+    }
+
+    @Test("log-rank normalisation ranks ties by their average rank")
+    func signalRanks() {
+        let ranks = SignalRanks(scores: [3, 1, 1, 5, -.infinity], screened: [false, false, false, true, false])
+        #expect(ranks.openCount == 3)
+        #expect(ranks.rank(of: 3, isOpen: true) == 1)
+        #expect(ranks.rank(of: 1, isOpen: true) == 2.5)
+        #expect(ranks.rank(of: 5, isOpen: false) == 1)
+        #expect(ranks.normalised(4, screened: false, method: .logRank) == nil)
+    }
+}
