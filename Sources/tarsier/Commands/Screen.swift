@@ -31,7 +31,7 @@ struct Screen: ParsableCommand {
     @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
     var model: String?
     @Flag(help: "Do not embed records in the background.") var noEmbed = false
-    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "tfidf-lr"
+    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "hybrid"
 
     func validate() throws {
         guard RankerRegistry.rankerIDs.contains(ranker) else {

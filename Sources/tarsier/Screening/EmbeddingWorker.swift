@@ -1,4 +1,5 @@
 import Foundation
+import ReviewModel
 import ReviewStore
 import Transformer
 
@@ -23,6 +24,15 @@ final class EmbeddingWorker: @unchecked Sendable {
         encoder.parallelism = .blasThreads(1)
         modelSHA256 = encoder.weightsSHA256
         doneCount = try database.embeddingCount(modelSHA256: modelSHA256)
+    }
+
+    /// Length of the embeddings.
+    var dimension: Int { encoder.dimension }
+
+    /// The topic's embedding (title and objective, as `simulate` embeds it), nil without a topic.
+    func embedTopic(_ topic: Topic) -> [Float]? {
+        let text = [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+        return text.isEmpty ? nil : encoder.encode([text]).first
     }
 
     /// Records embedded so far.

@@ -32,6 +32,12 @@ final class RankingWorker: @unchecked Sendable {
     private var published: LiveRanking?
     private var onUpdate: (@Sendable (LiveRanking) -> Void)?
     private var onError: (@Sendable (String) -> Void)?
+    private var documents: [String] = []
+    private var topic = Topic(title: "")
+    /// Supplies the cached embeddings of the pool (and the topic's) for the dense signals.
+    private var embeddingSource: (@Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?)?
+    /// Embedded records when the rankers were last built.
+    private var builtWithEmbeddings = 0
 
     /// When true, building and retraining run on the caller's thread before returning
     /// (script mode and tests, where screens must be reproducible).
@@ -63,20 +69,48 @@ final class RankingWorker: @unchecked Sendable {
         }
     }
 
+    /// Sets where the dense signals' embeddings come from; the rankers are rebuilt as they grow.
+    func useEmbeddings(_ source: @escaping @Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?) {
+        lock.withLock { embeddingSource = source }
+    }
+
     /// Builds the rankers from the documents and topic, then ranks for the first time.
     func start(documents: [String], topic: Topic) {
-        lock.withLock { running = true }
+        lock.withLock {
+            running = true
+            self.documents = documents
+            self.topic = topic
+        }
         dispatch { [self] in
             do {
-                let built = try RankerRegistry.makeRankers(
-                    configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic)
-                lock.withLock { rankers = built }
+                try buildRankers()
                 retrainNow()
             } catch {
                 lock.withLock { running = false }
                 report(error)
             }
         }
+    }
+
+    /// (Re)builds the rankers with the embeddings that exist now (records without one are ranked
+    /// by the classical signals alone).
+    private func buildRankers() throws {
+        let (documents, topic, source) = lock.withLock { (self.documents, self.topic, embeddingSource) }
+        let dense = try source?()
+        let built = try RankerRegistry.makeRankers(
+            configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
+            embeddings: dense?.embeddings)
+        lock.withLock {
+            rankers = built
+            builtWithEmbeddings = dense?.count ?? 0
+        }
+    }
+
+    /// True when enough new embeddings have arrived to be worth rebuilding the dense signals.
+    private func embeddingsGrew() throws -> Bool {
+        guard let source = lock.withLock({ embeddingSource }), let current = try source()?.count else { return false }
+        let built = lock.withLock { builtWithEmbeddings }
+        return current == poolIDs.count ? current > built : current >= built + max(32, poolIDs.count / 10)
     }
 
     /// Asks for a retrain with the current decisions (coalesced with one already queued).
@@ -99,6 +133,9 @@ final class RankingWorker: @unchecked Sendable {
     }
 
     private func retrainOnce() throws {
+        if configuration.ranker == "hybrid" || configuration.ranker.hasPrefix("dense"), try embeddingsGrew() {
+            try buildRankers()
+        }
         guard var current = lock.withLock({ rankers }) else { return }
         let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
         var cycle = ActiveLearningCycle(

@@ -235,6 +235,16 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     func startEmbedding(modelDirectory: URL) throws {
         let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
         lock.withLock { self.embedder = embedder }
+        let topicVector = embedder.embedTopic(try database.topic())
+        let (database, poolIDs, sha) = (database, poolIDs, embedder.modelSHA256)
+        worker.useEmbeddings {
+            let cached = try database.embeddings(modelSHA256: sha)
+            guard !cached.isEmpty else { return nil }
+            let rows = poolIDs.map { cached[$0] }
+            return (DenseEmbeddings(rows: rows, topic: topicVector, dimension: embedder.dimension), cached.count)
+        }
+        // Embeddings cached by an earlier session count at once.
+        worker.requestRetrain()
         embedder.start(
             progress: { [weak self] done in
                 guard let self else { return }
