@@ -101,6 +101,13 @@ struct CommandLineTests {
         #expect(object?["maybe"] as? Int == 0)
         #expect(object?["decisionEvents"] as? Int == 4)
         #expect((object?["rankingRuns"] as? Int ?? 0) >= 3)
+        // The hybrid explains where it places an undecided record, signal by signal.
+        let undecided = try TarsierBinary.run(["list", "r.tarsier", "--undecided", "--limit", "1"], in: dir).out
+        let id = String(undecided.prefix { $0 != "\t" })
+        let shown = try TarsierBinary.run(["show", "r.tarsier", id, "--explain"], in: dir)
+        #expect(shown.status == 0, "\(shown.err)")
+        #expect(shown.out.contains("among undecided records"))
+        #expect(shown.out.contains("tfidf-lr") && shown.out.contains("weight"))
     }
 }
 

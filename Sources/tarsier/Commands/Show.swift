@@ -9,6 +9,8 @@ struct Show: ParsableCommand {
     @OptionGroup var review: ReviewArgument
     @Argument(help: "The record id (as printed by `tarsier list`).") var id: Int64
     @Flag(help: "Print machine-readable JSON.") var json = false
+    @Flag(help: "Explain the record's rank: each ranking signal's score, rank, weight and track record.")
+    var explain = false
 
     func run() throws {
         let database = try review.open()
@@ -39,6 +41,11 @@ struct Show: ParsableCommand {
                 if let reason = event.reason { line += "  reason: \(reason)" }
                 if let note = event.note { line += "  note: \(note)" }
                 lines.append(line)
+            }
+            if explain {
+                let explanation = try RankingExplanation.explain(recordID: id, database: database)
+                lines.append("")
+                lines += RankingExplanation.lines(rank: explanation.rank, signals: explanation.signals)
             }
             print(lines.joined(separator: "\n"))
         }

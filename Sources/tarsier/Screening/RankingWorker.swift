@@ -137,16 +137,8 @@ final class RankingWorker: @unchecked Sendable {
             try buildRankers()
         }
         guard var current = lock.withLock({ rankers }) else { return }
-        let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
-        var cycle = ActiveLearningCycle(
-            poolSize: poolIDs.count, rankers: current, querier: configuration.querier, seed: configuration.seed)
-        // `maybe` counts as relevant for learning: the assessor saw something like an include.
-        for (recordID, label) in try database.labelsInDecisionOrder() {
-            guard let position = index[recordID] else { continue }
-            try cycle.decide(position, relevant: label != .exclude, pickedAt: .rank)
-        }
-        let snapshot = cycle.retrain()
-        current = cycle.rankers
+        let (snapshot, _) = try Self.rank(
+            rankers: &current, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
         lock.withLock { rankers = current }
         let parameters = String(
             decoding: (try? JSONEncoder().encode(snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
@@ -166,6 +158,25 @@ final class RankingWorker: @unchecked Sendable {
             return onUpdate
         }
         callback?(ranking)
+    }
+
+    /// Trains `rankers` (warm-started, updated in place) on the review's current labels and ranks
+    /// the pool. Returns the snapshot and the cycle (for explanations).
+    static func rank(
+        rankers: inout [any Ranker], poolIDs: [Int64], labels: [(recordID: Int64, label: Label)],
+        configuration: CycleConfiguration
+    ) throws -> (RankingSnapshot, ActiveLearningCycle) {
+        let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
+        var cycle = ActiveLearningCycle(
+            poolSize: poolIDs.count, rankers: rankers, querier: configuration.querier, seed: configuration.seed)
+        // `maybe` counts as relevant for learning: the assessor saw something like an include.
+        for (recordID, label) in labels {
+            guard let position = index[recordID] else { continue }
+            try cycle.decide(position, relevant: label != .exclude, pickedAt: .rank)
+        }
+        let snapshot = cycle.retrain()
+        rankers = cycle.rankers
+        return (snapshot, cycle)
     }
 
     private func report(_ error: any Error) {

@@ -1,0 +1,48 @@
+import Foundation
+import Ranking
+import ReviewModel
+import ReviewStore
+import Transformer
+
+/// Explains where the hybrid ranker places one record now: each signal's score, rank, weight and
+/// track record in this review (for `tarsier show --explain`). Nothing is written to the review.
+enum RankingExplanation {
+    /// The record's overall rank among undecided records (nil if decided) and the per-signal rows.
+    static func explain(recordID: Int64, database: ReviewDatabase) throws -> (rank: Int?, signals: [SignalExplanation]) {
+        let records = try database.records(.all)
+        let poolIDs = records.map(\.id)
+        guard let position = poolIDs.firstIndex(of: recordID) else { throw ReviewStoreError.noSuchRecord(recordID) }
+        let topic = try database.topic()
+        var embeddings: DenseEmbeddings?
+        if let directory = ModelLocator.find(explicit: nil), let encoder = try? BertEncoder(modelDirectory: directory) {
+            let cached = try database.embeddings(modelSHA256: encoder.weightsSHA256)
+            if !cached.isEmpty {
+                let text = [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+                embeddings = DenseEmbeddings(
+                    rows: poolIDs.map { cached[$0] }, topic: text.isEmpty ? nil : encoder.encode([text]).first,
+                    dimension: encoder.dimension)
+            }
+        }
+        let configuration = CycleConfiguration(ranker: "hybrid", seed: UInt64(try database.reviewProtocol().randomSeed))
+        var rankers = try RankerRegistry.makeRankers(
+            configuration: configuration, documents: records.map { $0.fields.title + "\n" + $0.fields.abstract },
+            topic: topic.isEmpty ? nil : topic, embeddings: embeddings)
+        let (snapshot, cycle) = try RankingWorker.rank(
+            rankers: &rankers, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
+        let hybrid = cycle.rankers.first { $0 is HybridRanker } as? HybridRanker
+        let rank = snapshot.order.firstIndex(of: position).map { $0 + 1 }
+        return (rank, hybrid?.explanation(for: position) ?? [])
+    }
+
+    /// Text lines for `tarsier show`.
+    static func lines(rank: Int?, signals: [SignalExplanation]) -> [String] {
+        var lines = ["ranking   " + (rank.map { "#\($0) among undecided records (hybrid, retrained now)" } ?? "decided: not in the queue")]
+        for signal in signals.sorted(by: { $0.weight > $1.weight }) {
+            let name = signal.signal.padding(toLength: 12, withPad: " ", startingAt: 0)
+            lines.append("  \(name)" + String(
+                format: "weight %.2f  rank %5d  score %8.3f  track record %.2f",
+                signal.weight, signal.rank, signal.score, signal.credit))
+        }
+        return lines
+    }
+}
