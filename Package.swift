@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ReviewModel", swiftSettings: optimised),
         .target(name: "ReviewStore", dependencies: [
             "ReviewModel", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: optimised),
         .target(name: "Formats", dependencies: ["ReviewModel", "CZlib"]),
         .target(name: "TextAnalysis", swiftSettings: optimised),
         .target(name: "Linalg", dependencies: ["COpenBLAS"], swiftSettings: optimised),

@@ -179,3 +179,15 @@ struct ReviewNotesTests {
         #expect(try db.decisionLog().isEmpty)
     }
 }
+
+@Suite("Stored JSON lists")
+struct StoredJSONTests {
+    @Test("the hand-written JSON array encoder round-trips through JSONDecoder", arguments: [
+        [], [""], ["Smith, J"], ["quote \" and \\ backslash", "line\nbreak\r\tand \u{01} control"],
+        ["Ørsted — 日本語 🚀", "é\u{301}"],
+    ])
+    func roundTrip(values: [String]) throws {
+        let text = ReviewDatabase.json(values)
+        #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == values)
+    }
+}
