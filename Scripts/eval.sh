@@ -4,13 +4,26 @@
 # run's metrics with ../shared/tools/metrics.py on the order file and prints the table
 # (Scripts/eval_table.py) beside ASReview's numbers (../shared/bench/asreview-dev.md).
 #
-# Usage: Scripts/eval.sh [RANKER] [extra simulate options...]
-#   RANKER defaults to tfidf-lr. Environment: SHARED (default <repo>/../shared),
-#   OUT (default .build/eval/RANKER), JOBS (parallel runs, default 2), SKIP_BUILD=1.
+# Usage: Scripts/eval.sh [RANKER|all] [extra simulate options...]
+#   RANKER defaults to tfidf-lr. `all` runs every ranker of $RANKERS (default: bm25 tfidf-lr
+#   dense-topic dense-lr hybrid; bm25 and dense-topic only where a topic exists) and prints the
+#   comparison (Scripts/eval_compare.py) beside ASReview and the feasibility probe.
+#   Environment: SHARED (default <repo>/../shared), OUT (default .build/eval/RANKER),
+#   JOBS (parallel runs, default 2), SKIP_BUILD=1. The dense rankers and the hybrid need the
+#   model (Scripts/fetch-model.sh); embeddings are cached (simulate --embeddings-cache).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 RANKER="${1:-tfidf-lr}"; shift || true
+if [[ "$RANKER" == all ]]; then
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then (cd "$ROOT" && swift build -c release >&2); fi
+  for ranker in ${RANKERS:-bm25 tfidf-lr dense-topic dense-lr hybrid}; do
+    echo "== $ranker" >&2
+    OUT="$ROOT/.build/eval/$ranker" SKIP_BUILD=1 "$0" "$ranker" "$@" > "$ROOT/.build/eval/$ranker.table.md"
+  done
+  exec python3 "$ROOT/Scripts/eval_compare.py" "$ROOT/.build/eval" "$SHARED/bench/asreview-dev.md" \
+    "$SHARED/bench/feasibility-dev.md" ${RANKERS:-bm25 tfidf-lr dense-topic dense-lr hybrid}
+fi
 EXTRA=("$@")
 OUT="${OUT:-$ROOT/.build/eval/$RANKER}"
 JOBS="${JOBS:-2}"
@@ -23,6 +36,8 @@ jobs_file="$OUT/jobs.txt"; : > "$jobs_file"
 for csv in "$BENCH"/*.csv; do
   name="$(basename "$csv" .csv)"
   for seed in 1 2 3; do
+    # Topic-only signals cannot rank from priors alone.
+    [[ "$RANKER" == bm25 || "$RANKER" == dense-topic ]] && break
     read -r inc exc <<< "$(python3 "$SHARED/tools/priors.py" "$csv" "$seed")"
     echo "$name priors-s$seed $csv --prior $inc --prior $exc --seed $seed" >> "$jobs_file"
   done

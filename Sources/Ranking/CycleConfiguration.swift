@@ -25,17 +25,19 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var maximumNewtonSteps: Int = 8
     /// C of the embedding logistic regression (`dense-lr`); nil = `denseInverseRegularizationDefault`.
     public var denseInverseRegularization: Double?
-    /// Hybrid: how signals are put on one scale; nil = log-rank.
+    /// Hybrid: how signals are put on one scale; nil = `HybridRanker.defaultNormalisation`.
     public var fusionNormalisation: ScoreNormalisation?
-    /// Hybrid: includes after which a credit observation's influence halves; nil = 20.
+    /// Hybrid: decisions after which a credit observation's influence halves; nil = `HybridRanker.defaultHalfLife`.
     public var fusionHalfLife: Double?
-    /// Hybrid: β of w_s ∝ exp(β · credit_s); nil = 1.
+    /// Hybrid: β of w_s ∝ exp(β · credit_s); nil = `HybridRanker.defaultSharpness`.
     public var fusionSharpness: Double?
+    /// Hybrid: whether excludes the signals ranked high count against them; nil = true.
+    public var fusionPenalisesExcludes: Bool?
     /// Hybrid: ids of the signals to fuse (a subset of bm25, tfidf-lr, dense-topic, dense-lr); nil = all.
     public var fusionSignals: [String]?
 
     /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
-    public static let denseInverseRegularizationDefault = 10.0
+    public static let denseInverseRegularizationDefault = 1.0
 
     /// A configuration; defaults as documented per property.
     public init(

@@ -3,17 +3,19 @@ import Foundation
 /// `hybrid`: weighted CombSUM of several signals (BM25 and dense similarity to the topic, TF-IDF
 /// and embedding logistic regressions), with weights learnt online within the review.
 ///
-/// Each signal's scores are put on a common scale (`ScoreNormalisation`, log-rank by default) and
-/// summed with weights w_s. The weights follow each signal's track record in this review: when a
-/// record turns out to be an include, every signal is credited ln(n / r), r being the rank it gave
-/// that record among the n unscreened records of the previous ranking — before the label was known
-/// (a prequential, "test-then-train" evaluation; Dawid 1984). Credits are averaged with an
-/// exponential decay over includes (`halfLife`), smoothed toward the pooled mean of all signals
-/// with `smoothing` pseudo-observations, and turned into weights by an exponentiated-gradient /
-/// Hedge rule w_s ∝ exp(β · credit_s) (Freund & Schapire 1997; β = `sharpness`).
+/// Each signal's scores are put on a common scale (`ScoreNormalisation`; z-scores by default) and
+/// summed with weights w_s. The weights follow each signal's track record in this review, judged
+/// prequentially ("test-then-train"; Dawid 1984): when a record is labelled, every signal is
+/// credited ln(n / r), r being the rank it gave that record among the n unscreened records of the
+/// previous ranking, before the label was known. A signal's credit is its mean over includes minus
+/// (with `penalisesExcludes`) its mean over excludes — how much higher it placed the includes than
+/// the excludes the review actually met — each mean decayed exponentially over decisions
+/// (`halfLife`) and smoothed toward the pooled mean of all signals with `smoothing`
+/// pseudo-observations. Weights follow the Hedge / exponentiated-gradient rule
+/// w_s ∝ exp(β · credit_s) (Freund & Schapire 1997; β = `sharpness`).
 ///
-/// Cold start: with no include credited yet all ranking signals weigh the same, so with a topic
-/// and no decisions the topic signals (BM25, dense-topic) rank, and with priors and no topic the
+/// Cold start: with nothing credited yet all ranking signals weigh the same, so with a topic and
+/// no decisions the topic signals (BM25, dense-topic) rank, and with priors and no topic the
 /// learners do. A record a signal does not cover (no embedding yet) is scored by the weighted mean
 /// of the signals that do cover it. Deterministic: no randomness.
 public struct HybridRanker: Ranker {
@@ -23,7 +25,7 @@ public struct HybridRanker: Ranker {
     public private(set) var signals: [any Ranker]
     /// How signals are put on one scale.
     public var normalisation: ScoreNormalisation
-    /// Includes after which an observation's influence halves.
+    /// Credited decisions after which an observation's influence halves.
     public var halfLife: Double
     /// Pseudo-observations at the pooled mean credit.
     public var smoothing: Double
@@ -34,20 +36,32 @@ public struct HybridRanker: Ranker {
     public private(set) var weights: [Double]
     /// Latest smoothed credit of each signal.
     public private(set) var credits: [Double]
-    /// Credit observations per signal: (ordinal of the include, ln(n / rank)).
-    private var observations: [[(include: Int, credit: Double)]]
-    private var includesCredited = 0
+    /// Whether excludes count against the signals that ranked them high (see `creditNewDecisions`).
+    public var penalisesExcludes: Bool
+    /// Credit observations per signal: (ordinal of the decision, ln(n / rank), include?).
+    private var observations: [[(ordinal: Int, credit: Double, include: Bool)]]
+    private var decisionsCredited = 0
     private var credited: Set<Int> = []
     /// Each signal's latest ranks (nil when it could not rank).
     private var latest: [SignalRanks?]
     private var latestScreened: [Bool]
     private let coverages: [[Bool]?]
 
+    /// Defaults chosen by evaluation on the benchmark sets (Documentation/Evaluation.md): z-scores,
+    /// half-life 50 decisions, β = 2, excludes penalised.
+    public static let defaultNormalisation = ScoreNormalisation.zScore
+    /// See `defaultNormalisation`.
+    public static let defaultHalfLife = 50.0
+    /// See `defaultNormalisation`.
+    public static let defaultSharpness = 2.0
+
     /// A fusion of `signals` (all over the same pool).
     public init(
-        signals: [any Ranker], normalisation: ScoreNormalisation = .logRank, halfLife: Double = 20,
-        smoothing: Double = 3, sharpness: Double = 1
+        signals: [any Ranker], normalisation: ScoreNormalisation = defaultNormalisation,
+        halfLife: Double = defaultHalfLife, smoothing: Double = 3, sharpness: Double = defaultSharpness,
+        penalisesExcludes: Bool = true
     ) {
+        self.penalisesExcludes = penalisesExcludes
         self.signals = signals
         self.normalisation = normalisation
         self.halfLife = halfLife
@@ -68,7 +82,7 @@ public struct HybridRanker: Ranker {
     public var parameters: [String: String] {
         var result = [
             "signals": signals.map(\.id).joined(separator: ","), "normalisation": normalisation.rawValue,
-            "half_life": "\(halfLife)", "smoothing": "\(smoothing)", "sharpness": "\(sharpness)",
+            "half_life": "\(halfLife)", "smoothing": "\(smoothing)", "sharpness": "\(sharpness)", "penalises_excludes": "\(penalisesExcludes)",
         ]
         for (signal, weight) in zip(signals, weights) { result["weight_\(signal.id)"] = String(format: "%.3f", weight) }
         return result
@@ -116,15 +130,15 @@ public struct HybridRanker: Ranker {
     private mutating func creditNewDecisions(_ decisions: [Decision]) {
         for decision in decisions where !credited.contains(decision.record) && decision.record < poolSize {
             credited.insert(decision.record)
-            guard decision.relevant, !latestScreened[decision.record] else { continue }
+            guard decision.relevant || penalisesExcludes, !latestScreened[decision.record] else { continue }
             var any = false
             for index in signals.indices {
                 guard let ranks = latest[index], covers(index, decision.record), ranks.openCount > 0 else { continue }
                 let rank = ranks.rank(of: ranks.scores[decision.record], isOpen: true)
-                observations[index].append((includesCredited, log(Double(ranks.openCount) / rank)))
+                observations[index].append((decisionsCredited, log(Double(ranks.openCount) / rank), decision.relevant))
                 any = true
             }
-            if any { includesCredited += 1 }
+            if any { decisionsCredited += 1 }
         }
     }
 
@@ -132,19 +146,25 @@ public struct HybridRanker: Ranker {
     /// that ranked this time.
     private mutating func updateWeights() {
         let decayRate = log(2) / max(halfLife, 1e-9)
-        var sums = [Double](repeating: 0, count: signals.count)
-        var masses = [Double](repeating: 0, count: signals.count)
+        // [include, exclude] sums and masses per signal.
+        var sums = Array(repeating: [0.0, 0.0], count: signals.count)
+        var masses = Array(repeating: [0.0, 0.0], count: signals.count)
         for index in signals.indices {
             for observation in observations[index] {
-                let weight = exp(-decayRate * Double(includesCredited - 1 - observation.include))
-                sums[index] += weight * observation.credit
-                masses[index] += weight
+                let weight = exp(-decayRate * Double(decisionsCredited - 1 - observation.ordinal))
+                let kind = observation.include ? 0 : 1
+                sums[index][kind] += weight * observation.credit
+                masses[index][kind] += weight
             }
         }
-        let pooledMass = masses.reduce(0, +)
-        let pooled = pooledMass > 0 ? sums.reduce(0, +) / pooledMass : 0
-        for index in signals.indices {
-            credits[index] = (sums[index] + smoothing * pooled) / (masses[index] + smoothing)
+        for index in signals.indices { credits[index] = 0 }
+        for kind in 0..<(penalisesExcludes ? 2 : 1) {
+            let pooledMass = masses.reduce(0) { $0 + $1[kind] }
+            let pooled = pooledMass > 0 ? sums.reduce(0) { $0 + $1[kind] } / pooledMass : 0
+            for index in signals.indices {
+                let mean = (sums[index][kind] + smoothing * pooled) / (masses[index][kind] + smoothing)
+                credits[index] += kind == 0 ? mean : -mean
+            }
         }
         let ranking = signals.indices.filter { latest[$0] != nil }
         let best = ranking.map { credits[$0] }.max() ?? 0

@@ -40,8 +40,10 @@ extension RankerRegistry {
             }
             return [
                 HybridRanker(
-                    signals: signals, normalisation: configuration.fusionNormalisation ?? .logRank,
-                    halfLife: configuration.fusionHalfLife ?? 20, sharpness: configuration.fusionSharpness ?? 1)
+                    signals: signals, normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
+                    halfLife: configuration.fusionHalfLife ?? HybridRanker.defaultHalfLife,
+                    sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
+                    penalisesExcludes: configuration.fusionPenalisesExcludes ?? true)
             ]
         }
     }

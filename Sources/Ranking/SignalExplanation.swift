@@ -10,8 +10,8 @@ public struct SignalExplanation: Sendable, Hashable, Codable {
     public var normalised: Double
     /// The record's rank by this signal among the unscreened records it covers (1 = best).
     public var rank: Int
-    /// The signal's track record in this review: smoothed mean of ln(n / rank) it gave the
-    /// includes found so far, before they were labelled.
+    /// The signal's track record in this review: smoothed mean ln(n / rank) it gave the includes
+    /// before they were labelled, minus the same for the excludes (see `HybridRanker`).
     public var credit: Double
 
     /// An explanation row.

@@ -41,6 +41,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionHalfLife: Double?
     @Option(help: .hidden) var fusionSharpness: Double?
     @Option(help: .hidden) var fusionSignals: String?
+    @Option(help: .hidden) var fusionPenalisesExcludes: Bool?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
     @Option(help: .hidden) var minDf: Int?
@@ -81,6 +82,7 @@ struct Simulate: AsyncParsableCommand {
             configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
             configuration.fusionHalfLife = fusionHalfLife
             configuration.fusionSharpness = fusionSharpness
+            configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
             configuration.fusionSignals = fusionSignals.map { $0.split(separator: ",").map(String.init) }
             let embeddings = try loadEmbeddings(data, topic: reviewTopic)
             let rankers = try RankerRegistry.makeRankers(
