@@ -18,6 +18,15 @@ public struct SparseMatrix: Sendable, Hashable {
         self.values = []
     }
 
+    /// A matrix from its compressed-sparse-row arrays (column indices strictly increasing per row).
+    init(columnCount: Int, rowStarts: [Int], columns: [Int32], values: [Float]) {
+        precondition(rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count, "inconsistent CSR arrays")
+        self.columnCount = columnCount
+        self.rowStarts = rowStarts
+        self.columns = columns
+        self.values = values
+    }
+
     /// Number of rows (documents).
     public var rowCount: Int { rowStarts.count - 1 }
 
