@@ -5,7 +5,8 @@
 #
 #   Scripts/bench-asreview.sh [DATASET ...]      (default: cohen-ADHD kitchenham-2010 nagtegaal-2019)
 #
-# Environment: RUNS (default 3); SHARED (default ../shared beside the clone); VENV (default
+# Environment: RUNS (default 3); TARSIER_BASELINE=PATH also times another tarsier binary (e.g. an
+# older build) in the same interleaved loop and prints its median and the speed-up; SHARED (default ../shared beside the clone); VENV (default
 # /tmp/asreview-3.0.8-venv, created with `pip install asreview==3.0.8` when missing);
 # ASREVIEW_FULL=1 makes ASReview screen every record (--n-stop -1) like tarsier does; by default
 # it stops after the last include, as `asreview simulate` does out of the box.
@@ -32,7 +33,7 @@ if [ ! -x "$VENV/bin/asreview" ]; then
     "$VENV/bin/pip" install --quiet asreview==3.0.8
 fi
 ASREVIEW="$VENV/bin/asreview"
-(cd "$ROOT" && swift build -c release >/dev/null)
+(cd "$ROOT" && swift build -c release >/dev/null 2>&1) || { echo "swift build -c release failed" >&2; exit 1; }
 TARSIER="$ROOT/.build/release/tarsier"
 NSTOP=()
 [ "${ASREVIEW_FULL:-0}" = 1 ] && NSTOP=(--n-stop -1)
@@ -68,6 +69,7 @@ if sorted(first) != sorted([(inc, 1), (exc, 0)]):
 EOF
 }
 
+BASELINE="${TARSIER_BASELINE:-}"
 printf '%-18s %6s %12s %12s %8s\n' dataset N "asreview s" "tarsier s" ratio
 for name in "${DATASETS[@]}"; do
     csv="$DATA/$name.csv"
@@ -76,6 +78,7 @@ for name in "${DATASETS[@]}"; do
     exclude_row=$(row_index "$csv" "$exclude")
     : > "$WORK/asreview.times"
     : > "$WORK/tarsier.times"
+    : > "$WORK/baseline.times"
     for run in $(seq "$RUNS"); do
         rm -f "$WORK/project.asreview"
         start=$(now)
@@ -86,10 +89,20 @@ for name in "${DATASETS[@]}"; do
         start=$(now)
         "$TARSIER" simulate "$csv" --prior "$include" --prior "$exclude" --ranker tfidf-lr >/dev/null
         echo "$(now) - $start" | bc -l >> "$WORK/tarsier.times"
+        if [ -n "$BASELINE" ]; then
+            start=$(now)
+            "$BASELINE" simulate "$csv" --prior "$include" --prior "$exclude" --ranker tfidf-lr >/dev/null
+            echo "$(now) - $start" | bc -l >> "$WORK/baseline.times"
+        fi
     done
     records=$(python3 -c 'import csv,sys; csv.field_size_limit(1<<30); print(sum(1 for _ in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))))' "$csv")
     a=$(median < "$WORK/asreview.times")
     t=$(median < "$WORK/tarsier.times")
     printf '%-18s %6d %12.2f %12.2f %7.1fx   (asreview runs: %s; tarsier runs: %s)\n' "$name" "$records" "$a" "$t" \
         "$(echo "$a / $t" | bc -l)" "$(printf '%.2f ' $(cat "$WORK/asreview.times"))" "$(printf '%.2f ' $(cat "$WORK/tarsier.times"))"
+    if [ -n "$BASELINE" ]; then
+        b=$(median < "$WORK/baseline.times")
+        printf '%-18s %6s %12s %12.2f %7.1fx   baseline %s (runs: %s)\n' "" "" "" "$b" "$(echo "$b / $t" | bc -l)" \
+            "$BASELINE" "$(printf '%.2f ' $(cat "$WORK/baseline.times"))"
+    fi
 done
