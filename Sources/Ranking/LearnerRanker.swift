@@ -17,6 +17,11 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     public let topicRow: [(Int32, Float)]?
     /// How many copies of the topic row to add (0 = none).
     public let topicWeight: Int
+    /// The last training matrix (rows of `trainedRecords`, then the topic rows), kept so that
+    /// the next call only appends the rows of new decisions instead of copying every row.
+    private var training: SparseMatrix
+    /// Records whose rows start `training`, in order.
+    private var trainedRecords: [Int] = []
 
     /// A ranker over `features` with the given learner.
     public init(id: String, features: SparseMatrix, learner: Learner, topicRow: [(Int32, Float)]? = nil, topicWeight: Int = 1) {
@@ -25,6 +30,7 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
         self.learner = learner
         self.topicRow = topicRow.flatMap { $0.isEmpty ? nil : $0 }
         self.topicWeight = topicWeight
+        self.training = SparseMatrix(columnCount: features.columnCount)
     }
 
     /// Number of records.
@@ -41,10 +47,18 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
 
     /// Refits on `decisions` (plus the topic row) and scores every record.
     public mutating func scores(decisions: [Decision]) -> [Double]? {
-        var training = features.selectingRows(decisions.map(\.record))
+        let records = decisions.map(\.record)
+        let topicRows = topicRow == nil ? 0 : topicWeight
+        if records.starts(with: trainedRecords) {
+            training.removeLastRows(training.rowCount - trainedRecords.count)
+            for record in records[trainedRecords.count...] { training.appendRow(of: features, record) }
+        } else {
+            training = features.selectingRows(records)
+        }
+        trainedRecords = records
         var labels = decisions.map(\.relevant)
         if let topicRow {
-            for _ in 0..<topicWeight {
+            for _ in 0..<topicRows {
                 training.appendRow(topicRow)
                 labels.append(true)
             }

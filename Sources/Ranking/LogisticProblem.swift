@@ -17,35 +17,15 @@ struct LogisticProblem {
     private(set) var w: [Double]
     var intercept = 0.0
 
-    /// - Parameter scratch: a buffer of `features.columnCount` entries, all −1, that is used as the
-    ///   global → compact column map and returned all −1 again.
-    init(features: SparseMatrix, labels: [Bool], weights: [Double], exampleWeights: [Double], scratch: inout [Int32]) {
-        var globalColumns: [Int32] = []
-        var columns = [Int32](repeating: 0, count: features.nonzeroCount)
-        var values = [Double](repeating: 0, count: features.nonzeroCount)
-        scratch.withUnsafeMutableBufferPointer { compactOf in
-            features.columns.withUnsafeBufferPointer { source in
-                for k in 0..<source.count {
-                    let global = Int(source[k])
-                    var local = compactOf[global]
-                    if local < 0 {
-                        local = Int32(globalColumns.count)
-                        compactOf[global] = local
-                        globalColumns.append(Int32(global))
-                    }
-                    columns[k] = local
-                    values[k] = Double(features.values[k])
-                }
-            }
-            for global in globalColumns { compactOf[Int(global)] = -1 }
-        }
-        self.globalColumns = globalColumns
-        self.rowStarts = features.rowStarts
-        self.columns = columns
-        self.values = values
+    /// The problem on `rows` (already compacted) starting from the global `weights`.
+    init(rows: CompactTrainingRows, labels: [Bool], weights: [Double], exampleWeights: [Double]) {
+        self.globalColumns = rows.globalColumns
+        self.rowStarts = rows.rowStarts
+        self.columns = rows.columns
+        self.values = rows.values
         self.signs = labels.map { $0 ? 1 : -1 }
         self.exampleWeights = exampleWeights
-        self.w = globalColumns.map { weights[Int($0)] }
+        self.w = rows.globalColumns.map { weights[Int($0)] }
     }
 
     /// Writes the compact weights back into the full weight vector.
@@ -55,16 +35,41 @@ struct LogisticProblem {
 
     // MARK: - Linear algebra on the compact rows
 
-    /// X v + b for every row.
+    /// X v + b for every row. Each row is summed in entry order (so the result does not depend
+    /// on how rows are grouped), four rows side by side so their additions overlap.
     private func multiply(_ v: [Double], bias: Double) -> [Double] {
-        var out = [Double](repeating: bias, count: signs.count)
-        v.withUnsafeBufferPointer { v in
-            columns.withUnsafeBufferPointer { cols in
-                values.withUnsafeBufferPointer { vals in
-                    for row in 0..<signs.count {
-                        var sum = 0.0
-                        for k in rowStarts[row]..<rowStarts[row + 1] { sum += vals[k] * v[Int(cols[k])] }
-                        out[row] += sum
+        var out = [Double](repeating: 0, count: signs.count)
+        out.withUnsafeMutableBufferPointer { out in
+            v.withUnsafeBufferPointer { v in
+                rowStarts.withUnsafeBufferPointer { starts in
+                    columns.withUnsafeBufferPointer { cols in
+                        values.withUnsafeBufferPointer { vals in
+                            var row = 0
+                            while row + 4 <= out.count {
+                                let (a, b, c, d) = (starts[row], starts[row + 1], starts[row + 2], starts[row + 3])
+                                let (na, nb, nc, nd) = (b - a, c - b, d - c, starts[row + 4] - d)
+                                let common = min(min(na, nb), min(nc, nd))
+                                var (sa, sb, sc, sd) = (0.0, 0.0, 0.0, 0.0)
+                                for k in 0..<common {
+                                    sa += vals[a + k] * v[Int(cols[a + k])]
+                                    sb += vals[b + k] * v[Int(cols[b + k])]
+                                    sc += vals[c + k] * v[Int(cols[c + k])]
+                                    sd += vals[d + k] * v[Int(cols[d + k])]
+                                }
+                                for k in common..<na { sa += vals[a + k] * v[Int(cols[a + k])] }
+                                for k in common..<nb { sb += vals[b + k] * v[Int(cols[b + k])] }
+                                for k in common..<nc { sc += vals[c + k] * v[Int(cols[c + k])] }
+                                for k in common..<nd { sd += vals[d + k] * v[Int(cols[d + k])] }
+                                (out[row], out[row + 1], out[row + 2], out[row + 3]) = (bias + sa, bias + sb, bias + sc, bias + sd)
+                                row += 4
+                            }
+                            while row < out.count {
+                                var sum = 0.0
+                                for k in starts[row]..<starts[row + 1] { sum += vals[k] * v[Int(cols[k])] }
+                                out[row] = bias + sum
+                                row += 1
+                            }
+                        }
                     }
                 }
             }

@@ -33,8 +33,8 @@ public struct LogisticRegression: Classifier {
     public internal(set) var weights: [Double] = []
     /// The intercept b.
     public internal(set) var intercept: Double = 0
-    /// Reusable global → compact column map (all −1 between fits).
-    private var columnScratch: [Int32] = []
+    /// The training rows in compact form, kept between fits (see `CompactTrainingRows`).
+    private var compactRows = CompactTrainingRows()
 
     /// A model with the given settings and zero weights.
     public init(
@@ -65,15 +65,12 @@ public struct LogisticRegression: Classifier {
         if weights.count != features.columnCount {
             weights = [Double](repeating: 0, count: features.columnCount)
         }
-        if columnScratch.count != features.columnCount {
-            columnScratch = [Int32](repeating: -1, count: features.columnCount)
-        }
+        compactRows.update(to: features)
         let includes = labels.filter { $0 }.count
         let classWeights = classWeighting.weights(includes: includes, excludes: labels.count - includes)
         var problem = LogisticProblem(
-            features: features, labels: labels, weights: weights,
-            exampleWeights: labels.map { inverseRegularization * ($0 ? classWeights.include : classWeights.exclude) },
-            scratch: &columnScratch)
+            rows: compactRows, labels: labels, weights: weights,
+            exampleWeights: labels.map { inverseRegularization * ($0 ? classWeights.include : classWeights.exclude) })
         problem.intercept = intercept
         problem.minimize(
             tolerance: tolerance, maximumNewtonSteps: maximumNewtonSteps,
@@ -87,8 +84,6 @@ public struct LogisticRegression: Classifier {
         guard weights.count == features.columnCount else {
             return [Double](repeating: intercept, count: features.rowCount)
         }
-        return weights.withUnsafeBufferPointer { w in
-            (0..<features.rowCount).map { features.dot(row: $0, w) + intercept }
-        }
+        return weights.withUnsafeBufferPointer { features.dotAllRows($0, adding: intercept) }
     }
 }

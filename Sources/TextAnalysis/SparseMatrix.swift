@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// A row-major sparse matrix (compressed sparse rows) of `Float` values: one row per document,
 /// one column per term or feature. Column indices within a row are strictly increasing.
 public struct SparseMatrix: Sendable, Hashable {
@@ -16,6 +19,15 @@ public struct SparseMatrix: Sendable, Hashable {
         self.rowStarts = [0]
         self.columns = []
         self.values = []
+    }
+
+    /// A matrix from its compressed-sparse-row arrays (column indices strictly increasing per row).
+    init(columnCount: Int, rowStarts: [Int], columns: [Int32], values: [Float]) {
+        precondition(rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count, "inconsistent CSR arrays")
+        self.columnCount = columnCount
+        self.rowStarts = rowStarts
+        self.columns = columns
+        self.values = values
     }
 
     /// Number of rows (documents).
@@ -59,6 +71,86 @@ public struct SparseMatrix: Sendable, Hashable {
             }
         }
         return sum
+    }
+
+    /// Dot products of every row with a dense vector, plus `bias`: element `i` equals
+    /// `dot(row: i, dense) + bias` bit for bit (each row is summed in entry order). Four rows are
+    /// summed side by side so their additions overlap, and large matrices are split into row
+    /// blocks computed in parallel (each row's arithmetic is the same whatever thread runs it).
+    public func dotAllRows(_ dense: UnsafeBufferPointer<Double>, adding bias: Double) -> [Double] {
+        var result = [Double](repeating: 0, count: rowCount)
+        let blocks = rowCount >= 1_024 ? min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
+        result.withUnsafeMutableBufferPointer { out in
+            guard let outBase = out.baseAddress, let denseBase = dense.baseAddress else {
+                for row in 0..<out.count { out[row] = dot(row: row, dense) + bias }
+                return
+            }
+            if blocks <= 1 {
+                dotRows(0..<rowCount, denseBase, bias, outBase)
+                return
+            }
+            let pointers = DotPointers(dense: denseBase, out: outBase)
+            let rowCount = self.rowCount
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                let range = (block * rowCount / blocks)..<((block + 1) * rowCount / blocks)
+                self.dotRows(range, pointers.dense, bias, pointers.out)
+            }
+        }
+        return result
+    }
+
+    /// `out[i] = Σ_k values[k] · dense[columns[k]] + bias` for the rows in `range`, four at a time.
+    private func dotRows(_ range: Range<Int>, _ dense: UnsafePointer<Double>, _ bias: Double, _ out: UnsafeMutablePointer<Double>) {
+        rowStarts.withUnsafeBufferPointer { starts in
+            columns.withUnsafeBufferPointer { cols in
+                values.withUnsafeBufferPointer { vals in
+                    var row = range.lowerBound
+                    while row + 4 <= range.upperBound {
+                        let (a, b, c, d) = (starts[row], starts[row + 1], starts[row + 2], starts[row + 3])
+                        let (na, nb, nc, nd) = (b - a, c - b, d - c, starts[row + 4] - d)
+                        let common = Swift.min(Swift.min(na, nb), Swift.min(nc, nd))
+                        var (sa, sb, sc, sd) = (0.0, 0.0, 0.0, 0.0)
+                        for k in 0..<common {
+                            sa += Double(vals[a + k]) * dense[Int(cols[a + k])]
+                            sb += Double(vals[b + k]) * dense[Int(cols[b + k])]
+                            sc += Double(vals[c + k]) * dense[Int(cols[c + k])]
+                            sd += Double(vals[d + k]) * dense[Int(cols[d + k])]
+                        }
+                        for k in common..<na { sa += Double(vals[a + k]) * dense[Int(cols[a + k])] }
+                        for k in common..<nb { sb += Double(vals[b + k]) * dense[Int(cols[b + k])] }
+                        for k in common..<nc { sc += Double(vals[c + k]) * dense[Int(cols[c + k])] }
+                        for k in common..<nd { sd += Double(vals[d + k]) * dense[Int(cols[d + k])] }
+                        (out[row], out[row + 1], out[row + 2], out[row + 3]) = (sa + bias, sb + bias, sc + bias, sd + bias)
+                        row += 4
+                    }
+                    while row < range.upperBound {
+                        var sum = 0.0
+                        for k in starts[row]..<starts[row + 1] { sum += Double(vals[k]) * dense[Int(cols[k])] }
+                        out[row] = sum + bias
+                        row += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends row `row` of `other` (which must have the same column count) unchanged.
+    public mutating func appendRow(of other: SparseMatrix, _ row: Int) {
+        precondition(other.columnCount == columnCount, "column counts differ")
+        let range = other.rowStarts[row]..<other.rowStarts[row + 1]
+        columns.append(contentsOf: other.columns[range])
+        values.append(contentsOf: other.values[range])
+        rowStarts.append(columns.count)
+    }
+
+    /// Removes the last `count` rows.
+    public mutating func removeLastRows(_ count: Int) {
+        precondition(count >= 0 && count <= rowCount, "cannot remove \(count) of \(rowCount) rows")
+        guard count > 0 else { return }
+        rowStarts.removeLast(count)
+        let entries = rowStarts[rowStarts.count - 1]
+        columns.removeLast(columns.count - entries)
+        values.removeLast(values.count - entries)
     }
 
     /// A matrix made of the given rows of this one, in the given order.
@@ -109,4 +201,11 @@ public struct SparseMatrix: Sendable, Hashable {
             for k in range { values[k] *= scale }
         }
     }
+}
+
+/// The two pointers of `dotAllRows` handed to parallel iterations, which read `dense` and write
+/// disjoint ranges of `out`.
+private struct DotPointers: @unchecked Sendable {
+    let dense: UnsafePointer<Double>
+    let out: UnsafeMutablePointer<Double>
 }

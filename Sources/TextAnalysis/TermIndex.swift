@@ -13,37 +13,25 @@ public struct TermIndex: Sendable {
     /// Number of unigram terms in each document (BM25's document length).
     public private(set) var documentLengths: [Int]
 
-    /// Analyses `documents` (one string per document, e.g. title + abstract).
+    /// Analyses `documents` (one string per document, e.g. title + abstract) with `analyzer`'s
+    /// rules; the documents are analysed in parallel by `TermIndexBuilder`, with the same ids
+    /// and counts as a sequential pass.
     public init(documents: [String], analyzer: Analyzer = Analyzer(), includesBigrams: Bool = true) {
         self.analyzer = analyzer
         self.includesBigrams = includesBigrams
-        var vocabulary = Vocabulary()
-        let sequences = documents.map { document in
-            analyzer.terms(document).map { vocabulary.unigramID(inserting: $0) }
-        }
-        var bigramRows: [[Int32]] = []
-        if includesBigrams {
-            bigramRows = sequences.map { sequence in
-                guard sequence.count > 1 else { return [] }
-                return (1..<sequence.count).map {
-                    vocabulary.bigramOrdinal(inserting: Vocabulary.pack(sequence[$0 - 1], sequence[$0]))
-                }
-            }
-        }
-        vocabulary.finishBigrams()
-        let offset = Int32(vocabulary.unigramCount)
-        var counts = SparseMatrix(columnCount: vocabulary.count)
-        var frequency = [Int32](repeating: 0, count: vocabulary.count)
-        for (row, sequence) in sequences.enumerated() {
-            var entries = sequence.map { ($0, Float(1)) }
-            if includesBigrams { entries += bigramRows[row].map { ($0 + offset, Float(1)) } }
-            counts.appendRow(entries)
-            for k in counts.rowStarts[row]..<counts.rowStarts[row + 1] { frequency[Int(counts.columns[k])] += 1 }
-        }
-        vocabulary.documentFrequency = frequency
+        let built = TermIndexBuilder(analyzer: analyzer, includesBigrams: includesBigrams).build(documents)
+        self.vocabulary = built.vocabulary
+        self.counts = built.counts
+        self.documentLengths = built.documentLengths
+    }
+
+    /// An index from already-built parts (used by tests to compare construction methods).
+    init(analyzer: Analyzer, includesBigrams: Bool, vocabulary: Vocabulary, counts: SparseMatrix, documentLengths: [Int]) {
+        self.analyzer = analyzer
+        self.includesBigrams = includesBigrams
         self.vocabulary = vocabulary
         self.counts = counts
-        self.documentLengths = sequences.map(\.count)
+        self.documentLengths = documentLengths
     }
 
     /// Number of documents.
