@@ -155,6 +155,10 @@ struct ExportTests {
             #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
             #expect(svg.contains("</svg>"))
         }
+        let png = try TarsierBinary.run(["export", "r.tarsier", "--what", "prisma", "--format", "png", "-o", "p.png"], in: dir)
+        #expect(png.status == 0, "\(png.err)")
+        let header = try Data(contentsOf: dir.appendingPathComponent("p.png")).prefix(4)
+        #expect(Array(header) == [0x89, 0x50, 0x4E, 0x47])
         let bad = try TarsierBinary.run(["export", "r.tarsier", "--what", "curve", "--format", "ris"], in: dir)
         #expect(bad.status != 0)
     }

@@ -14,13 +14,14 @@ struct Export: ParsableCommand {
             "tarsier decision: include" that Zotero and EndNote keep); --label limits to one label.
             decisions  --format csv|jsonl every event of the append-only log: assessor, time, label, \
             reason, note, how the record was picked, the ranking run and rank it was shown at.
-            curve      --format csv|svg   includes found vs records screened, the random-order line, \
+            curve      --format csv|svg|png includes found vs records screened, the random-order line, \
             the hypergeometric band and where each stopping rule first said stop.
-            prisma     --format txt|csv|svg PRISMA 2020 counts for the title/abstract stage.
+            prisma     --format txt|csv|svg|png PRISMA 2020 counts for the title/abstract stage. \
+            PNG is rendered from the SVG by rsvg-convert (Debian's librsvg2-bin) and needs -o FILE.
             """)
 
     enum What: String, ExpressibleByArgument, CaseIterable { case records, decisions, curve, prisma }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, svg, txt }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, svg, png, txt }
 
     @OptionGroup var review: ReviewArgument
     @Option(help: "What to export: records, decisions, curve, prisma.") var what: What
@@ -30,7 +31,7 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         let allowed: [What: [Format]] = [
-            .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg], .prisma: [.txt, .csv, .svg],
+            .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg, .png], .prisma: [.txt, .csv, .svg, .png],
         ]
         guard allowed[what, default: []].contains(format) else {
             throw ValidationError("--what \(what.rawValue) takes --format \(allowed[what, default: []].map(\.rawValue).joined(separator: "|"))")
@@ -48,21 +49,42 @@ struct Export: ParsableCommand {
             case .decisions: return try decisions(database)
             case .curve:
                 let curve = try LeadReports(database: database).curve()
-                return format == .svg ? try curve.svg() : curve.csv()
+                return format == .csv ? curve.csv() : try curve.svg()
             case .prisma:
                 let counts = try LeadReports(database: database).prisma()
                 try counts.check()
                 switch format {
-                case .svg: return PrismaFlowDiagram(counts: counts).svg()
+                case .svg, .png: return PrismaFlowDiagram(counts: counts).svg()
                 case .csv: return counts.csv()
                 default: return counts.text()
                 }
             }
         }
-        if let output {
+        if format == .png {
+            guard let output else { throw ValidationError("--format png needs -o FILE.png") }
+            try Console.run { try Self.renderPNG(svg: text, to: output) }
+        } else if let output {
             try Console.run { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    /// Renders SVG text to a PNG file with rsvg-convert.
+    static func renderPNG(svg: String, to path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["rsvg-convert", "--format", "png", "--zoom", "2", "--output", path]
+        let input = Pipe()
+        process.standardInput = input
+        do { try process.run() } catch {
+            throw ValidationError("PNG needs rsvg-convert (apt-get install librsvg2-bin): \(error.localizedDescription)")
+        }
+        input.fileHandleForWriting.write(Data(svg.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("rsvg-convert failed (exit \(process.terminationStatus)); is librsvg2-bin installed?")
         }
     }
 
