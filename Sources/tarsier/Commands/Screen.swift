@@ -79,7 +79,11 @@ struct Screen: ParsableCommand {
         ScreeningApp.run(session: session, terminal: terminal, keyMap: keyMap)
         session.stopBackgroundWork()
         terminal.close()
-        if let signal = terminal.interruptingSignal { throw ExitCode(128 + signal) }
+        // Every decision is committed and the terminal is restored. Leave without running C++
+        // global destructors: with OpenBLAS and dispatch threads still alive they could crash the
+        // process on its way out (seen as a lost exit status in the tmux test).
+        fflush(nil)
+        _exit(terminal.interruptingSignal.map { 128 + $0 } ?? 0)
     }
 
     private func loadKeyMap() throws -> KeyMap {

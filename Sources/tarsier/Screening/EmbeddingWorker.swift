@@ -39,7 +39,7 @@ final class EmbeddingWorker: @unchecked Sendable {
     var done: Int { lock.withLock { doneCount } }
 
     /// Embeds every missing record in batches of `batchSize`, calling `progress` after each batch.
-    func start(batchSize: Int = 32, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
+    func start(batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
         queue.async { [self] in
             do {
                 while !lock.withLock({ stopped }) {
@@ -56,6 +56,10 @@ final class EmbeddingWorker: @unchecked Sendable {
         }
     }
 
-    /// Asks the worker to stop after the current batch.
-    func stop() { lock.withLock { stopped = true } }
+    /// Stops after the current batch and waits for it: the process must not exit (and unmap the
+    /// model) while a batch is still being encoded.
+    func stop() {
+        lock.withLock { stopped = true }
+        queue.sync {}
+    }
 }

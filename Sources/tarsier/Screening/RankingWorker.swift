@@ -113,6 +113,12 @@ final class RankingWorker: @unchecked Sendable {
         return current == poolIDs.count ? current > built : current >= built + max(32, poolIDs.count / 10)
     }
 
+    /// Waits for the retrain in progress, if any, and drops any queued one (used at exit).
+    func finish() {
+        lock.withLock { pending = false }
+        queue.sync {}
+    }
+
     /// Asks for a retrain with the current decisions (coalesced with one already queued).
     func requestRetrain() {
         let startNow: Bool = lock.withLock {

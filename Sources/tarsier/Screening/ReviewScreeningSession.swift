@@ -255,8 +255,12 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             failed: { [weak self] message in self?.backgroundError(message) })
     }
 
-    /// Stops background work (embedding stops after its current batch).
-    func stopBackgroundWork() { lock.withLock { embedder }?.stop() }
+    /// Stops background work before the process exits: embedding stops after its current batch,
+    /// and a retrain in progress finishes (its result is stored; nothing is left half-done).
+    func stopBackgroundWork() {
+        lock.withLock { embedder }?.stop()
+        worker.finish()
+    }
 
     func refresh() throws {
         try reloadLabels()
