@@ -8,7 +8,9 @@ import Testing
 /// records (real nagtegaal-2019 abstracts repeated with variations) with the reference
 /// (`NaiveTermIndex`) and the fast builder in the same run, and prints medians and the ratio.
 /// Never asserts on time.
-@Suite("Feature building benchmarks", .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1"))
+@Suite(
+    "Feature building benchmarks", .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1"))
 struct FeatureBuildingBenchmarks {
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
