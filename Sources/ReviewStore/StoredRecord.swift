@@ -94,3 +94,22 @@ extension ReviewDatabase {
         }
     }
 }
+
+/// The few fields screening and ranking need for every record, loaded without the rest.
+public struct ScreeningText: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var abstract: String
+    public var year: Int?
+}
+
+extension ReviewDatabase {
+    /// Id, title, abstract and year of every screenable (canonical) record, in import order.
+    public func screeningTexts() throws -> [ScreeningText] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title, abstract, year FROM record WHERE isCanonical ORDER BY id").map { row in
+                ScreeningText(id: row["id"], title: row["title"], abstract: row["abstract"], year: row["year"])
+            }
+        }
+    }
+}

@@ -40,6 +40,16 @@ struct ReviewDatabaseTests {
         #expect(try db.records().map(\.fields.pmid) == ["111", "222"])
     }
 
+    @Test("screening texts list the canonical records only, with title, abstract and year")
+    func screeningTexts() throws {
+        let db = try ReviewDatabase.inMemory()
+        _ = try db.importBatch(input(sampleRecords()))
+        let texts = try db.screeningTexts()
+        #expect(texts.map(\.id) == (try db.records().map(\.id)))
+        #expect(texts.first?.year == 2010)
+        #expect(texts.last?.abstract == "An observational study of sleep.")
+    }
+
     @Test("re-importing the same file is refused and changes nothing")
     func reimportRefused() throws {
         let db = try ReviewDatabase.inMemory()

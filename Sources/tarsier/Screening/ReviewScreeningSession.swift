@@ -40,10 +40,10 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         self.assessor = assessor
         let reviewProtocol = try database.reviewProtocol()
         title = reviewProtocol.title
-        let records = try database.records(.all)
+        let records = try database.screeningTexts()
         poolIDs = records.map(\.id)
-        titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.fields.title) })
-        years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.fields.year.map { (r.id, $0) } })
+        titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.title) })
+        years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.year.map { (r.id, $0) } })
         var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: reviewProtocol.randomSeed))
         fallbackOrder = poolIDs.shuffled(using: &generator)
         topicTerms = Self.topicTerms(reviewProtocol.topic)
@@ -53,7 +53,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         worker.observe(
             update: { [weak self] ranking in self?.rankingArrived(ranking) },
             error: { [weak self] message in self?.backgroundError(message) })
-        worker.start(documents: records.map { $0.fields.title + "\n" + $0.fields.abstract }, topic: reviewProtocol.topic)
+        worker.start(documents: records.map { $0.title + "\n" + $0.abstract }, topic: reviewProtocol.topic)
     }
 
     // MARK: - Overview and queue

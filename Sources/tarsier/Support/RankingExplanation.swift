@@ -9,7 +9,7 @@ import Transformer
 enum RankingExplanation {
     /// The record's overall rank among undecided records (nil if decided) and the per-signal rows.
     static func explain(recordID: Int64, database: ReviewDatabase) throws -> (rank: Int?, signals: [SignalExplanation]) {
-        let records = try database.records(.all)
+        let records = try database.screeningTexts()
         let poolIDs = records.map(\.id)
         guard let position = poolIDs.firstIndex(of: recordID) else { throw ReviewStoreError.noSuchRecord(recordID) }
         let topic = try database.topic()
@@ -25,7 +25,7 @@ enum RankingExplanation {
         }
         let configuration = CycleConfiguration(ranker: "hybrid", seed: UInt64(try database.reviewProtocol().randomSeed))
         var rankers = try RankerRegistry.makeRankers(
-            configuration: configuration, documents: records.map { $0.fields.title + "\n" + $0.fields.abstract },
+            configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },
             topic: topic.isEmpty ? nil : topic, embeddings: embeddings)
         let (snapshot, cycle) = try RankingWorker.rank(
             rankers: &rankers, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
