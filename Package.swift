@@ -54,18 +54,19 @@ let package = Package(
         ]),
 
         // MARK: - Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "Formats"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+        .testTarget(name: "LinalgTests", dependencies: ["TestSupport", "Linalg"]),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "TextAnalysis"]),
-        .testTarget(name: "TransformerTests", dependencies: ["Transformer", "ReviewModel", "Linalg"],
+        .testTarget(name: "TransformerTests", dependencies: ["TestSupport", "Transformer", "ReviewModel", "Linalg"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Ranking"]),
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
         .testTarget(name: "CLITests", dependencies: ["tarsier"]),
-        .testTarget(name: "StoppingTests", dependencies: ["Stopping"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Stopping"]),
+        .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping"]),
     ]
 )

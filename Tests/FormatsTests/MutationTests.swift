@@ -3,6 +3,7 @@ import ReviewModel
 import Testing
 
 @testable import Formats
+import TestSupport
 
 /// Damaged real files: the importers must never crash, and must either return records with sane
 /// line numbers or throw a `FormatsError` pointing at a line.
@@ -17,7 +18,7 @@ struct MutationTests {
 
     enum Mutation: CaseIterable { case truncate, flipBytes, dropLines }
 
-    static func mutate(_ bytes: [UInt8], _ mutation: Mutation, _ rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ mutation: Mutation, _ rng: inout SplitMix64) -> [UInt8] {
         switch mutation {
         case .truncate:
             return Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
@@ -38,7 +39,7 @@ struct MutationTests {
 
     @Test("truncated, byte-flipped and line-dropped samples never crash an importer", arguments: [UInt64(7), 8, 9, 10])
     func mutations(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for path in Self.samples {

@@ -2,19 +2,7 @@ import Foundation
 import ReviewModel
 
 @testable import Formats
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for reproducible property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Random citations with unicode text and multi-line abstracts.
 enum RecordGenerator {
@@ -24,17 +12,17 @@ enum RecordGenerator {
         "Łódź", "résumé", "COVID-19", "&", "x²", "—", "über", "Ñandú", "Россия", "한국어", "tab\tinside",
     ]
 
-    static func sentence(_ rng: inout SeededGenerator, words count: ClosedRange<Int>) -> String {
+    static func sentence(_ rng: inout SplitMix64, words count: ClosedRange<Int>) -> String {
         (0..<Int.random(in: count, using: &rng)).map { _ in words.randomElement(using: &rng)! }
             .joined(separator: " ")
     }
 
-    static func optional<T>(_ rng: inout SeededGenerator, _ make: (inout SeededGenerator) -> T) -> T? {
+    static func optional<T>(_ rng: inout SplitMix64, _ make: (inout SplitMix64) -> T) -> T? {
         Bool.random(using: &rng) ? make(&rng) : nil
     }
 
     /// A record whose fields are all in the form readers return (trimmed, non-empty or nil).
-    static func record(_ rng: inout SeededGenerator, index: Int) -> ImportedRecord {
+    static func record(_ rng: inout SplitMix64, index: Int) -> ImportedRecord {
         var fields = ReferenceFields()
         fields.type = ["JOUR", "BOOK", "CHAP", "CONF", "GEN"].randomElement(using: &rng)
         fields.title = sentence(&rng, words: 1...12)

@@ -1,20 +1,9 @@
 import Testing
 import Linalg
+import TestSupport
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so shapes and values repeat.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SeededGenerator) -> Matrix {
+func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {
     Matrix(rows: rows, columns: columns,
            storage: (0..<(rows * columns)).map { _ in Float.random(in: -1...1, using: &generator) })
 }
@@ -24,7 +13,7 @@ struct GEMMTests {
     @Test("BLAS gemm matches the naive reference on random shapes and all transposes",
           arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func gemmMatchesNaive(seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let m = Int.random(in: 1...70, using: &generator)
         let n = Int.random(in: 1...70, using: &generator)
         let k = Int.random(in: 1...90, using: &generator)
@@ -49,7 +38,7 @@ struct GEMMTests {
 
     @Test("alpha, beta and leading dimensions work on sub-blocks")
     func alphaBetaStrides() {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         // A is a [5, 4] view inside a [5, 9] buffer; B^T a [6, 4] view inside [6, 7]; C [5, 6] inside [5, 8].
         let a = randomMatrix(5, 9, &generator), b = randomMatrix(6, 7, &generator)
         let c0 = randomMatrix(5, 8, &generator)
@@ -72,7 +61,7 @@ struct GEMMTests {
 
     @Test("Transposing twice gives the original matrix")
     func transposeRoundTrip() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         let a = randomMatrix(3, 7, &generator)
         #expect(a.transposed().rows == 7)
         #expect(a.transposed().transposed() == a)

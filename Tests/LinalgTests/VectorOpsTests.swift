@@ -1,11 +1,12 @@
 import Testing
 import Linalg
+import TestSupport
 
 @Suite("Vector operations")
 struct VectorOpsTests {
     @Test("dot, axpy and norm2 match their naive references", arguments: [11, 12, 13, 14] as [UInt64])
     func matchesNaive(seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let count = Int.random(in: 1...1000, using: &generator)
         let x = (0..<count).map { _ in Float.random(in: -2...2, using: &generator) }
         let y = (0..<count).map { _ in Float.random(in: -2...2, using: &generator) }

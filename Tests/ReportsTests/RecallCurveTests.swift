@@ -2,6 +2,7 @@ import Testing
 
 @testable import Reports
 @testable import Stopping
+import TestSupport
 
 @Suite("Recall curves")
 struct RecallCurveTests {
@@ -59,7 +60,7 @@ struct RecallCurveTests {
     func comparison() throws {
         let best = (0..<400).map { $0 < 37 }
         let good = try Self.order(screened: 400).steps.map(\.relevant)
-        var generator = SplitMixForReports(seed: 3)
+        var generator = SplitMix64(seed: 3)
         var shuffled = best
         for index in stride(from: shuffled.count - 1, to: 0, by: -1) {
             shuffled.swapAt(index, Int(generator.next() % UInt64(index + 1)))
@@ -85,15 +86,3 @@ struct RecallCurveTests {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014), for a reproducible shuffle.
-struct SplitMixForReports {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Stopping
+import TestSupport
 
 @Suite("Hypergeometric stopping rule (Callaghan & Müller-Hansen 2020)")
 struct HypergeometricStoppingRuleTests {
@@ -97,7 +98,7 @@ struct HypergeometricStoppingRuleTests {
 
     @Test("Evaluating only the longest urn of each equal-k stretch gives the full minimum")
     func shortcutEqualsBruteForce() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for trial in 0..<40 {
             let screened = 20 + Int(generator.next() % 200)
             let pool = screened + Int(generator.next() % 300)
@@ -174,15 +175,3 @@ struct HypergeometricStoppingRuleTests {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014), for reproducible random histories in tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

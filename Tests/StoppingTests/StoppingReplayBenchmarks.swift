@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Stopping
+import TestSupport
 
 /// Opt-in timings (`RUN_BENCHMARKS=1`): a replay the size of the largest benchmark set
 /// (nagtegaal-2019: 2019 records, 392 relevant). Prints medians; asserts nothing about time.
@@ -10,7 +11,7 @@ struct StoppingReplayBenchmarks {
     /// A prioritised order: relevant records drawn 10× as often as irrelevant ones (buscarpy's
     /// `generate_dataset` model, bias 10), seeded.
     static func biasedOrder(pool: Int, relevant: Int, bias: Double, seed: UInt64) -> [Bool] {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var remainingRelevant = relevant
         var remainingOther = pool - relevant
         var order: [Bool] = []

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Stopping
+import TestSupport
 
 @Suite("Replaying a screening order through stopping rules")
 struct StoppingReplayTests {
@@ -44,7 +45,7 @@ struct StoppingReplayTests {
 
     @Test("A coarse stride finds the same first stops as stride 1 on a monotone run")
     func strideAgrees() throws {
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let relevant = (0..<400).map { index in generator.next() % 100 < (index < 120 ? 30 : 2) }
         let order = try ScreeningHistory(poolSize: 400, relevant: relevant)
         let rules: [any StoppingRule] = [try ConsecutiveExcludesRule(), try HypergeometricStoppingRule(targetRecall: 0.9)]

@@ -1,19 +1,7 @@
 import Foundation
 import Testing
 import Transformer
-
-/// SplitMix64 (Steele, Lea & Flood 2014): seeded values for test tensors.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Writes safetensors files for tests (format: huggingface/safetensors README).
 struct SafetensorsWriter {
@@ -61,7 +49,7 @@ struct TinyBert {
     /// - Parameters: prefix "bert." mimics `BertFor…` checkpoints; `dtype` sets the stored precision.
     init(seed: UInt64, hidden: Int = 12, layers: Int = 2, heads: Int = 3, intermediate: Int = 20,
          maxPositions: Int = 24, prefix: String = "", dtype: SafetensorsWriter.DType = .f32) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let vocabulary = Self.vocabulary
         let configuration = try BertConfiguration(
             hidden: hidden, layers: layers, heads: heads, intermediate: intermediate,
