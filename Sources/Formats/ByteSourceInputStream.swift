@@ -71,48 +71,22 @@ final class ByteSourceInputStream: InputStream {
     /// Validates `buffer[0..<count]` as UTF-8 (RFC 3629 §4), replacing invalid bytes by `?`.
     /// Returns how many bytes are ready; an incomplete final sequence moves to ``carry``.
     private func repair(_ buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         var index = 0
         while index < count {
-            let lead = buffer[index]
-            if lead < 0x80 {
-                if lead == 0x0A { newlines += 1 }
-                index += 1
+            if buffer[index] == 0x0A { newlines += 1 }
+            let length = UTF8Validation.sequenceLength(bytes, at: index)
+            if length > 0 {
+                index += length
                 continue
             }
-            let (length, low, high): (Int, UInt8, UInt8)
-            switch lead {
-            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
-            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
-            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
-            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
-            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
-            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
-            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
-            default: (length, low, high) = (0, 0, 0)
+            if length < 0 && !atEnd {  // the sequence continues in the next chunk
+                carry = Array(UnsafeBufferPointer(start: buffer + index, count: count - index))
+                return index
             }
-            var valid = length > 0
-            var checked = 1
-            while valid && checked < length {
-                guard index + checked < count else {
-                    if !atEnd {  // sequence continues in the next chunk
-                        carry = Array(UnsafeBufferPointer(start: buffer + index, count: count - index))
-                        return index
-                    }
-                    valid = false
-                    break
-                }
-                let byte = buffer[index + checked]
-                let (minimum, maximum) = checked == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                valid = byte >= minimum && byte <= maximum
-                checked += 1
-            }
-            if valid {
-                index += length
-            } else {
-                buffer[index] = 0x3F  // "?"
-                if repairedLines.count < 100 { repairedLines.append(newlines + 1) }
-                index += 1
-            }
+            buffer[index] = 0x3F  // "?"
+            if repairedLines.count < 100 { repairedLines.append(newlines + 1) }
+            index += 1
         }
         return count
     }
