@@ -36,6 +36,26 @@ extension ReferenceFields {
 
     /// A title reduced to lowercase letters and digits, with diacritics removed.
     public static func normalisedTitle(_ title: String) -> String {
+        // ASCII titles (most of them) take a byte loop with the same result: decomposition is the
+        // identity there, and the letters and digits are exactly the kept scalars.
+        var ascii = [UInt8]()
+        ascii.reserveCapacity(title.utf8.count)
+        var allASCII = true
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte | 0x20)
+            case 0x80...: allASCII = false
+            default: continue
+            }
+            if !allASCII { break }
+        }
+        if allASCII { return String(decoding: ascii, as: UTF8.self) }
+        return unicodeNormalisedTitle(title)
+    }
+
+    /// The general path of `normalisedTitle`, for any Unicode title.
+    static func unicodeNormalisedTitle(_ title: String) -> String {
         let folded = title.decomposedStringWithCompatibilityMapping.lowercased()
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
             $0.properties.isAlphabetic && $0.properties.generalCategory != .nonspacingMark

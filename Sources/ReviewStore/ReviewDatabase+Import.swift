@@ -63,9 +63,26 @@ extension ReviewDatabase {
             var duplicates = 0
             var decisions = 0
             let now = Date()
+            // Every duplicate key already in the review, in memory: one read instead of a lookup
+            // per key per record.
+            var owners = try Self.duplicateKeyOwners(db)
+            let insertKey = try db.cachedStatement(sql: "INSERT INTO duplicateKey (key, recordId) VALUES (?, ?)")
+            let insertRecord = try db.makeStatement(sql: """
+                INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
+                    volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for record in input.records {
-                let recordID = try insert(record, batchID: batchID, db: db)
-                if try joinDuplicateGroup(recordID: recordID, keys: record.fields.duplicateKeys, db: db) {
+                let recordID = try insert(record, batchID: batchID, statement: insertRecord, db: db)
+                let keys = record.fields.duplicateKeys
+                let matched = keys.first { owners[$0] != nil }
+                let owner = matched.flatMap { owners[$0] } ?? recordID
+                for key in keys where owners[key] == nil {
+                    owners[key] = owner
+                    try insertKey.execute(arguments: [key, owner])
+                }
+                if let matched {
+                    try joinDuplicateGroup(recordID: recordID, canonical: owner, matchedOn: matched, db: db)
                     duplicates += 1
                 }
                 if input.labelsAsDecisions, let label = record.label {
@@ -78,6 +95,10 @@ extension ReviewDatabase {
                     decisions += 1
                 }
             }
+            // One pass over the batch fills the full-text index (schema v2 has no per-row trigger).
+            try db.execute(
+                sql: "INSERT INTO recordFts (rowid, title, abstract) SELECT id, title, abstract FROM record WHERE importBatchId = ?",
+                arguments: [batchID])
             try db.execute(sql: "UPDATE importBatch SET duplicateCount = ? WHERE id = ?", arguments: [duplicates, batchID])
             return ImportSummary(
                 batchID: batchID, recordCount: input.records.count, duplicateCount: duplicates,
@@ -85,49 +106,37 @@ extension ReviewDatabase {
         }
     }
 
-    private func insert(_ record: ImportedRecord, batchID: Int64, db: Database) throws -> Int64 {
+    private func insert(_ record: ImportedRecord, batchID: Int64, statement: Statement, db: Database) throws -> Int64 {
         let f = record.fields
-        // A cached statement: compiled once per import, not once per record.
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
-                volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
+        statement.setUncheckedArguments([
             batchID, record.line, record.sourceID, f.type, f.title, f.abstract, Self.json(f.authors),
             f.journal, f.year, f.volume, f.issue, f.pages, f.doi, f.pmid, Self.json(f.keywords),
             Self.json(f.meshTerms), Self.json(f.urls), f.language, record.raw,
         ])
+        try statement.execute()
         return db.lastInsertedRowID
     }
 
-    /// Puts the record in the duplicate group of the first earlier record sharing one of its keys.
-    /// - Returns: true when the record is a duplicate of an earlier one.
-    private func joinDuplicateGroup(recordID: Int64, keys: [String], db: Database) throws -> Bool {
-        var canonical: Int64?
-        for key in keys {
-            let lookup = try db.cachedStatement(sql: "SELECT recordId FROM duplicateKey WHERE key = ?")
-            if let match = try Int64.fetchOne(lookup, arguments: [key]) {
-                canonical = match
-                break
-            }
-        }
-        let owner = canonical ?? recordID
-        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO duplicateKey (key, recordId) VALUES (?, ?)")
-        for key in keys { try insertKey.execute(arguments: [key, owner]) }
-        guard let canonical else { return false }
-        var groupID = try Int64.fetchOne(db, sql: "SELECT duplicateGroupId FROM record WHERE id = ?", arguments: [canonical])
+    /// The review's duplicate keys and the canonical record each belongs to.
+    private static func duplicateKeyOwners(_ db: Database) throws -> [String: Int64] {
+        var owners: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT key, recordId FROM duplicateKey")
+        while let row = try rows.next() { owners[row[0]] = row[1] }
+        return owners
+    }
+
+    /// Puts the record in the duplicate group of `canonical` (creating the group on its first
+    /// duplicate), marking it as not canonical.
+    private func joinDuplicateGroup(recordID: Int64, canonical: Int64, matchedOn: String, db: Database) throws {
+        var groupID = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT duplicateGroupId FROM record WHERE id = ?"), arguments: [canonical])
         if groupID == nil {
-            let matchedOn = try String.fetchOne(
-                db, sql: "SELECT key FROM duplicateKey WHERE recordId = ? AND key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments([canonical] + keys.map { $0 as (any DatabaseValueConvertible) })) ?? "?"
             try db.execute(sql: "INSERT INTO duplicateGroup (matchedOn) VALUES (?)", arguments: [matchedOn])
             groupID = db.lastInsertedRowID
             try db.execute(sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?", arguments: [groupID, canonical])
         }
         try db.execute(
             sql: "UPDATE record SET duplicateGroupId = ?, isCanonical = 0 WHERE id = ?", arguments: [groupID, recordID])
-        return true
     }
 
     /// A JSON array of strings (RFC 8259 escaping), written directly: JSONEncoder per field was

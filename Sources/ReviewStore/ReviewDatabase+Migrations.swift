@@ -13,6 +13,20 @@ extension ReviewDatabase {
             try createRankingTables(db)
             try createDecisionLog(db)
         }
+        // Import indexes a whole batch into the full-text index at once (three times faster than
+        // the per-row trigger for a large file). Only edits of the indexed text re-index a row: an
+        // external-content FTS5 'delete' of a row that was never indexed corrupts the index, and
+        // import updates duplicate-group columns before the batch is indexed.
+        migrator.registerMigration("v2-batch-fts") { db in
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS __recordFts_ai;
+                DROP TRIGGER IF EXISTS __recordFts_au;
+                CREATE TRIGGER __recordFts_au AFTER UPDATE OF title, abstract ON record BEGIN
+                    INSERT INTO recordFts (recordFts, rowid, title, abstract) VALUES ('delete', old.id, old.title, old.abstract);
+                    INSERT INTO recordFts (rowid, title, abstract) VALUES (new.id, new.title, new.abstract);
+                END;
+                """)
+        }
         return migrator
     }
 

@@ -36,4 +36,21 @@ struct DuplicateKeysTests {
         let all = ReferenceFields(title: "A randomised trial of exercise for low mood", year: 2001, doi: "10.1/x", pmid: "7")
         #expect(all.duplicateKeys == ["doi:10.1/x", "pmid:7", "title:arandomisedtrialofexerciseforlowmood|2001"])
     }
+
+    @Test("the ASCII fast path folds every printable ASCII title exactly as the Unicode path does")
+    func asciiFastPath() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var scalars = String.UnicodeScalarView()
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 58)
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                scalars.append(Unicode.Scalar(UInt8(9 + (state >> 33) % 118)))
+            }
+            let title = String(scalars)
+            #expect(ReferenceFields.normalisedTitle(title) == ReferenceFields.unicodeNormalisedTitle(title), "\(title)")
+        }
+        #expect(ReferenceFields.normalisedTitle("Ab-C 12.x") == "abc12x")
+    }
 }

@@ -26,39 +26,75 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let database = try review.open()
+        let output = ImportOutput()
+        let pipeline = ImportPipeline(
+            files: files, format: format, labelsAsDecisions: labelsAsDecisions, assessor: assessor,
+            progress: { file, done, total in output.progress(file: file, done: done, total: total) })
         var failed = false
-        for file in files {
+        while let parsed = pipeline.next() {
+            let file = parsed.file
             do {
-                let summary = try importFile(file, into: database)
-                print(
+                let input = try parsed.result.get()
+                if !quiet { output.lines(input.warnings) }
+                let summary = try database.importBatch(input)
+                output.result(
                     "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
                         + "\(summary.warningCount) warnings"
                         + (summary.decisionCount > 0 ? ", \(summary.decisionCount) decisions" : ""))
             } catch let error as ReviewStoreError {
-                if case .alreadyImported = error { Console.error("\(file): \(error.localizedDescription)") }
-                else { Console.error("\(file): error: \(error.localizedDescription)"); failed = true }
+                if case .alreadyImported = error { output.lines(["\(file): \(error.localizedDescription)"]) }
+                else { output.lines(["\(file): error: \(error.localizedDescription)"]); failed = true }
             } catch let error as FormatsError {
-                Console.error(error.description)
+                output.lines([error.description])
                 failed = true
             } catch {
-                Console.error("\(file):1: error: \(error.localizedDescription)")
+                output.lines(["\(file):1: error: \(error.localizedDescription)"])
                 failed = true
             }
         }
+        output.finish()
         if failed { throw ExitCode.failure }
     }
+}
 
-    private func importFile(_ file: String, into database: ReviewDatabase) throws -> ImportSummary {
-        let url = URL(fileURLWithPath: file)
-        let bar = ProgressBar(label: url.lastPathComponent, unit: "B")
-        let result = try Importer.read(url: url, format: format) { done, total in bar.update(Int(done), of: Int(total)) }
-        bar.finish()
-        let warnings = result.diagnostics.map { $0.description }
-        if !quiet { warnings.forEach(Console.error) }
-        let input = ImportBatchInput(
-            fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
-            records: result.records, warnings: warnings, labelsAsDecisions: labelsAsDecisions, assessor: assessor)
-        return try database.importBatch(input)
+/// The import command's terminal output: one progress bar for the file being parsed, and result
+/// and warning lines that never land in the middle of the bar (the parser runs on another thread).
+private final class ImportOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bar: (file: String, bar: ProgressBar)?
+
+    func progress(file: String, done: Int64, total: Int64) {
+        lock.lock()
+        defer { lock.unlock() }
+        if bar?.file != file {
+            bar?.bar.finish()
+            bar = (file, ProgressBar(label: URL(fileURLWithPath: file).lastPathComponent, unit: "B"))
+        }
+        bar?.bar.update(Int(done), of: Int(total))
+    }
+
+    /// Lines for standard error (warnings, errors).
+    func lines(_ lines: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        bar?.bar.finish()
+        lines.forEach(Console.error)
+    }
+
+    /// A result line for standard output.
+    func result(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        bar?.bar.finish()
+        print(line)
+        fflush(nil)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        bar?.bar.finish()
+        bar = nil
     }
 }
 
