@@ -58,7 +58,7 @@ struct Import: ParsableCommand {
         let input = ImportBatchInput(
             fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
             records: result.records, warnings: warnings, labelsAsDecisions: labelsAsDecisions, assessor: assessor)
-        return try database.importBatch(input)
+        return try database.importBatch(input).reportingStoreWarnings(quiet: quiet)
     }
 }
 

@@ -25,7 +25,7 @@ struct List: ParsableCommand {
             duplicates ? .duplicates
             : label == "include" ? .included : label == "exclude" ? .excluded : label == "maybe" ? .maybe
             : decided ? .decided : undecided ? .undecided : .all
-        let database = try review.open()
+        let database = try review.openForReading()
         let records = try Console.run { try database.records(filter, limit: limit) }
         for record in records {
             let year = record.fields.year.map(String.init) ?? "    "

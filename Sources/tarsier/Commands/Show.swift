@@ -13,7 +13,7 @@ struct Show: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let database = try review.open()
+        let database = try review.openForReading()
         try Console.run {
             let record = try database.record(id)
             let log = try database.decisionLog(recordID: id)

@@ -13,7 +13,7 @@ struct Status: ParsableCommand {
     @Flag(help: "Print machine-readable JSON.") var json = false
 
     func run() throws {
-        let database = try review.open()
+        let database = try review.openForReading()
         let (status, stopping) = try Console.run { () -> (ReviewStatus, [StoppingStatus]) in
             let reports = try LeadReports(database: database)
             return (reports.status, try reports.stoppingStatus())

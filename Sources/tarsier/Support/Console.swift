@@ -51,6 +51,11 @@ struct ReviewArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The review file (one SQLite database per review).", valueName: "review"))
     var path: String
 
-    /// Opens the review or fails with a clear message.
+    /// Opens the review for a command that writes, or fails with a clear message before any change.
     func open() throws -> ReviewDatabase { try Console.run { try ReviewDatabase.open(path: path) } }
+
+    /// Opens the review for a command that only reads; a read-only file is opened read-only.
+    func openForReading() throws -> ReviewDatabase {
+        try Console.run { try ReviewDatabase.open(path: path, access: .readOnly) }
+    }
 }
