@@ -62,10 +62,8 @@ public final class ReviewDatabase: Sendable {
     /// A read-only connection: plain read-only when a `-wal` file holds changes (another process
     /// may be writing), otherwise immutable, which needs no `-shm` file and takes no locks.
     private static func openReadOnly(path: String) throws -> ReviewDatabase {
-        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        let location = wal > 0 ? path : ReviewFileCheck.immutableURI(path)
         do {
-            let queue = try DatabaseQueue(path: location, configuration: ReviewFileCheck.readOnlyConfiguration())
+            let queue = try DatabaseQueue(path: ReviewFileCheck.readLocation(path), configuration: ReviewFileCheck.readOnlyConfiguration())
             return try ReviewDatabase(writer: queue, path: path, migrate: false, readOnly: true)
         } catch let error as DatabaseError {
             throw ReviewStoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")

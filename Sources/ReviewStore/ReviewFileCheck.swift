@@ -7,7 +7,9 @@ import GRDB
 ///
 /// The header check follows the SQLite file format (https://sqlite.org/fileformat.html §1.3: the
 /// 16-byte magic `SQLite format 3\0`). Tables and migrations are read through an `immutable=1` URI
-/// (https://sqlite.org/uri.html), which takes no locks and creates no files beside the database.
+/// (https://sqlite.org/uri.html), which takes no locks and creates no files beside the database,
+/// except while a `-wal` file holds changes (another connection is open): then through a plain
+/// read-only connection, which sees them.
 struct ReviewFileCheck: Sendable {
     /// Migration identifiers recorded in the file's `grdb_migrations` table.
     var appliedMigrations: Set<String>
@@ -58,7 +60,7 @@ struct ReviewFileCheck: Sendable {
     /// Table names, applied migrations and the number of `review` rows, read without locks or writes.
     private static func readSchema(_ path: String) throws -> (Set<String>, Set<String>, Int) {
         do {
-            let queue = try DatabaseQueue(path: immutableURI(path), configuration: readOnlyConfiguration())
+            let queue = try DatabaseQueue(path: readLocation(path), configuration: readOnlyConfiguration())
             return try queue.read { db in
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 guard tables.contains("grdb_migrations"), tables.contains("review") else { return (tables, [], 0) }
@@ -80,6 +82,14 @@ struct ReviewFileCheck: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         return config
+    }
+
+    /// Where to read `path` without writing: an immutable URI, unless a non-empty `-wal` file holds
+    /// changes not yet in the main file (another process has the review open); then the path itself,
+    /// read through SQLite's read-only mode so those changes are seen.
+    static func readLocation(_ path: String) -> String {
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return wal > 0 ? path : immutableURI(path)
     }
 
     /// `file:PATH?immutable=1`, with the characters URI filenames reserve percent-encoded.
