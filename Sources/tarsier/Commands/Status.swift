@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewStore
+import enum ScreeningUI.TextSanitizer
 import Transformer
 
 /// `tarsier status`: counts of records, duplicates and decisions.
@@ -23,7 +24,7 @@ struct Status: ParsableCommand {
             print(try Console.json(StatusReport(status: status, stopping: stopping, embeddings: embeddings)))
             return
         }
-        print(Self.text(status))
+        print(TextSanitizer.visible(Self.text(status), keepNewlines: true))
         if let model = embeddings.model {
             print("embeddings   \(embeddings.done) of \(status.screenable) with \(model) [\(embeddings.modelSHA256?.prefix(12) ?? "")]"
                 + (embeddings.done < status.screenable ? " (continue with `tarsier embed`)" : ""))
