@@ -11,6 +11,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var warningCount: Int
     /// Decisions created from labels carried in the file (`--labels-as-decisions`).
     public var decisionCount: Int
+    /// Problems found while storing (a NUL character replaced), as `file:line: warning: …`; they are
+    /// also in the batch's warnings and `warningCount`.
+    public var storeWarnings: [String]
 }
 
 /// A file's records and metadata, ready to be stored as one import batch.
@@ -45,20 +48,31 @@ extension ReviewDatabase {
     ///
     /// - Throws: `ReviewStoreError.alreadyImported` when a file with the same SHA-256 is in the review.
     public func importBatch(_ input: ImportBatchInput) throws -> ImportSummary {
-        try writer.write { db in
+        var records: [ImportedRecord] = []
+        var storeWarnings: [String] = []
+        records.reserveCapacity(input.records.count)
+        for record in input.records {
+            let (stored, replaced) = record.replacingNUL()
+            if replaced {
+                storeWarnings.append("\(input.fileName):\(record.line): warning: NUL character replaced by U+FFFD (a review cannot store it)")
+            }
+            records.append(stored)
+        }
+        let warnings = input.warnings + storeWarnings
+        return try writer.write { db in
             if let row = try Row.fetchOne(
                 db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [input.sha256])
             {
                 throw ReviewStoreError.alreadyImported(file: input.fileName, batch: row["id"], date: row["importedAt"])
             }
-            let warningsJSON = String(decoding: try JSONEncoder().encode(input.warnings), as: UTF8.self)
+            let warningsJSON = String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self)
             try db.execute(
                 sql: """
                     INSERT INTO importBatch (fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
                     VALUES (?, ?, ?, ?, 0, ?, ?, ?)
                     """,
-                arguments: [input.fileName, input.format.rawValue, input.sha256, input.records.count,
-                            input.warnings.count, warningsJSON, Date()])
+                arguments: [input.fileName, input.format.rawValue, input.sha256, records.count,
+                            warnings.count, warningsJSON, Date()])
             let batchID = db.lastInsertedRowID
             var duplicates = 0
             var decisions = 0
@@ -72,7 +86,7 @@ extension ReviewDatabase {
                     volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for record in input.records {
+            for record in records {
                 let recordID = try insert(record, batchID: batchID, statement: insertRecord, db: db)
                 let keys = record.fields.duplicateKeys
                 let matched = keys.first { owners[$0] != nil }
@@ -101,8 +115,8 @@ extension ReviewDatabase {
                 arguments: [batchID])
             try db.execute(sql: "UPDATE importBatch SET duplicateCount = ? WHERE id = ?", arguments: [duplicates, batchID])
             return ImportSummary(
-                batchID: batchID, recordCount: input.records.count, duplicateCount: duplicates,
-                warningCount: input.warnings.count, decisionCount: decisions)
+                batchID: batchID, recordCount: records.count, duplicateCount: duplicates,
+                warningCount: warnings.count, decisionCount: decisions, storeWarnings: storeWarnings)
         }
     }
 

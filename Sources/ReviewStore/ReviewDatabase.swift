@@ -13,20 +13,61 @@ public final class ReviewDatabase: Sendable {
     /// The file's path, or nil for an in-memory review.
     public let path: String?
 
-    private init(writer: any DatabaseWriter, path: String?) throws {
+    /// True when the review was opened read-only (see `open(path:access:)`): every write fails.
+    public let isReadOnly: Bool
+
+    private init(writer: any DatabaseWriter, path: String?, migrate: Bool = true, readOnly: Bool = false) throws {
         self.writer = writer
         self.path = path
-        try Self.migrator.migrate(writer)
+        self.isReadOnly = readOnly
+        if migrate { try Self.migrator.migrate(writer) }
     }
 
-    /// Opens an existing review file; throws `ReviewStoreError.notAReview` when it is not one.
-    public static func open(path: String) throws -> ReviewDatabase {
+    /// How a command uses a review file.
+    public enum Access: Sendable {
+        /// The command writes (import, screen, embed): the file and its folder must be writable.
+        case readWrite
+        /// The command only reads (status, list, show, export): a read-only file is opened read-only.
+        case readOnly
+    }
+
+    /// Opens an existing review file after checking, without changing it, that it is a review this
+    /// build can use.
+    ///
+    /// A file that is not SQLite, a SQLite database without tarsier's tables, or a review made by a
+    /// newer tarsier (unknown migrations) is refused before anything is written: no migration, no
+    /// switch to WAL, no `-wal`/`-shm` files. With `.readWrite` a read-only file or folder is refused
+    /// too; with `.readOnly` it is read through SQLite's read-only (or, when no `-wal` file exists,
+    /// immutable) mode.
+    /// - Throws: `ReviewStoreError.noSuchReview`, `.notSQLite`, `.notAReview`, `.newerSchema`,
+    ///   `.readOnly` or `.unreadable`.
+    public static func open(path: String, access: Access = .readWrite) throws -> ReviewDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw ReviewStoreError.noSuchReview(path) }
-        let database = try ReviewDatabase(writer: DatabasePool(path: path, configuration: configuration()), path: path)
-        guard try database.writer.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM review") }) == 1 else {
-            throw ReviewStoreError.notAReview(path)
+        let check = try ReviewFileCheck.inspect(path: path, knownMigrations: migrator.migrations)
+        let upToDate = check.appliedMigrations.isSuperset(of: migrator.migrations)
+        switch (check.writability, access) {
+        case (.writable, _):
+            return try ReviewDatabase(
+                writer: DatabasePool(path: path, configuration: configuration()), path: path, migrate: !upToDate)
+        case (.readOnly(let reason), .readWrite):
+            throw ReviewStoreError.readOnly(path: path, reason: reason)
+        case (.readOnly(let reason), .readOnly):
+            guard upToDate else {
+                throw ReviewStoreError.readOnly(path: path, reason: reason + "; it needs upgrading to this tarsier's schema first")
+            }
+            return try openReadOnly(path: path)
         }
-        return database
+    }
+
+    /// A read-only connection: plain read-only when a `-wal` file holds changes (another process
+    /// may be writing), otherwise immutable, which needs no `-shm` file and takes no locks.
+    private static func openReadOnly(path: String) throws -> ReviewDatabase {
+        do {
+            let queue = try DatabaseQueue(path: ReviewFileCheck.readLocation(path), configuration: ReviewFileCheck.readOnlyConfiguration())
+            return try ReviewDatabase(writer: queue, path: path, migrate: false, readOnly: true)
+        } catch let error as DatabaseError {
+            throw ReviewStoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// Creates a new review file with its protocol; refuses to overwrite an existing file.

@@ -79,3 +79,46 @@ struct TextSafetyTests {
         #expect(buffer[0, 3].isContinuation)
     }
 }
+
+/// Golden screens of a record full of hostile text, in the queue and in the full-screen pager.
+@Suite("Hostile text screens")
+struct HostileTextScreenTests {
+    static func loop() -> EventLoop {
+        let title = "Red \u{1B}[31mtitle\u{1B}[0m \u{1B}]0;pwned\u{07}RTL \u{202E}gnirts\u{202C} שלום عربي zero\u{200B}width Z\u{301}\u{302}\u{303}\u{304}\u{305}\u{306} 陽子線😀"
+        let abstract = "Cursor \u{1B}[2J\u{1B}[H moves\u{1B}[10;10H here.\r\nbell \u{07} bs \u{08} del \u{7F} c1 \u{9B}2J nel\u{85}end\n"
+            + "النص العربي \u{202D}LRO\u{202C} \u{2066}iso\u{2069} עברית\n" + "全角テキストＦｕｌｌ 陽子線治療は前立腺癌に対する放射線療法の一つである。"
+        let session = InMemoryScreeningSession(
+            title: "Hostile \u{1B}[5mreview", assessor: "a",
+            items: [
+                .init(id: 1, fields: ReferenceFields(title: title, abstract: abstract, authors: ["Smith\u{1B}[8m J"], year: 2020), score: 0.9),
+                .init(id: 2, fields: ReferenceFields(title: "A plain record", abstract: "Plain.", year: 2021), score: 0.5),
+            ])
+        let loop = EventLoop(session: session, size: Size(columns: 60, rows: 16))
+        loop.start()
+        return loop
+    }
+
+    static func expectInert(_ screen: ScreenBuffer) {
+        for row in 0..<screen.size.rows {
+            #expect(DisplayWidth.of(screen.line(row)) == screen.size.columns, "row \(row) is not exactly the screen width")
+        }
+        for cell in screen.cells {
+            #expect(!cell.character.unicodeScalars.contains { scalar in
+                scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value)
+            })
+        }
+    }
+
+    @Test("hostile text in the queue and pager is inert, fits each row, and is pinned")
+    func queueAndPager() {
+        let loop = Self.loop()
+        let queue = loop.render()
+        Self.expectInert(queue)
+        assertSnapshot(queue.text, named: "hostileQueue60x16")
+        loop.send(.togglePager)
+        let pager = loop.render()
+        Self.expectInert(pager)
+        assertSnapshot(pager.text, named: "hostilePager60x16")
+    }
+}

@@ -42,7 +42,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let database = try review.open()
+        let database = try review.openForReading()
         let text = try Console.run { () -> String in
             switch what {
             case .records: return try records(database)

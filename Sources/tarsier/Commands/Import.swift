@@ -37,6 +37,7 @@ struct Import: ParsableCommand {
                 let input = try parsed.result.get()
                 if !quiet { output.lines(input.warnings) }
                 let summary = try database.importBatch(input)
+                if !quiet { output.lines(summary.storeWarnings) }
                 output.result(
                     "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
                         + "\(summary.warningCount) warnings"

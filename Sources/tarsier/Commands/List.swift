@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewStore
+import enum ScreeningUI.TextSanitizer
 
 /// `tarsier list`: records, one per line.
 struct List: ParsableCommand {
@@ -25,12 +26,12 @@ struct List: ParsableCommand {
             duplicates ? .duplicates
             : label == "include" ? .included : label == "exclude" ? .excluded : label == "maybe" ? .maybe
             : decided ? .decided : undecided ? .undecided : .all
-        let database = try review.open()
+        let database = try review.openForReading()
         let records = try Console.run { try database.records(filter, limit: limit) }
         for record in records {
             let year = record.fields.year.map(String.init) ?? "    "
             let label = (record.label?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
-            print("\(record.id)\t\(label)\t\(year)\t\(record.fields.title.replacingOccurrences(of: "\n", with: " "))")
+            print("\(record.id)\t\(label)\t\(year)\t\(TextSanitizer.visible(record.fields.title))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewStore
+import enum ScreeningUI.TextSanitizer
 
 /// `tarsier show`: one record in full with its decision history.
 struct Show: ParsableCommand {
@@ -13,7 +14,7 @@ struct Show: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let database = try review.open()
+        let database = try review.openForReading()
         try Console.run {
             let record = try database.record(id)
             let log = try database.decisionLog(recordID: id)
@@ -47,7 +48,8 @@ struct Show: ParsableCommand {
                 lines.append("")
                 lines += RankingExplanation.lines(rank: explanation.rank, signals: explanation.signals)
             }
-            print(lines.joined(separator: "\n"))
+            // Record text is untrusted: escape sequences and controls are shown, never sent raw.
+            print(TextSanitizer.visible(lines.joined(separator: "\n"), keepNewlines: true))
         }
     }
 }

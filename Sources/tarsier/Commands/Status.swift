@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewStore
+import enum ScreeningUI.TextSanitizer
 import Transformer
 
 /// `tarsier status`: counts of records, duplicates and decisions.
@@ -13,7 +14,7 @@ struct Status: ParsableCommand {
     @Flag(help: "Print machine-readable JSON.") var json = false
 
     func run() throws {
-        let database = try review.open()
+        let database = try review.openForReading()
         let (status, stopping) = try Console.run { () -> (ReviewStatus, [StoppingStatus]) in
             let reports = try LeadReports(database: database)
             return (reports.status, try reports.stoppingStatus())
@@ -23,7 +24,7 @@ struct Status: ParsableCommand {
             print(try Console.json(StatusReport(status: status, stopping: stopping, embeddings: embeddings)))
             return
         }
-        print(Self.text(status))
+        print(TextSanitizer.visible(Self.text(status), keepNewlines: true))
         if let model = embeddings.model {
             print("embeddings   \(embeddings.done) of \(status.screenable) with \(model) [\(embeddings.modelSHA256?.prefix(12) ?? "")]"
                 + (embeddings.done < status.screenable ? " (continue with `tarsier embed`)" : ""))

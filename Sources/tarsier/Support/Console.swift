@@ -32,7 +32,31 @@ enum Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return terminalSafe(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// JSON with DEL, C1 and bidirectional controls written as `\uXXXX` escapes (JSONEncoder
+    /// escapes only C0): the same JSON value, but nothing in it acts on a terminal. These scalars
+    /// can only occur inside JSON strings, where the escape means the same character.
+    static func terminalSafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isTerminalControl) else { return json }
+        var output = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isTerminalControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    private static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// Reads a topic JSON file (`title`, optional `objective`, optional `query`).
@@ -51,6 +75,11 @@ struct ReviewArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The review file (one SQLite database per review).", valueName: "review"))
     var path: String
 
-    /// Opens the review or fails with a clear message.
+    /// Opens the review for a command that writes, or fails with a clear message before any change.
     func open() throws -> ReviewDatabase { try Console.run { try ReviewDatabase.open(path: path) } }
+
+    /// Opens the review for a command that only reads; a read-only file is opened read-only.
+    func openForReading() throws -> ReviewDatabase {
+        try Console.run { try ReviewDatabase.open(path: path, access: .readOnly) }
+    }
 }

@@ -108,7 +108,8 @@ extension LeadReports {
             guard let stoppedAt = outcome.stoppedAt, !recorded.contains(where: { $0.rule == outcome.ruleID }) else { continue }
             recorded.append(RecordedFiring(rule: outcome.ruleID, screened: stoppedAt, recordedAt: Date()))
         }
-        if recorded != (try database.setting("stoppingFirings", as: [RecordedFiring].self) ?? []) {
+        // A review opened read-only (status on a read-only file) reports without recording.
+        if !database.isReadOnly, recorded != (try database.setting("stoppingFirings", as: [RecordedFiring].self) ?? []) {
             try database.setSetting("stoppingFirings", recorded)
         }
         return rules.map { rule in
