@@ -27,8 +27,12 @@ public final class ReviewDatabase: Sendable {
     public enum Access: Sendable {
         /// The command writes (import, screen, embed): the file and its folder must be writable.
         case readWrite
-        /// The command only reads (status, list, show, export): a read-only file is opened read-only.
+        /// The command only reads (list, show, export, import --dry-run): the file is opened through
+        /// read-only connections, so it is never written, not even by SQLite's bookkeeping.
         case readOnly
+        /// The command reads and may record something small (status records when a stopping rule
+        /// first fired): read-write when the file allows it, read-only otherwise.
+        case readWriteIfWritable
     }
 
     /// Opens an existing review file after checking, without changing it, that it is a review this
@@ -46,12 +50,14 @@ public final class ReviewDatabase: Sendable {
         let check = try ReviewFileCheck.inspect(path: path, knownMigrations: migrator.migrations)
         let upToDate = check.appliedMigrations.isSuperset(of: migrator.migrations)
         switch (check.writability, access) {
+        case (.writable, .readOnly) where upToDate:
+            return try openReadOnly(path: path)
         case (.writable, _):
             return try ReviewDatabase(
                 writer: DatabasePool(path: path, configuration: configuration()), path: path, migrate: !upToDate)
         case (.readOnly(let reason), .readWrite):
             throw ReviewStoreError.readOnly(path: path, reason: reason)
-        case (.readOnly(let reason), .readOnly):
+        case (.readOnly(let reason), .readOnly), (.readOnly(let reason), .readWriteIfWritable):
             guard upToDate else {
                 throw ReviewStoreError.readOnly(path: path, reason: reason + "; it needs upgrading to this tarsier's schema first")
             }

@@ -105,11 +105,20 @@ public struct ScreeningText: Sendable, Equatable {
 
 extension ReviewDatabase {
     /// Id, title, abstract and year of every screenable (canonical) record, in import order.
-    public func screeningTexts() throws -> [ScreeningText] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, abstract, year FROM record WHERE isCanonical ORDER BY id").map { row in
-                ScreeningText(id: row["id"], title: row["title"], abstract: row["abstract"], year: row["year"])
+    ///
+    /// - Parameter abstracts: false leaves every abstract empty, for what only lists titles (the
+    ///   screen's first frame): a tenth of the text of a large review.
+    public func screeningTexts(abstracts: Bool = true) throws -> [ScreeningText] {
+        let sql = abstracts
+            ? "SELECT id, title, abstract, year FROM record WHERE isCanonical ORDER BY id"
+            : "SELECT id, title, '', year FROM record WHERE isCanonical ORDER BY id"
+        return try writer.read { db in
+            var texts: [ScreeningText] = []
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                texts.append(ScreeningText(id: row[0], title: row[1], abstract: row[2], year: row[3]))
             }
+            return texts
         }
     }
 }

@@ -23,9 +23,10 @@ struct Import: ParsableCommand {
     var labelsAsDecisions = false
     @Option(help: "Assessor recorded for --labels-as-decisions.") var assessor = "import"
     @Flag(help: "Do not print warnings, only the summary.") var quiet = false
+    @Flag(help: "Read and check the files, report records and warnings, and store nothing.") var dryRun = false
 
     func run() throws {
-        let database = try review.open()
+        let database = dryRun ? try review.openForReading() : try review.open()
         let output = ImportOutput()
         let pipeline = ImportPipeline(
             files: files, format: format, labelsAsDecisions: labelsAsDecisions, assessor: assessor,
@@ -36,6 +37,11 @@ struct Import: ParsableCommand {
             do {
                 let input = try parsed.result.get()
                 if !quiet { output.lines(input.warnings) }
+                if dryRun {
+                    output.result(
+                        "\(file): \(input.records.count) records, \(input.warnings.count) warnings (dry run: nothing stored)")
+                    continue
+                }
                 let summary = try database.importBatch(input)
                 if !quiet { output.lines(summary.storeWarnings) }
                 output.result(

@@ -75,8 +75,9 @@ struct Screen: ParsableCommand {
                 session.notice("no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
             }
         }
+        Trace.mark("session open")
         let terminal = try Console.run { try CursesTerminal() }
-        ScreeningApp.run(session: session, terminal: terminal, keyMap: keyMap)
+        ScreeningApp.run(session: session, terminal: Trace.enabled ? TracedTerminal(terminal) : terminal, keyMap: keyMap)
         session.stopBackgroundWork()
         terminal.close()
         // Every decision is committed and the terminal is restored. Leave without running C++

@@ -14,7 +14,7 @@ struct Status: ParsableCommand {
     @Flag(help: "Print machine-readable JSON.") var json = false
 
     func run() throws {
-        let database = try review.openForReading()
+        let database = try review.openWritingIfPossible()
         let (status, stopping) = try Console.run { () -> (ReviewStatus, [StoppingStatus]) in
             let reports = try LeadReports(database: database)
             return (reports.status, try reports.stoppingStatus())

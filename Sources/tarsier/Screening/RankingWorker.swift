@@ -75,14 +75,19 @@ final class RankingWorker: @unchecked Sendable {
     }
 
     /// Builds the rankers from the documents and topic, then ranks for the first time.
-    func start(documents: [String], topic: Topic) {
+    /// Loads the pool's documents (title and abstract, in pool order) and builds the rankers, in
+    /// the background unless synchronous, then ranks.
+    func start(topic: Topic, documents load: @escaping @Sendable () throws -> [String]) {
         lock.withLock {
             running = true
-            self.documents = documents
             self.topic = topic
         }
         dispatch { [self] in
             do {
+                let began = Trace.now()
+                let documents = try load()
+                lock.withLock { self.documents = documents }
+                Trace.mark(String(format: "documents loaded %.1f ms", (Trace.now() - began) * 1000))
                 try buildRankers()
                 retrainNow()
             } catch {
@@ -96,10 +101,14 @@ final class RankingWorker: @unchecked Sendable {
     /// by the classical signals alone).
     private func buildRankers() throws {
         let (documents, topic, source) = lock.withLock { (self.documents, self.topic, embeddingSource) }
+        let began = Trace.now()
         let dense = try source?()
         let built = try RankerRegistry.makeRankers(
             configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
             embeddings: dense?.embeddings)
+        Trace.mark(String(
+            format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, documents.count,
+            dense?.count ?? 0))
         lock.withLock {
             rankers = built
             builtWithEmbeddings = dense?.count ?? 0
@@ -143,6 +152,7 @@ final class RankingWorker: @unchecked Sendable {
             try buildRankers()
         }
         guard var current = lock.withLock({ rankers }) else { return }
+        let began = Trace.now()
         let (snapshot, _) = try Self.rank(
             rankers: &current, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
         lock.withLock { rankers = current }
@@ -159,6 +169,9 @@ final class RankingWorker: @unchecked Sendable {
         }
         let ranking = LiveRanking(
             runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores)
+        Trace.mark(String(
+            format: "retrain %.1f ms, %d decisions, %d records", (Trace.now() - began) * 1000,
+            snapshot.trainingSetSize, poolIDs.count))
         let callback = lock.withLock { () -> (@Sendable (LiveRanking) -> Void)? in
             published = ranking
             return onUpdate

@@ -40,7 +40,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         self.assessor = assessor
         let reviewProtocol = try database.reviewProtocol()
         title = reviewProtocol.title
-        let records = try database.screeningTexts()
+        // Titles only: the first frame lists titles; the ranker loads the abstracts in the background.
+        let records = try database.screeningTexts(abstracts: false)
         poolIDs = records.map(\.id)
         titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.title) })
         years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.year.map { (r.id, $0) } })
@@ -53,7 +54,12 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         worker.observe(
             update: { [weak self] ranking in self?.rankingArrived(ranking) },
             error: { [weak self] message in self?.backgroundError(message) })
-        worker.start(documents: records.map { $0.title + "\n" + $0.abstract }, topic: reviewProtocol.topic)
+        let poolIDs = self.poolIDs
+        worker.start(topic: reviewProtocol.topic) {
+            // In pool order, by id: records imported since the pool was read are not in it.
+            let texts = Dictionary(uniqueKeysWithValues: try database.screeningTexts().map { ($0.id, $0) })
+            return poolIDs.map { id in texts[id].map { $0.title + "\n" + $0.abstract } ?? "" }
+        }
     }
 
     // MARK: - Overview and queue

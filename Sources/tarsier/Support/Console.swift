@@ -78,8 +78,14 @@ struct ReviewArgument: ParsableArguments {
     /// Opens the review for a command that writes, or fails with a clear message before any change.
     func open() throws -> ReviewDatabase { try Console.run { try ReviewDatabase.open(path: path) } }
 
-    /// Opens the review for a command that only reads; a read-only file is opened read-only.
+    /// Opens the review for a command that only reads, through read-only connections.
     func openForReading() throws -> ReviewDatabase {
         try Console.run { try ReviewDatabase.open(path: path, access: .readOnly) }
+    }
+
+    /// Opens the review read-write when the file allows it (to record small facts such as a
+    /// stopping rule firing), read-only otherwise.
+    func openWritingIfPossible() throws -> ReviewDatabase {
+        try Console.run { try ReviewDatabase.open(path: path, access: .readWriteIfWritable) }
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite("Import command")
+struct ImportCommandTests {
+    let sample = TarsierBinary.packageRoot.appendingPathComponent("sample-reviews/virus-metagenomics")
+
+    @Test("--dry-run reads and reports every file but stores nothing; the real import then stores the same count")
+    func dryRun() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ris = sample.appendingPathComponent("kwok-2020-embase.ris").path
+        #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
+        let before = try Data(contentsOf: dir.appendingPathComponent("r.tarsier"))
+        let dry = try TarsierBinary.run(["import", "r.tarsier", "--dry-run", ris], in: dir)
+        #expect(dry.status == 0, "\(dry.err)")
+        #expect(dry.out.contains("120 records") && dry.out.contains("dry run: nothing stored"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("r.tarsier")) == before)
+        let status = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
+        let object = try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any]
+        #expect(object?["records"] as? Int == 0)
+        let real = try TarsierBinary.run(["import", "r.tarsier", ris], in: dir)
+        #expect(real.status == 0 && real.out.contains("120 records"))
+    }
+
+    @Test("several files: each is its own batch, in command-line order, and a bad one does not stop the rest")
+    func severalFiles() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("this is not a bibliographic file\n".utf8).write(to: dir.appendingPathComponent("bad.txt"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).filter { $0.hasSuffix(".ris") }.sorted()
+        #expect(files.count >= 1)
+        #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
+        let paths = [sample.appendingPathComponent(files[0]).path, dir.appendingPathComponent("bad.txt").path]
+            + files.dropFirst().map { sample.appendingPathComponent($0).path }
+        let result = try TarsierBinary.run(["import", "r.tarsier"] + paths, in: dir)
+        #expect(result.status == 1)
+        #expect(result.err.contains("bad.txt:1: error:"))
+        let reported = result.out.split(separator: "\n").map { String($0.split(separator: ":")[0]) }
+        #expect(reported == [paths[0]] + Array(paths.dropFirst(2)))
+    }
+}
