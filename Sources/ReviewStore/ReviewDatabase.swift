@@ -16,6 +16,10 @@ public final class ReviewDatabase: Sendable {
     private init(writer: any DatabaseWriter, path: String?) throws {
         self.writer = writer
         self.path = path
+        // GRDB sets synchronous = NORMAL in WAL mode, where a commit survives a process crash but
+        // the last ones may be lost on power loss. FULL syncs the WAL at every commit, so a decision
+        // is durable when `decide` returns (Documentation/CrashSafety.md).
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try Self.migrator.migrate(writer)
     }
 
