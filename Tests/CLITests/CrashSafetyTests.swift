@@ -21,7 +21,7 @@ struct CrashSafetyTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = SplitMix64(seed: 8_001)
-        let count = 2_000
+        let count = 15_000
         try Data(CrashFixtures.ris(records: count, using: &random).utf8).write(to: dir.appendingPathComponent("big.ris"))
         // An uninterrupted import tells how long one takes, so kills spread over all of it.
         try TarsierBinary.run(["init", "reference.tarsier"], in: dir)
@@ -91,9 +91,11 @@ struct CrashSafetyTests {
         }
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try TarsierBinary.run(["init", "e.tarsier"], in: dir)
-        try TarsierBinary.run(["import", "e.tarsier", Self.sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         var random = SplitMix64(seed: 8_003)
+        let count = 400
+        try Data(CrashFixtures.ris(records: count, using: &random).utf8).write(to: dir.appendingPathComponent("e.ris"))
+        try TarsierBinary.run(["init", "e.tarsier"], in: dir)
+        try TarsierBinary.run(["import", "e.tarsier", "e.ris"], in: dir)
 
         // A background job: it holds the lock, refuses a second job, and dies without a stale lock.
         let started = try TarsierBinary.run(["embed", "e.tarsier", "--background", "--batch-size", "8"], in: dir)
@@ -109,7 +111,7 @@ struct CrashSafetyTests {
         try CrashFixtures.expectSound("e.tarsier", in: dir)
         var done = try CrashFixtures.embeddings("e.tarsier", in: dir)["done"] as? Int ?? -1
         let status = try TarsierBinary.run(["status", "e.tarsier"], in: dir).out
-        #expect(done == 120 || status.contains("job stopped at"), "\(status)")
+        #expect(done == count || status.contains("job stopped at"), "\(status)")
 
         var kills = 0
         for _ in 0..<Self.kills(default: 4) {
@@ -127,7 +129,7 @@ struct CrashSafetyTests {
         let final = try TarsierBinary.run(["embed", "e.tarsier", "--batch-size", "8"], in: dir)
         #expect(final.status == 0, "\(final.err)")
         let embeddings = try CrashFixtures.embeddings("e.tarsier", in: dir)
-        #expect(embeddings["done"] as? Int == 120 && embeddings["rows"] as? Int == 120)
-        print("crash safety: embedding: 1 background kill, \(kills) foreground kills, resumed to 120 of 120")
+        #expect(embeddings["done"] as? Int == count && embeddings["rows"] as? Int == count)
+        print("crash safety: embedding: 1 background kill, \(kills) foreground kills, resumed to \(count) of \(count)")
     }
 }

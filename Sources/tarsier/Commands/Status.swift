@@ -58,7 +58,8 @@ struct Status: ParsableCommand {
 
         /// The newest job's stored progress plus whether a process holds the lock now.
         struct JobState: Encodable {
-            var progress: EmbeddingJobProgress
+            /// Nil while a job that has just started has not stored its first progress yet.
+            var progress: EmbeddingJobProgress?
             var running: Bool
             /// Who holds the lock (`pid 123: tarsier embed since …`), when someone does.
             var holder: String?
@@ -68,9 +69,9 @@ struct Status: ParsableCommand {
         init(database: ReviewDatabase, screenable: Int) throws {
             let holder = database.path.flatMap { EmbeddingJobLock.holder(reviewPath: $0) }
             let progress = try database.embeddingJob()
-            job = progress.map {
-                JobState(progress: $0, running: holder != nil, holder: holder?.description, holderPID: holder?.pid)
-            }
+            job = progress != nil || holder != nil
+                ? JobState(progress: progress, running: holder != nil, holder: holder?.description, holderPID: holder?.pid)
+                : nil
             if let directory = ModelLocator.find(explicit: nil), let encoder = try? BertEncoder(modelDirectory: directory) {
                 model = directory.lastPathComponent
                 modelSHA256 = encoder.weightsSHA256
@@ -84,7 +85,7 @@ struct Status: ParsableCommand {
             }
             done = try modelSHA256.map { try database.embeddingCount(modelSHA256: $0) } ?? 0
             rows = try modelSHA256.map { try database.embeddingRowCount(modelSHA256: $0) } ?? 0
-            if let sha = modelSHA256, job?.progress.modelSHA256 != sha { job = nil }
+            if let sha = modelSHA256, let other = job?.progress?.modelSHA256, other != sha { job?.progress = nil }
         }
 
         /// `embeddings   12,345 of 100,000 (12%) with all-MiniLM-L6-v2 [53aa51172d14], 29.8 records/s, …`.
@@ -96,17 +97,17 @@ struct Status: ParsableCommand {
             var line = "embeddings   \(Self.grouped(done)) of \(Self.grouped(screenable)) (\(percent)%) with \(model) [\(sha.prefix(12))]"
             let complete = done >= screenable
             if let job, job.running {
-                let rate = job.progress.recordsPerSecond
+                let rate = job.progress?.recordsPerSecond ?? 0
                 let left = rate > 0 ? Double(max(0, screenable - done)) / rate : nil
                 line += rate > 0 ? ", \(String(format: "%.1f", rate)) records/s" : ""
                 line += left.map { ", about \(Self.duration($0)) left" } ?? ""
                 line += job.holder?.contains("tarsier embed") == true
                     ? ", job running (pid \(job.holderPID.map(String.init) ?? "?"))"
                     : ", embedding in \(job.holder ?? "another process")"
-            } else if let job, !complete {
-                let when = job.progress.updatedAt.formatted(.iso8601)
-                line += job.progress.finishedAt == nil
-                    ? "; job stopped at \(when) (pid \(job.progress.pid) is gone); run `tarsier embed \(reviewPath)` to continue"
+            } else if let progress = job?.progress, !complete {
+                let when = progress.updatedAt.formatted(.iso8601)
+                line += progress.finishedAt == nil
+                    ? "; job stopped at \(when) (pid \(progress.pid) is gone); run `tarsier embed \(reviewPath)` to continue"
                     : "; run `tarsier embed \(reviewPath)` to embed the rest"
             } else if !complete {
                 line += holderless(reviewPath)
