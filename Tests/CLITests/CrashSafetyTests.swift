@@ -34,7 +34,7 @@ struct CrashSafetyTests {
         for iteration in 0..<Self.kills(default: 8) {
             let review = "r\(iteration).tarsier"
             try TarsierBinary.run(["init", review], in: dir)
-            let delay = Double.random(in: 0.02...(duration * 1.1), using: &random)
+            let delay = Double.random(in: (duration * 0.6)...(duration * 1.05), using: &random)
             let killed = try KilledRun(["import", review, "big.ris"], in: dir).kill(after: delay)
             try CrashFixtures.expectSound(review, in: dir)
             let records = try CrashFixtures.status(review, in: dir)["records"] as? Int ?? -1
@@ -102,7 +102,8 @@ struct CrashSafetyTests {
         #expect(started.status == 0, "\(started.err)")
         let pid = try #require(CrashFixtures.pid(in: started.out))
         let job = try CrashFixtures.embeddings("e.tarsier", in: dir)["job"] as? [String: Any]
-        #expect(job?["running"] as? Bool == true && job?["holderPID"] as? Int == Int(pid))
+        let log = (try? String(contentsOf: dir.appendingPathComponent("e.tarsier.embed.log"), encoding: .utf8)) ?? ""
+        #expect(job?["running"] as? Bool == true && job?["holderPID"] as? Int == Int(pid), "job \(String(describing: job)); log: \(log)")
         let second = try TarsierBinary.run(["embed", "e.tarsier"], in: dir)
         #expect(second.status == 1 && second.err.contains("already being embedded"))
         Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.0, using: &random))

@@ -58,8 +58,8 @@ struct ReviewDatabaseDurabilityTests {
         try db.decide(id, .exclude, assessor: "ann")
         #expect(try db.undo(assessor: "ann").label == .maybe)
         #expect(try db.latestEventID(notBy: "ann") == 5)
-        #expect(try db.latestEventID(notBy: "bob") == 6)
-        #expect(try db.latestEventID(notBy: "nobody") == 6)
+        #expect(try db.latestEventID(notBy: "bob") == 7)
+        #expect(try db.latestEventID(notBy: "nobody") == 7)
     }
 
     @Test("an embedding batch and the job's progress are committed together and read back")

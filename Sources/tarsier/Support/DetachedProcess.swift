@@ -20,6 +20,11 @@ enum DetachedProcess {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO)
+        // Close every other inherited descriptor: a pipe the caller reads to its end (a shell's
+        // `$(…)`, a test) must not stay open for the job's whole life.
+        for descriptor in inheritedDescriptors() where descriptor > STDERR_FILENO {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -32,6 +37,13 @@ enum DetachedProcess {
             throw EmbeddingJobLock.LockError(message: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
         return pid
+    }
+
+    /// This process's open file descriptors (from /proc/self/fd, read before spawning).
+    private static func inheritedDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        // The listing's own descriptor is closed by the time the child starts: skip bad ones.
+        return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) >= 0 }
     }
 
     /// Whether the child `pid` has already exited (reaping it); false while it runs.
