@@ -21,7 +21,7 @@ struct CrashSafetyTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = SplitMix64(seed: 8_001)
-        let count = 15_000
+        let count = 6_000
         try Data(CrashFixtures.ris(records: count, using: &random).utf8).write(to: dir.appendingPathComponent("big.ris"))
         // An uninterrupted import tells how long one takes, so kills spread over all of it.
         try TarsierBinary.run(["init", "reference.tarsier"], in: dir)
