@@ -65,7 +65,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Ranking"]),
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
-        .testTarget(name: "CLITests", dependencies: ["tarsier"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),
         .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping"]),
     ]

@@ -70,7 +70,10 @@ extension ReviewDatabase {
     }
 
     /// Undoes this assessor's latest decision (or redo) by appending an event that restores the
-    /// record's previous label.
+    /// label this assessor's own previous event gave the record (undecided when there is none).
+    ///
+    /// Only this assessor's events count: with two assessors screening one review, an undo never
+    /// copies the other assessor's label into this assessor's history.
     @discardableResult
     public func undo(assessor: String) throws -> DecisionEvent {
         try writer.write { db in
@@ -78,8 +81,11 @@ extension ReviewDatabase {
             guard let targetID = stacks.undo.last else { throw ReviewStoreError.nothingToUndo }
             let target = try event(db, targetID)
             let previous = try Row.fetchOne(
-                db, sql: "SELECT label, reason, note FROM decision WHERE recordId = ? AND id < ? ORDER BY id DESC LIMIT 1",
-                arguments: [target.recordID, targetID])
+                db, sql: """
+                    SELECT label, reason, note FROM decision WHERE recordId = ? AND id < ? AND assessor = ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [target.recordID, targetID, assessor])
             return try append(
                 db, recordID: target.recordID, kind: .undo,
                 label: (previous?["label"] as String?).flatMap(Label.init(rawValue:)), assessor: assessor,
@@ -97,6 +103,14 @@ extension ReviewDatabase {
             return try append(
                 db, recordID: target.recordID, kind: .redo, label: target.label, assessor: assessor,
                 reason: target.reason, note: target.note, undoes: targetID, provenance: DecisionProvenance())
+        }
+    }
+
+    /// The id of the newest event written by anyone but `assessor` (0 when there is none): a
+    /// session compares it with what it saw last to notice another assessor's decisions.
+    public func latestEventID(notBy assessor: String) throws -> Int64 {
+        try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM decision WHERE assessor != ?", arguments: [assessor]) ?? 0
         }
     }
 

@@ -36,8 +36,12 @@ extension ReviewDatabase {
 
     // MARK: - Embeddings
 
-    /// Stores embeddings for records under a model's weights SHA-256 (replacing earlier ones).
-    public func saveEmbeddings(_ vectors: [(recordID: Int64, vector: [Float])], modelSHA256: String) throws {
+    /// Stores embeddings for records under a model's weights SHA-256 (replacing earlier ones), in
+    /// one transaction; with `job`, the job's progress is written in that same transaction.
+    public func saveEmbeddings(
+        _ vectors: [(recordID: Int64, vector: [Float])], modelSHA256: String, job: EmbeddingJobProgress? = nil
+    ) throws {
+        let jobJSON = try job.map { String(decoding: try Self.progressEncoder.encode($0), as: UTF8.self) }
         try writer.write { db in
             for (recordID, vector) in vectors {
                 let data = vector.withUnsafeBufferPointer { Data(buffer: $0) }
@@ -45,6 +49,46 @@ extension ReviewDatabase {
                     sql: "INSERT OR REPLACE INTO embedding (recordId, modelSHA256, vector) VALUES (?, ?, ?)",
                     arguments: [recordID, modelSHA256, data])
             }
+            if let jobJSON {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                    arguments: [EmbeddingJobProgress.settingKey, jobJSON])
+            }
+        }
+    }
+
+    /// Writes an embedding job's progress on its own (at start and when it finishes).
+    public func saveEmbeddingJob(_ job: EmbeddingJobProgress) throws {
+        let text = String(decoding: try Self.progressEncoder.encode(job), as: UTF8.self)
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                arguments: [EmbeddingJobProgress.settingKey, text])
+        }
+    }
+
+    /// The newest embedding job's progress, nil when no job has run on this review.
+    public func embeddingJob() throws -> EmbeddingJobProgress? {
+        guard let text = try writer.read({
+            try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [EmbeddingJobProgress.settingKey])
+        }) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(EmbeddingJobProgress.self, from: Data(text.utf8))
+    }
+
+    private static var progressEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+
+    /// How many embedding rows a model has, duplicates of a record included (a resumed job must
+    /// never store a record twice; the primary key (recordId, modelSHA256) forbids it).
+    public func embeddingRowCount(modelSHA256: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embedding WHERE modelSHA256 = ?", arguments: [modelSHA256]) ?? 0
         }
     }
 

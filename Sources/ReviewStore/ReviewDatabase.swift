@@ -20,6 +20,10 @@ public final class ReviewDatabase: Sendable {
         self.writer = writer
         self.path = path
         self.isReadOnly = readOnly
+        // GRDB sets synchronous = NORMAL in WAL mode, where a commit survives a process crash but
+        // the last ones may be lost on power loss. FULL syncs the WAL at every commit, so a decision
+        // is durable when `decide` returns (Documentation/CrashSafety.md).
+        if !readOnly { try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
         if migrate { try Self.migrator.migrate(writer) }
     }
 

@@ -16,6 +16,7 @@ struct Tarsier: AsyncParsableCommand {
             Init.self,
             Import.self,
             Status.self,
+            Check.self,
             Show.self,
             List.self,
             Screen.self,

@@ -163,39 +163,3 @@ struct ExportTests {
         #expect(bad.status != 0)
     }
 }
-
-@Suite("Crash safety")
-struct CrashSafetyTests {
-    @Test("kill -9 during screening leaves a consistent review that opens and keeps every committed decision")
-    func killDuringScreening() throws {
-        let dir = try TarsierBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let sample = TarsierBinary.packageRoot.appendingPathComponent("sample-reviews/virus-metagenomics")
-        try TarsierBinary.run(["init", "r.tarsier"], in: dir)
-        try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
-        try Data(String(repeating: "include\nexclude\n", count: 60).utf8).write(to: dir.appendingPathComponent("s.txt"))
-        for delay in [0.15, 0.4, 0.8] {
-            let process = Process()
-            process.executableURL = TarsierBinary.url
-            process.arguments = ["screen", "r.tarsier", "--as", "ann", "--script", "s.txt"]
-            process.currentDirectoryURL = dir
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let status = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
-            #expect(status.status == 0, "\(status.err)")
-            let object = try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any]
-            let screened = object?["screened"] as? Int ?? -1
-            let included = object?["included"] as? Int ?? -1
-            let excluded = object?["excluded"] as? Int ?? -1
-            // Every event is a decide (no undo in the script), one per screened record.
-            #expect(screened == included + excluded)
-            #expect((object?["decisionEvents"] as? Int ?? -1) >= screened)
-            let log = try TarsierBinary.run(["export", "r.tarsier", "--what", "decisions", "--format", "csv"], in: dir)
-            #expect(log.status == 0)
-        }
-    }
-}

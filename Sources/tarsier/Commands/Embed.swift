@@ -9,15 +9,20 @@ struct Embed: ParsableCommand {
         abstract: "Embed a review's records with the BERT model and cache them in the review.",
         discussion: """
             Embeds title + abstract of every record not yet embedded with this model (keyed by the \
-            weights' SHA-256), committing every batch: stop it at any time and run it again to \
-            continue. `tarsier status` shows how many are done. Screening never waits for this; \
-            the ranker uses the embeddings that exist.
+            weights' SHA-256), committing every batch together with the job's progress: stop or kill \
+            it at any time and run it again to continue where it stopped. With --background the job \
+            detaches (new session, output appended to REVIEW.embed.log) and tarsier returns at once; \
+            `tarsier status` shows its progress, rate and time left. Only one job embeds a review at \
+            a time (lock file REVIEW.embed.lock); a screen's background embedder waits while a job \
+            runs. Screening never waits for this; the ranker uses the embeddings that exist.
             """)
 
     @OptionGroup var review: ReviewArgument
     @Option(help: "Model folder with config.json, vocab.txt and model.safetensors.") var model: String?
     @Option(help: "Records embedded and committed per batch.") var batchSize = 64
     @Option(help: "Longest input in wordpieces.") var maxLength = 256
+    @Flag(help: "Run as a detached background job logging to REVIEW.embed.log; print its pid and return.")
+    var background = false
 
     func run() throws {
         let database = try review.open()
@@ -25,24 +30,60 @@ struct Embed: ParsableCommand {
             Console.error("tarsier: error: \(ModelLocator.missingModelMessage(explicit: model))")
             throw ExitCode.failure
         }
-        let encoder = try Console.run { try BertEncoder(modelDirectory: directory) }
-        let sha = encoder.weightsSHA256
-        let total = try Console.run { try database.status().screenable }
-        var done = try Console.run { try database.embeddingCount(modelSHA256: sha) }
-        let bar = ProgressBar(label: "embedding", unit: " rec")
-        let start = done
-        let began = Date()
-        while true {
-            let batch = try Console.run { try database.recordsMissingEmbeddings(modelSHA256: sha, limit: max(1, batchSize)) }
-            if batch.isEmpty { break }
-            let vectors = encoder.encode(batch.map(\.text), maxLength: maxLength)
-            try Console.run { try database.saveEmbeddings(zip(batch.map(\.id), vectors).map { ($0, $1) }, modelSHA256: sha) }
-            done += batch.count
-            bar.update(done, of: total)
+        if let holder = EmbeddingJobLock.holder(reviewPath: review.path) {
+            Console.error("tarsier: error: \(review.path) is already being embedded (\(holder.description)); "
+                + "`tarsier status \(review.path)` shows its progress")
+            throw ExitCode.failure
         }
+        if background { return try startInBackground() }
+        let lock = EmbeddingJobLock(reviewPath: review.path)
+        guard try Console.run({ try lock.tryAcquire(owner: "tarsier embed") }) else {
+            let holder = EmbeddingJobLock.holder(reviewPath: review.path)?.description ?? "another process"
+            Console.error("tarsier: error: \(review.path) is already being embedded (\(holder))")
+            throw ExitCode.failure
+        }
+        defer { lock.release() }
+        let encoder = try Console.run { try BertEncoder(modelDirectory: directory) }
+        let bar = ProgressBar(label: "embedding", unit: " rec")
+        // Not on a terminal (a log file, a pipe): one line per committed batch instead of a bar.
+        let lines = isatty(STDOUT_FILENO) == 0
+        var job = EmbeddingJob(
+            database: database, encoder: encoder, modelName: directory.lastPathComponent, batchSize: batchSize,
+            maxLength: maxLength)
+        job.progress = { progress in
+            bar.update(progress.done, of: progress.total)
+            if lines {
+                print("embedded \(progress.done) of \(progress.total) (\(String(format: "%.1f", progress.recordsPerSecond)) records/s)")
+                fflush(nil)
+            }
+        }
+        let began = Date()
+        let (final, now) = try Console.run { try job.run() }
         bar.finish()
         let seconds = Date().timeIntervalSince(began)
-        let rate = seconds > 0 ? Double(done - start) / seconds : 0
-        print("\(done) of \(total) records embedded (\(done - start) now, \(String(format: "%.1f", rate)) records/s) with \(directory.lastPathComponent) [\(sha.prefix(12))]")
+        let rate = seconds > 0 ? Double(now) / seconds : 0
+        print("\(final.done) of \(final.total) records embedded (\(now) now, \(String(format: "%.1f", rate)) records/s) with \(directory.lastPathComponent) [\(final.modelSHA256.prefix(12))]")
+    }
+
+    /// Re-runs this command without `--background` as a detached job and waits until it holds the
+    /// lock (or has failed), so that what is printed is true.
+    private func startInBackground() throws {
+        let logPath = review.path + ".embed.log"
+        let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--background" }
+        let pid = try Console.run { try DetachedProcess.spawn(arguments: Array(arguments), logPath: logPath) }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if DetachedProcess.hasExited(pid) {
+                Console.error("tarsier: error: the embedding job (pid \(pid)) stopped at once; see \(logPath)")
+                throw ExitCode.failure
+            }
+            if EmbeddingJobLock.holder(reviewPath: review.path)?.pid == pid { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        print("""
+            embedding in the background, pid \(pid)
+            follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`; stop it with `kill \(pid)` \
+            (run `tarsier embed \(review.path)` again to continue)
+            """)
     }
 }

@@ -28,6 +28,10 @@ struct Screen: ParsableCommand {
     @Option(help: "Replay a script of actions instead of reading the keyboard, then print the screen.")
     var script: String?
     @Option(help: "Screen size for --script, as COLUMNSxROWS.") var size = "80x24"
+    @Flag(help: ArgumentHelp(
+        "With --script: print `ack KIND EVENT record RECORD LABEL` on standard output as each decision, undo or redo is committed.",
+        discussion: "A line is printed (and flushed) only after the event is durable in the review."))
+    var ack = false
     @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
     var model: String?
     @Flag(help: "Do not embed records in the background.") var noEmbed = false
@@ -38,6 +42,7 @@ struct Screen: ParsableCommand {
             throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
         }
         guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
+        if ack && script == nil { throw ValidationError("--ack needs --script") }
     }
 
     private var parsedSize: Size? {
@@ -56,6 +61,7 @@ struct Screen: ParsableCommand {
                 try ReviewScreeningSession(
                     database: database, assessor: name, configuration: configuration, synchronous: true)
             }
+            if ack { session.onCommit = { Self.acknowledge($0) } }
             let text = try Console.run { try String(contentsOfFile: script, encoding: .utf8) }
             let screen = try Console.run {
                 try ScriptRunner.run(script: text, session: session, size: parsedSize ?? Size(columns: 80, rows: 24), keyMap: keyMap)
@@ -85,6 +91,13 @@ struct Screen: ParsableCommand {
         // process on its way out (seen as a lost exit status in the tmux test).
         fflush(nil)
         _exit(terminal.interruptingSignal.map { 128 + $0 } ?? 0)
+    }
+
+    /// Prints one acknowledgement line for a committed event and flushes it at once, so a reader
+    /// of standard output never sees an event that is not in the review.
+    static func acknowledge(_ event: ReviewStore.DecisionEvent) {
+        print("ack \(event.kind.rawValue) \(event.id) record \(event.recordID) \(event.label?.rawValue ?? "none")")
+        fflush(nil)
     }
 
     private func loadKeyMap() throws -> KeyMap {

@@ -39,9 +39,22 @@ final class EmbeddingWorker: @unchecked Sendable {
     var done: Int { lock.withLock { doneCount } }
 
     /// Embeds every missing record in batches of `batchSize`, calling `progress` after each batch.
+    ///
+    /// While a `tarsier embed` job holds the review's embedding lock this worker does not compete
+    /// with it: it re-reads the committed count every few seconds (the ranker uses those
+    /// embeddings) and takes over only if the job ends before every record is embedded.
     func start(batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
         queue.async { [self] in
             do {
+                let jobLock = database.path.map { EmbeddingJobLock(reviewPath: $0) }
+                defer { jobLock?.release() }
+                // A folder where no lock file can be made: embed without one.
+                while let jobLock, !((try? jobLock.tryAcquire(owner: "tarsier screen (background embedding)")) ?? true) {
+                    if waitUnlessStopped(seconds: 5) { return }
+                    let count = try database.embeddingCount(modelSHA256: modelSHA256)
+                    lock.withLock { doneCount = count }
+                    progress(count)
+                }
                 while !lock.withLock({ stopped }) {
                     let batch = try database.recordsMissingEmbeddings(modelSHA256: modelSHA256, limit: batchSize)
                     if batch.isEmpty { break }
@@ -54,6 +67,16 @@ final class EmbeddingWorker: @unchecked Sendable {
                 failed("embedding stopped: \(error.localizedDescription)")
             }
         }
+    }
+
+    /// Sleeps up to `seconds` in short steps; true as soon as `stop()` was called.
+    private func waitUnlessStopped(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if lock.withLock({ stopped }) { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return lock.withLock { stopped }
     }
 
     /// Stops after the current batch and waits for it: the process must not exit (and unmap the

@@ -33,6 +33,10 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     /// Bumped whenever `labels` changes (keys the order cache).
     private var labelsVersion = 0
     private var stoppingCache: (version: Int, text: String?)?
+    /// The newest event id written by other assessors that `labels` already reflects.
+    private var othersSeen: Int64 = 0
+    /// Called with each decision, undo and redo once it is committed (`screen --ack`).
+    var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
 
     /// Opens a session for `assessor` and starts building the ranker in the background.
     init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
@@ -50,6 +54,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         topicTerms = Self.topicTerms(reviewProtocol.topic)
         worker = RankingWorker(
             database: database, poolIDs: poolIDs, configuration: configuration, synchronous: synchronous)
+        othersSeen = try database.latestEventID(notBy: assessor)
         try reloadLabels()
         worker.observe(
             update: { [weak self] ranking in self?.rankingArrived(ranking) },
@@ -122,6 +127,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     /// The filtered records in a stable order: undecided ones by the newest ranking (or the seeded
     /// random order before the first ranking), decided ones by when they were decided.
     private func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
+        try pickUpOtherAssessors()
         let ranking = worker.latest
         let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
         let key = "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
@@ -160,7 +166,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         let rank = try position(of: id, in: .undecided).map { $0 + 1 }
         let provenance = DecisionProvenance(
             pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank)
-        try database.decide(id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
+        let event = try database.decide(id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
+        onCommit?(event)
         if let note { try database.setNote(id, assessor: assessor, note: note) }
         lock.withLock {
             labels[id] = label
@@ -178,6 +185,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     func undo() throws -> Int64? {
         do {
             let event = try database.undo(assessor: assessor)
+            onCommit?(event)
             try reloadLabels()
             worker.requestRetrain()
             return event.recordID
@@ -189,6 +197,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     func redo() throws -> Int64? {
         do {
             let event = try database.redo(assessor: assessor)
+            onCommit?(event)
             try reloadLabels()
             worker.requestRetrain()
             return event.recordID
@@ -291,6 +300,15 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             return changeHandler
         }
         handler?(.progress)
+    }
+
+    /// Reloads the labels when another assessor (another process on the same file) decided
+    /// something since the last look, so the queue never offers a record they just screened.
+    private func pickUpOtherAssessors() throws {
+        let latest = try database.latestEventID(notBy: assessor)
+        guard latest > lock.withLock({ othersSeen }) else { return }
+        try reloadLabels()
+        lock.withLock { othersSeen = latest }
     }
 
     private func reloadLabels() throws {
