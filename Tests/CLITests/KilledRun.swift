@@ -8,10 +8,11 @@ final class KilledRun: @unchecked Sendable {
     private var output = Data()
     private var errors = Data()
 
-    /// Starts `tarsier arguments` in `directory`.
-    init(_ arguments: [String], in directory: URL) throws {
+    /// Starts `tarsier arguments` in `directory`, with `environment` added to the test's own.
+    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
         process.executableURL = TarsierBinary.url
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()
@@ -36,6 +37,20 @@ final class KilledRun: @unchecked Sendable {
         let killed = process.isRunning
         if killed { Foundation.kill(process.processIdentifier, SIGKILL) }
         return finish() && killed
+    }
+
+    /// Waits (up to `timeout` seconds) until the `TARSIER_TRACE` file at `trace` holds a line
+    /// ending in `event`, then sends SIGKILL after `seconds` more unless the process ended before;
+    /// true when it was killed.
+    @discardableResult
+    func kill(after seconds: Double, once event: String, in trace: URL, timeout: Double = 120) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline && process.isRunning {
+            let text = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").contains(where: { $0.hasSuffix(event) }) { break }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        return kill(after: seconds)
     }
 
     /// Waits for the process to end; true when it ended by a signal (or is still to be waited on).

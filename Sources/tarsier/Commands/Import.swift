@@ -42,7 +42,9 @@ struct Import: ParsableCommand {
                         "\(file): \(input.records.count) records, \(input.warnings.count) warnings (dry run: nothing stored)")
                     continue
                 }
+                Trace.mark("store begin \(file)")
                 let summary = try database.importBatch(input)
+                Trace.mark("store end \(file)")
                 if !quiet { output.lines(summary.storeWarnings) }
                 output.result(
                     "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
