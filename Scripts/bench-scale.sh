@@ -87,10 +87,14 @@ if [ "$EMBED_SECONDS" -gt 0 ]; then
     E=$DIR/embed.tarsier
     rm -f "$E" "$E-wal" "$E-shm"; cp "$R" "$E"
     start=$(date +%s.%N)
-    "$TIME" -f "%M" -o "$DIR/embed-mem.txt" timeout -s KILL "$EMBED_SECONDS" "$T" embed "$E" >/dev/null 2>&1 || true
+    "$T" embed "$E" >/dev/null 2>&1 & pid=$!
+    sleep "$EMBED_SECONDS"
+    # Peak resident memory of the embedder itself, read just before it is killed.
+    awk '/VmHWM/ {print $2}' "/proc/$pid/status" > "$DIR/embed-mem.txt" 2>/dev/null || echo 0 > "$DIR/embed-mem.txt"
+    kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     end=$(date +%s.%N)
     first=$("$T" status "$E" --json | python3 -c 'import json,sys; print(json.load(sys.stdin).get("embeddings",{}).get("done",0))')
-    timeout -s KILL 30 "$T" embed "$E" >/dev/null 2>&1 || true
+    "$T" embed "$E" >/dev/null 2>&1 & pid=$!; sleep 30; kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     second=$("$T" status "$E" --json | python3 -c 'import json,sys; print(json.load(sys.stdin).get("embeddings",{}).get("done",0))')
     EMBED_LINE="$first $second $(python3 -c "print($end - $start)") $(cat "$DIR/embed-mem.txt" | tail -1)"
     rm -f "$E" "$E-wal" "$E-shm"

@@ -126,6 +126,14 @@ extension ReviewDatabase {
         }
     }
 
+    /// The newest `limit` events of the log, newest first.
+    public func recentDecisions(limit: Int) throws -> [DecisionEvent] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])
+                .map(DecisionEvent.init(row:))
+        }
+    }
+
     /// The current label of every decided record (the latest event per record), canonical records only.
     public func currentLabels() throws -> [Int64: Label] {
         Dictionary(try labelsInDecisionOrder().map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })

@@ -33,6 +33,9 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     /// Bumped whenever `labels` changes (keys the order cache).
     private var labelsVersion = 0
     private var stoppingCache: (version: Int, text: String?)?
+    /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
+    /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
+    private var undoCache: (version: Int, undo: Bool, redo: Bool)?
     /// The newest event id written by other assessors that `labels` already reflects.
     private var othersSeen: Int64 = 0
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
@@ -77,7 +80,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
         let counts = Dictionary(grouping: labels.values, by: { $0 }).mapValues(\.count)
         let sinceInclude = order.reversed().prefix { labels[$0] != .include }.count
-        let undoable = try database.canUndo(assessor: assessor)
+        let undoable = try undoState()
         return SessionOverview(
             title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
             includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
@@ -85,6 +88,14 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
             canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator())
+    }
+
+    private func undoState() throws -> (undo: Bool, redo: Bool) {
+        let version = lock.withLock { labelsVersion }
+        if let cached = lock.withLock({ undoCache }), cached.version == version { return (cached.undo, cached.redo) }
+        let state = try database.canUndo(assessor: assessor)
+        lock.withLock { undoCache = (version, state.undo, state.redo) }
+        return state
     }
 
     /// The pre-registered stopping rule's state, recomputed once per change of the labels.
@@ -207,7 +218,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     }
 
     func history(limit: Int) throws -> [ScreeningUI.DecisionEvent] {
-        try database.decisionLog().suffix(limit).reversed().map { event in
+        try database.recentDecisions(limit: limit).map { event in
             ScreeningUI.DecisionEvent(
                 sequence: event.id, recordID: event.recordID, title: titles[event.recordID] ?? "",
                 kind: event.kind == .undo ? .undo : event.kind == .redo ? .redo : .decision, label: event.label,
