@@ -111,7 +111,7 @@ med = statistics.median
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, max(0, round(q * (len(values) - 1))))] if values else float("nan")
-first, ready, retrains, mem = [], [], [], []
+first, ready, retrains, frames, mem = [], [], [], [], []
 for run in range(1, runs + 1):
     lines = [l.split(" ", 1) for l in open(f"{d}/trace-{run}.txt").read().splitlines()]
     first += [float(t) for t, e in lines if e == "first frame"][:1]
@@ -119,6 +119,8 @@ for run in range(1, runs + 1):
     for t, e in lines:
         m = re.match(r"retrain ([0-9.]+) ms, (\d+) decisions", e)
         if m and int(m.group(2)) > 0: retrains.append(float(m.group(1)))
+        m = re.match(r"key to frame ([0-9.]+) ms", e)
+        if m: frames.append(float(m.group(1)))
     mem.append(int(open(f"{d}/screen-mem-{run}.txt").read().split()[-1]))
 print()
 print(f"| what | result ({runs} runs; medians) | goal |")
@@ -130,6 +132,7 @@ print(f"| review file size | {size/1e6:.0f} MB | reported |")
 print(f"| first frame after opening | **{med(first):.0f} ms** (runs: {', '.join(f'{x:.0f}' for x in first)}; run 1 cold cache: {cold}) | ≤ 1 s |")
 print(f"| ranking ready (features built, first ranking) | {med(ready)/1000:.1f} s after opening, in the background | — |")
 print(f"| retrain + re-rank after a decision | p50 {pct(retrains,.5):.0f} ms, p95 **{pct(retrains,.95):.0f} ms**, max {max(retrains) if retrains else float('nan'):.0f} ms ({len(retrains)} retrains) | p95 ≤ 1 s |")
+print(f"| key press to next frame (decide, commit, redraw) | p50 {pct(frames,.5):.0f} ms, p95 **{pct(frames,.95):.0f} ms** ({len(frames)} keys) | — |")
 print(f"| screen, peak memory | {max(mem)/1024:.0f} MB | ≤ 2 GB |")
 if embed:
     a, b, secs, emem = embed.split()

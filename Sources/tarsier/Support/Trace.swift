@@ -45,10 +45,12 @@ enum Trace {
     }
 }
 
-/// A terminal that marks its first frame and every key in the trace, then passes them on.
+/// A terminal that marks its first frame, and for every key the time until the next frame is on
+/// screen (what the assessor waits for after deciding), then passes them on.
 final class TracedTerminal: Terminal {
     private let wrapped: any Terminal
     private var frames = 0
+    private var keyAt: Double?
 
     init(_ wrapped: any Terminal) { self.wrapped = wrapped }
 
@@ -56,7 +58,7 @@ final class TracedTerminal: Terminal {
 
     func readKey(timeoutMilliseconds: Int) -> TerminalInput {
         let input = wrapped.readKey(timeoutMilliseconds: timeoutMilliseconds)
-        if case .key(let key) = input { Trace.mark("key \(key)") }
+        if case .key = input { keyAt = Trace.now() }
         return input
     }
 
@@ -64,5 +66,9 @@ final class TracedTerminal: Terminal {
         wrapped.draw(buffer)
         frames += 1
         if frames == 1 { Trace.mark("first frame") }
+        if let keyAt {
+            Trace.mark(String(format: "key to frame %.1f ms", (Trace.now() - keyAt) * 1000))
+            self.keyAt = nil
+        }
     }
 }
