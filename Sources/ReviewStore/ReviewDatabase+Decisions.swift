@@ -126,6 +126,18 @@ extension ReviewDatabase {
         }
     }
 
+    /// Records whose latest decide event was a random pick (the stopping test's sample).
+    public func randomlyPickedRecords() throws -> Set<Int64> {
+        try writer.read { db in
+            Set(try Int64.fetchAll(db, sql: """
+                SELECT d.recordId FROM decision d
+                JOIN (SELECT recordId, MAX(id) AS latest FROM decision WHERE kind = 'decide' GROUP BY recordId) m
+                    ON d.id = m.latest
+                WHERE d.pickedBy = 'random'
+                """))
+        }
+    }
+
     /// The newest `limit` events of the log, newest first.
     public func recentDecisions(limit: Int) throws -> [DecisionEvent] {
         try writer.read { db in

@@ -20,4 +20,16 @@ struct RecentDecisionsTests {
             #expect(try database.recentDecisions(limit: limit) == Array(log.suffix(limit).reversed()))
         }
     }
+
+    @Test("randomly picked records are those whose latest decide event was a random pick")
+    func randomPicks() throws {
+        let database = try ReviewDatabase.inMemory()
+        _ = try database.importBatch(input(sampleRecords()))
+        let ids = try database.records().map(\.id)
+        try database.decide(ids[0], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: "random"))
+        try database.decide(ids[1], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: "random"))
+        try database.decide(ids[1], .include, assessor: "ann", provenance: DecisionProvenance(pickedBy: "rank"))
+        try database.undo(assessor: "ann")  // an undo is not a decide: ids[1]'s latest decide is still by rank
+        #expect(try database.randomlyPickedRecords() == [ids[0]])
+    }
 }

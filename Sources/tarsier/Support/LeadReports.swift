@@ -28,9 +28,7 @@ struct LeadReports {
     /// Decisions in the order they were made (current labels only), with the random-pick flags.
     func history() throws -> ScreeningHistory {
         let ordered = try database.labelsInDecisionOrder()
-        let log = try database.decisionLog()
-        var randomRecords = Set<Int64>()
-        for event in log where event.kind == .decide { if event.pickedBy == "random" { randomRecords.insert(event.recordID) } else { randomRecords.remove(event.recordID) } }
+        let randomRecords = try database.randomlyPickedRecords()
         return try ScreeningHistory(
             poolSize: status.screenable, labels: ordered.map(\.label),
             pickedAtRandom: ordered.map { randomRecords.contains($0.recordID) })
