@@ -13,10 +13,11 @@
 ///   except prepended concatenation marks.
 /// - At most `maxCombiningMarks` nonspacing or enclosing marks stay on one base (zalgo text is
 ///   capped, so marks cannot spill into the rows above and below).
-/// - A cluster is one glyph when what is left is at most 2 cells wide; otherwise it is split into
-///   parts, each a spacing scalar with the marks that follow it (its width is then the sum of
-///   per-scalar widths, which is what `wcwidth` terminals draw and what grapheme-aware terminals
-///   draw for text without joiners).
+/// - What is left is split into parts, one per spacing scalar with the marks that follow it, each
+///   drawn in its own 1- or 2-cell glyph. The cluster's width is then the sum of per-scalar widths:
+///   what `wcwidth` terminals and curses count, and what grapheme-aware terminals draw once the
+///   joiners are gone. Parts do not depend on where the text around them was cut, so a line that
+///   starts in the middle of a cluster draws the same cells as the whole text would.
 enum ClusterRule {
     /// Combining marks kept per base character: enough for Vietnamese (two stacked diacritics).
     static let maxCombiningMarks = 2
@@ -58,7 +59,7 @@ enum ClusterRule {
         // Kept scalars with their UTF-8 offsets in the cluster, grouped into parts.
         var parts: [(scalars: [(Unicode.Scalar, Int)], width: Int)] = []
         var current: [(Unicode.Scalar, Int)] = []
-        var currentWidth = 0, marks = 0, offset = 0, total = 0
+        var currentWidth = 0, marks = 0, offset = 0
         for scalar in character.unicodeScalars {
             defer { offset += scalar.utf8.count }
             if isDropped(scalar, afterBase: !current.isEmpty || !parts.isEmpty) { continue }
@@ -77,15 +78,14 @@ enum ClusterRule {
             if currentWidth > 0 {
                 parts.append((current, currentWidth))
                 current = []
+                currentWidth = 0
                 marks = 0
             }
             current.append((scalar, offset))
             currentWidth += width
-            total += width
         }
         if !current.isEmpty { parts.append((current, currentWidth)) }
         guard !parts.isEmpty else { return [] }
-        if total <= 2, let merged = single(parts.flatMap(\.scalars), width: total, offset: 0) { return [merged] }
         return parts.flatMap { part in
             single(part.scalars, width: part.width, offset: part.scalars[0].1).map { [$0] } ?? graphemes(part.scalars)
         }

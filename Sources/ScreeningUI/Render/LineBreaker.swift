@@ -44,7 +44,7 @@ struct LineBreaker {
                 // A whole ASCII word that ends at a space or the paragraph end fits or not as a unit.
                 var wordEnd = index
                 while wordEnd < end, bytes[wordEnd] != 0x20, isASCIIGrapheme(wordEnd) { wordEnd += 1 }
-                if pending.isEmpty, !splitting, wordEnd == end || bytes[wordEnd] == 0x20,
+                if pending.isEmpty, !splitting, wordEnd == end || (bytes[wordEnd] == 0x20 && isASCIIGrapheme(wordEnd)),
                     lineWidth + (wordEnd - index) <= width
                 {
                     if lineStart < 0 { lineStart = index }

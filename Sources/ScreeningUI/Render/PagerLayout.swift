@@ -74,7 +74,8 @@ public final class PagerLayout: Sendable {
     /// The glyphs of lines `range` (clamped to the layout), highlighted. Highlighting sees each
     /// paragraph whole, or for very long paragraphs the visible lines with `contextLines` around them.
     public func lines(_ range: Range<Int>, highlighter: Highlighter) -> [[Glyph]] {
-        let wanted = max(0, range.lowerBound)..<min(lineCount, max(range.lowerBound, range.upperBound))
+        let lower = min(max(0, range.lowerBound), lineCount)
+        let wanted = lower..<max(lower, min(lineCount, range.upperBound))
         guard !wanted.isEmpty else { return [] }
         var result: [[Glyph]] = []
         result.reserveCapacity(wanted.count)
