@@ -46,10 +46,12 @@ public enum Screen {
         }
         var labels: [String] = []
         if state.view == .queue {
-            labels.append(state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(state.filter.description) · \(state.page.total)")
+            let filter = String(state.filter.description.unicodeScalars.prefix(Glyph.scalarBound(width)))
+            labels.append(state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(filter) · \(state.page.total)")
         }
         if let search = state.search {
-            labels.append("search “\(search.query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
+            let query = String(search.query.unicodeScalars.prefix(Glyph.scalarBound(width)))
+            labels.append("search “\(query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
         }
         if let first = layout.rules.first, !labels.isEmpty {
             buffer.put(" " + labels.joined(separator: " · ") + " ", row: first, column: 2, style: .muted, limit: width - 2)
