@@ -1,5 +1,6 @@
 /// Terminal display width of text: 2 cells for East Asian Wide/Fullwidth characters and emoji
-/// with emoji presentation, 0 for combining and format characters, 1 otherwise.
+/// with emoji presentation, 0 for combining and format characters, 1 otherwise; clusters follow
+/// `ClusterRule`.
 ///
 /// The wide ranges follow Unicode UAX #11 (EastAsianWidth.txt, W and F) as condensed in
 /// Markus Kuhn's `mk_wcwidth`; zero width follows the general categories Mn, Me and Cf.
@@ -35,10 +36,11 @@ public enum DisplayWidth {
         return isWide(value) ? 2 : 1
     }
 
-    /// Width of one grapheme cluster: the sum of its scalars, as a terminal draws them.
+    /// Width of one grapheme cluster as tarsier draws it (see `ClusterRule`): the sum of its
+    /// drawn scalars, with emoji joiners, selectors, format characters and excess marks dropped.
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
-        return character.unicodeScalars.reduce(0) { $0 + of($1) }
+        return ClusterRule.parts(of: character).reduce(0) { $0 + $1.width }
     }
 
     /// Width of a string.

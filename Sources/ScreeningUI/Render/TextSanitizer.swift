@@ -6,32 +6,8 @@
 public enum TextSanitizer {
     /// The cleaned text. With `keepNewlines`, CR/LF/CRLF/NEL/U+2028/U+2029 become `\n`; otherwise a space.
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var output = String.UnicodeScalarView()
-        var scalars = Array(text.unicodeScalars)[...]
-        let newline: Unicode.Scalar = keepNewlines ? "\n" : " "
-        while let scalar = scalars.popFirst() {
-            switch scalar.value {
-            case 0x1B:
-                skipEscape(&scalars)
-            case 0x9B:
-                skipCSI(&scalars)
-            case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
-                skipControlString(&scalars)
-            case 0x0D:
-                if scalars.first == "\n" { scalars.removeFirst() }
-                output.append(newline)
-            case 0x0A, 0x85, 0x2028, 0x2029:
-                output.append(newline)
-            case 0x09:
-                output.append(" ")
-            case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
-                continue
-            default:
-                output.append(scalar)
-            }
-        }
-        return String(output)
+        guard let bytes = cleanUTF8(text, keepNewlines: keepNewlines) else { return text }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a character contains a C0/C1 control or DEL scalar.

@@ -51,9 +51,9 @@ extension Updater {
     }
 
     static func scrollPager(by delta: Int, _ state: inout AppState) {
-        let layout = Layout(state)
-        let lines = PagerView.lineCount(state, width: layout.size.columns)
-        state.pagerScroll = max(0, min(state.pagerScroll + delta, lines - layout.pagerRows))
+        let maximum = PagerView.maximumScroll(state, layout: Layout(state))
+        let target = delta > 0 && state.pagerScroll > Int.max - delta ? Int.max : state.pagerScroll + delta
+        state.pagerScroll = max(0, min(target, maximum))
     }
 
     // MARK: - Loading
@@ -94,7 +94,9 @@ extension Updater {
         switch commit {
         case .decision(let id, let label):
             state.followsRanking = true
-            let title = state.current?.id == id ? state.current?.fields.title ?? "" : ""
+            // A prefix is plenty for the status line (which shows at most 2/5 of the width).
+            var title = ""
+            if let current = state.current, current.id == id { title = String(current.fields.title.unicodeScalars.prefix(1024)) }
             state.message = StatusMessage("\(label.pastTense) · \(title)")
             return reloadAll(state, keep: nil, advancePast: id)
         case .undo(let id):

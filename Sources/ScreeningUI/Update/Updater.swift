@@ -55,6 +55,11 @@ enum Updater {
             state.message = StatusMessage(reason)
             return []
         }
+        // In the full-screen pager (no list on screen), top and bottom go to the record's start and end.
+        if state.pagerFullScreen, state.view != .stats, action == .first || action == .last {
+            scrollPager(by: action == .first ? Int.min / 2 : Int.max, &state)
+            return []
+        }
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .last, .searchNext, .searchPrevious, .search, .filter:
             state.followsRanking = false

@@ -52,9 +52,17 @@ enum HintBarView {
         let width = buffer.size.columns
         let help = Glyph.make("Enter ok · Esc cancel", style: .muted)
         let label = Glyph.make(" " + prompt.label + ": ", style: .bold)
-        var text = Glyph.make(prompt.text) + [Glyph(character: "▏", width: 1, style: Style(.bold, role: .accent))]
+        // Only the end of the text is visible: sanitize a bounded suffix, then drop from the front.
+        let scalars = prompt.text.unicodeScalars
+        let tail = String(scalars.suffix(Glyph.scalarBound(width)))
+        var text = Glyph.make(tail) + [Glyph(character: "▏", width: 1, style: Style(.bold, role: .accent))]
         let room = width - label.displayWidth - help.displayWidth - 2
-        while text.displayWidth > max(1, room), !text.isEmpty { text.removeFirst() }
+        var used = text.displayWidth, first = 0
+        while used > max(1, room), first < text.count {
+            used -= text[first].width
+            first += 1
+        }
+        text.removeFirst(first)
         buffer.put(label + text, row: row, column: 0, limit: width - help.displayWidth - 1)
         if room > 0 { buffer.put(help, row: row, column: width - help.displayWidth - 1) }
     }

@@ -21,8 +21,9 @@ enum HistoryView {
             line += Glyph.make(kindMark(event.kind) + " ")
             let word = event.label?.rawValue ?? "undecided"
             line += Glyph.make(word + String(repeating: " ", count: max(0, 9 - word.count)), style: Style.label(event.label))
-            line += Glyph.make(" " + event.title + (event.reason.map { " — \($0)" } ?? ""))
-            let assessor = Glyph.make(" · " + event.assessor, style: .muted)
+            line += Glyph.make(" ", atMost: width) + Glyph.make(event.title, atMost: width)
+            if let reason = event.reason { line += Glyph.make(" — ") + Glyph.make(reason, atMost: width) }
+            let assessor = Glyph.make(" · ") + Glyph.make(event.assessor, style: .muted, atMost: width / 3)
             line = line.truncated(to: max(0, width - assessor.displayWidth)) + assessor
             buffer.put(line.truncated(to: width), row: row, column: 0)
             if selected { buffer.restyle(row: row, from: 0, to: width, Style([.reverse, .bold])) }

@@ -6,55 +6,66 @@ public enum PagerView {
     /// Cells left blank on each side of the text.
     static let margin = 1
 
-    /// The pager's lines for the current record at a terminal width.
-    public static func lines(_ state: AppState, width: Int) -> [[Glyph]] {
-        guard let detail = state.current else { return [] }
-        let textWidth = max(1, width - 2 * margin)
-        let highlighter = Highlighter(terms: state.terms, search: state.search?.query)
-        var lines: [[Glyph]] = []
-
-        func add(_ text: String, _ style: Style = .plain, highlight: Bool = false, keepNewlines: Bool = false) {
-            var glyphs = Glyph.make(text, style: style, keepNewlines: keepNewlines)
-            if highlight {
-                highlighter.apply(to: &glyphs)
-                if style.attributes.contains(.bold) {
-                    for index in glyphs.indices { glyphs[index].style = glyphs[index].style.adding(.bold) }
-                }
-            }
-            lines += TextWrapper.wrap(glyphs, width: textWidth)
-        }
-
+    /// The pager's text for a record, as blocks to lay out.
+    static func blocks(_ detail: RecordDetail) -> [PagerLayout.Block] {
         let fields = detail.fields
-        add(fields.title.isEmpty ? "(no title)" : fields.title, .bold, highlight: true)
+        var blocks: [PagerLayout.Block] = []
+        blocks.append(.init(fields.title.isEmpty ? "(no title)" : fields.title, .bold, highlight: true))
         let meta = metadata(fields)
-        if !meta.isEmpty { add(meta, .muted) }
+        if !meta.isEmpty { blocks.append(.init(meta, .muted)) }
         if let label = detail.label {
-            add("Decision: \(label.rawValue)" + (detail.reason.map { " — \($0)" } ?? ""), Style.label(label))
+            blocks.append(.init("Decision: \(label.rawValue)" + (detail.reason.map { " — \($0)" } ?? ""), Style.label(label)))
         }
-        lines.append([])
+        blocks.append(.init(""))
         if fields.abstract.allSatisfy(\.isWhitespace) {
-            add("(no abstract)", .muted)
+            blocks.append(.init("(no abstract)", .muted))
         } else {
-            add(fields.abstract, highlight: true, keepNewlines: true)
+            blocks.append(.init(fields.abstract, highlight: true, keepNewlines: true))
         }
         if !fields.keywords.isEmpty {
-            lines.append([])
-            add("Keywords: " + fields.keywords.joined(separator: "; "), highlight: true)
+            blocks.append(.init(""))
+            blocks.append(.init("Keywords: " + fields.keywords.joined(separator: "; "), highlight: true))
         }
         if !fields.meshTerms.isEmpty {
-            if fields.keywords.isEmpty { lines.append([]) }
-            add("MeSH: " + fields.meshTerms.joined(separator: "; "), highlight: true)
+            if fields.keywords.isEmpty { blocks.append(.init("")) }
+            blocks.append(.init("MeSH: " + fields.meshTerms.joined(separator: "; "), highlight: true))
         }
         if let note = detail.note, !note.isEmpty {
-            lines.append([])
-            add("Note: " + note, Style(.bold, role: .warning), keepNewlines: true)
+            blocks.append(.init(""))
+            blocks.append(.init("Note: " + note, Style(.bold, role: .warning), keepNewlines: true))
         }
-        return lines
+        return blocks
+    }
+
+    /// The current record laid out for a terminal width (made once per record and width, then
+    /// cached), or nil when no record is shown.
+    public static func layout(_ state: AppState, width: Int) -> PagerLayout? {
+        guard let detail = state.current else { return nil }
+        let textWidth = max(1, width - 2 * margin)
+        return PagerLayoutCache.shared.layout(for: detail, width: textWidth) {
+            PagerLayout(blocks(detail), width: textWidth)
+        }
+    }
+
+    /// All of the pager's lines for the current record at a terminal width, highlighted (for tests
+    /// and small records; drawing uses only the visible lines).
+    public static func lines(_ state: AppState, width: Int) -> [[Glyph]] {
+        guard let layout = layout(state, width: width) else { return [] }
+        return layout.lines(0..<layout.lineCount, highlighter: highlighter(state))
     }
 
     /// How many lines the current record takes at a width.
     public static func lineCount(_ state: AppState, width: Int) -> Int {
-        lines(state, width: width).count
+        layout(state, width: width)?.lineCount ?? 0
+    }
+
+    /// The last useful scroll position: the one whose page ends with the record's last line.
+    static func maximumScroll(_ state: AppState, layout: Layout) -> Int {
+        max(0, lineCount(state, width: layout.size.columns) - layout.pagerRows)
+    }
+
+    static func highlighter(_ state: AppState) -> Highlighter {
+        Highlighter(terms: state.terms, search: state.search?.query)
     }
 
     /// "Smith J, Kumar R, Olsen M et al. · Journal · 2004 · PMID 1 · doi:…".
@@ -70,15 +81,16 @@ public enum PagerView {
         return parts.joined(separator: " · ")
     }
 
-    static func draw(_ state: AppState, lines all: [[Glyph]], rows: Range<Int>, into buffer: inout ScreenBuffer) {
+    static func draw(_ state: AppState, layout: PagerLayout?, rows: Range<Int>, into buffer: inout ScreenBuffer) {
         guard !rows.isEmpty else { return }
-        guard state.current != nil else {
+        guard let layout else {
             buffer.put("No record selected.", row: rows.lowerBound, column: margin, style: .muted)
             return
         }
-        let start = max(0, min(state.pagerScroll, all.count - rows.count))
-        for (offset, row) in rows.enumerated() where start + offset < all.count {
-            buffer.put(all[start + offset], row: row, column: margin, limit: buffer.size.columns - margin)
+        let start = max(0, min(state.pagerScroll, layout.lineCount - rows.count))
+        let visible = layout.lines(start..<(start + rows.count), highlighter: highlighter(state))
+        for (row, line) in zip(rows, visible) {
+            buffer.put(line, row: row, column: margin, limit: buffer.size.columns - margin)
         }
     }
 }

@@ -31,7 +31,7 @@ enum QueueView {
         line += Glyph.make(scoreBar(entry.score), style: Style(role: .accent))
         line += Glyph.make(" " + (entry.year.map { String($0) } ?? "    ") + " ")
         line += labelMark(entry.label)
-        line += Glyph.make(entry.title)
+        line += Glyph.make(entry.title, atMost: width)
         return line.truncated(to: width)
     }
 

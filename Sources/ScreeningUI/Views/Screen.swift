@@ -16,16 +16,16 @@ public enum Screen {
             buffer.put("need \(Layout.minimum.columns)×\(Layout.minimum.rows)", row: 1, column: 0)
             return buffer
         }
-        let pagerLines = layout.pager.isEmpty ? [] : PagerView.lines(state, width: size.columns)
+        let pager = layout.pager.isEmpty ? nil : PagerView.layout(state, width: size.columns)
         HeaderView.draw(state, into: &buffer)
-        drawRules(state, layout, pagerLines: pagerLines.count, into: &buffer)
+        drawRules(state, layout, pagerLines: pager?.lineCount ?? 0, into: &buffer)
         switch state.view {
         case .queue:
             QueueView.draw(state, rows: layout.list, into: &buffer)
-            PagerView.draw(state, lines: pagerLines, rows: layout.pager, into: &buffer)
+            PagerView.draw(state, layout: pager, rows: layout.pager, into: &buffer)
         case .history:
             HistoryView.draw(state, rows: layout.list, into: &buffer)
-            PagerView.draw(state, lines: pagerLines, rows: layout.pager, into: &buffer)
+            PagerView.draw(state, layout: pager, rows: layout.pager, into: &buffer)
         case .stats:
             StatsView.draw(state, rows: layout.stats, into: &buffer)
         }
@@ -46,16 +46,18 @@ public enum Screen {
         }
         var labels: [String] = []
         if state.view == .queue {
-            labels.append(state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(state.filter.description) · \(state.page.total)")
+            let filter = String(state.filter.description.unicodeScalars.prefix(Glyph.scalarBound(width)))
+            labels.append(state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(filter) · \(state.page.total)")
         }
         if let search = state.search {
-            labels.append("search “\(search.query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
+            let query = String(search.query.unicodeScalars.prefix(Glyph.scalarBound(width)))
+            labels.append("search “\(query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
         }
         if let first = layout.rules.first, !labels.isEmpty {
             buffer.put(" " + labels.joined(separator: " · ") + " ", row: first, column: 2, style: .muted, limit: width - 2)
         }
         if !layout.pager.isEmpty, let last = layout.rules.last {
-            let more = lines - state.pagerScroll - layout.pagerRows
+            let more = lines - min(state.pagerScroll, max(0, lines - layout.pagerRows)) - layout.pagerRows
             if more > 0 {
                 let label = " \(more) more line\(more == 1 ? "" : "s") ↓ "
                 buffer.put(label, row: last, column: max(0, width - DisplayWidth.of(label) - 2), style: .muted)

@@ -25,7 +25,8 @@ enum StatusLineView {
         }
         var message: [Glyph] = []
         if let status = state.message {
-            message = Glyph.make(status.text, style: status.isError ? Style(.bold, role: .error) : Style(.bold, role: .accent))
+            let style = status.isError ? Style(.bold, role: .error) : Style(.bold, role: .accent)
+            message = Glyph.make(status.text, style: style, atMost: width)
             message = message.truncated(to: max(0, width * 2 / 5))
         }
         let available = width - 1 - (message.isEmpty ? 0 : message.displayWidth + 2)
