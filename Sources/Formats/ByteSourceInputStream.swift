@@ -7,7 +7,8 @@ import Foundation
 /// returns 0 or -1, so only that method (plus open/close) is needed. A read failure is kept in
 /// ``failure`` because the parser treats -1 as a silent end of input. Invalid UTF-8 must not reach
 /// the parser: FoundationXML force-unwraps element names decoded from libxml2 and traps on them,
-/// so each invalid byte becomes `?` and is reported with its line.
+/// so each invalid byte becomes `?` and is reported with its line. Each repaired chunk then passes
+/// an ``XMLInputGuard``: a chunk holding an entity declaration is never handed over.
 final class ByteSourceInputStream: InputStream {
     private let source: ByteSource
     private let progress: ImportProgress?
@@ -17,6 +18,9 @@ final class ByteSourceInputStream: InputStream {
     private var atEnd = false
     /// The error that ended reading early, if any.
     private(set) var failure: FormatsError?
+    /// True when ``failure`` is a refusal by the ``XMLInputGuard`` (its line is exact).
+    private(set) var failureIsRefusal = false
+    private var inputGuard = XMLInputGuard()
     /// Bytes of decoded content handed to the parser.
     private(set) var contentBytes: Int64 = 0
     /// Line breaks handed to the parser so far (content lines = this + 1).
@@ -47,8 +51,15 @@ final class ByteSourceInputStream: InputStream {
                 let count = atEnd ? 0 : try source.read(into: buffer + filled, capacity: len - filled)
                 if count == 0 { atEnd = true }
                 filled += count
+                let linesBefore = newlines
                 let ready = repair(buffer, count: filled)
                 if ready == 0 && !atEnd { continue }
+                if let refusal = inputGuard.inspect(UnsafeRawBufferPointer(start: buffer, count: ready)) {
+                    let line = linesBefore + 1 + UnsafeBufferPointer(start: buffer, count: refusal.offset).count { $0 == 0x0A }
+                    failure = .invalid(file: source.path, line: line, reason: refusal.reason)
+                    failureIsRefusal = true
+                    return -1
+                }
                 contentBytes += Int64(ready)
                 reportProgress()
                 return ready
