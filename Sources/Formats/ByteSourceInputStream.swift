@@ -4,9 +4,10 @@ import Foundation
 /// invalid UTF-8 on the way.
 ///
 /// swift-corelibs-foundation's `XMLParser` pulls from the stream with `read(_:maxLength:)` until it
-/// returns 0 or -1, so only that method (plus open/close) is needed. A read failure is kept in
-/// ``failure`` because the parser treats -1 as a silent end of input. Invalid UTF-8 must not reach
-/// the parser: FoundationXML force-unwraps element names decoded from libxml2 and traps on them,
+/// returns 0 or -1, so only that method (plus open/close and, after a -1, `streamError`) is needed.
+/// A read failure is kept in ``failure`` because the parser treats -1 as a silent end of input.
+/// Invalid UTF-8 must not reach the parser: FoundationXML force-unwraps element names decoded
+/// from libxml2 and traps on them,
 /// so each invalid byte becomes `?` and is reported with its line. Each repaired chunk then passes
 /// an ``XMLInputGuard``: a chunk holding an entity declaration is never handed over.
 final class ByteSourceInputStream: InputStream {
@@ -37,6 +38,10 @@ final class ByteSourceInputStream: InputStream {
     override func open() {}
     override func close() {}
     override var hasBytesAvailable: Bool { failure == nil && !atEnd }
+    /// The failure behind a -1 from ``read(_:maxLength:)``. `XMLParser` asks for it after every -1,
+    /// and the inherited getter traps (its CFReadStream was never opened), so it must be overridden.
+    override var streamError: Error? { failure }
+    override var streamStatus: Stream.Status { failure != nil ? .error : atEnd ? .atEnd : .open }
 
     /// True once the source has been read to its end.
     var reachedEnd: Bool { atEnd }
