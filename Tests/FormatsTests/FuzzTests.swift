@@ -11,7 +11,8 @@ import TestSupport
 /// `FUZZ_ITERATIONS=N FUZZ_SEED=S swift test --filter Fuzz` runs a longer campaign over every
 /// sample (`FUZZ_CORPUS=all` unless set). Mutant `i` uses seed `S + i·φ` (φ = 0x9E3779B97F4A7C15),
 /// so a failing mutant is rerun alone with `FUZZ_SEED=<its seed> FUZZ_ITERATIONS=1` and the same
-/// `FUZZ_CORPUS`; its bytes are also saved to /tmp.
+/// `FUZZ_CORPUS`; its bytes are also saved to /tmp. A crash ends the test process, so the mutant
+/// being imported is always in /tmp/tarsier-fuzz-last-input.bin, its seed in the .txt beside it.
 @Suite("Fuzz", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
 struct FuzzTests {
     /// Every real sample except the 55 MB PubMed baselines, plus the gzip fixtures, in a fixed order.
@@ -26,6 +27,10 @@ struct FuzzTests {
         let small = files.filter { ((try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) <= 32 << 10 }
         return (all ? files : small).sorted { $0.path < $1.path }
     }
+
+    /// The mutant being imported and how to regenerate it, for runs that end in a crash.
+    static let lastInput = URL(fileURLWithPath: "/tmp/tarsier-fuzz-last-input.bin")
+    static let lastSeed = URL(fileURLWithPath: "/tmp/tarsier-fuzz-last-input.txt")
 
     /// The seed of mutant `index` in a run started from `base`.
     static func seed(base: UInt64, index: Int) -> UInt64 { base &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15 }
@@ -50,6 +55,9 @@ struct FuzzTests {
             var rng = SplitMix64(seed: seed)
             let sample = Int.random(in: 0..<files.count, using: &rng)
             let (bytes, mutations) = mutator.mutant(of: sample, using: &rng)
+            // Kept until the next mutant, so a crash (which ends the process) leaves its reproducer.
+            try Data(bytes).write(to: Self.lastInput)
+            try Data("FUZZ_CORPUS=\(corpus) FUZZ_SEED=\(seed) FUZZ_ITERATIONS=1\n".utf8).write(to: Self.lastSeed)
             let report = try harness.check(bytes, at: url)
             reads += report.reads
             slowest = max(slowest, report.slowest)

@@ -106,6 +106,19 @@ struct XMLEntityTests {
         #expect(!listener.wasContacted(), "the parser connected to the DTD's server")
     }
 
+    @Test("the start of a real baseline file, with its DOCTYPE naming NLM's DTD over http, imports",
+          .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+    func realBaselineDoctype() throws {
+        let source = try ByteSource(url: SampleFiles.url("pubmed-xml-large/pubmed20n0014.xml.gz"))
+        let head = String(decoding: try source.readPrefix(limit: 256 << 10), as: UTF8.self)
+        let end = try #require(head.range(of: "</PubmedArticle>", options: .backwards))
+        let slice = String(head[..<end.upperBound]) + "\n</PubmedArticleSet>\n"
+        #expect(slice.contains("<!DOCTYPE PubmedArticleSet PUBLIC") && slice.contains("\"http://dtd.nlm.nih.gov/"))
+        let result = try Self.importXML(slice, name: "pubmed20n0014-head.xml").get()
+        #expect(result.records.count == slice.components(separatedBy: "<PubmedArticle>").count - 1)
+        #expect(result.records.count > 20 && !result.hasErrors)
+    }
+
     @Test("UTF-16 and non-ASCII-compatible declared encodings are refused, not decoded")
     func encodings() throws {
         let utf16 = Array(Self.document(prolog: "").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -131,6 +144,18 @@ struct XMLEntityTests {
 /// Reproducers of bugs the fuzzers found, kept as regression tests.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
+    @Test("a year field of twenty digits is not a year, not an arithmetic-overflow trap")
+    func longDigitRunInYear() throws {
+        // Found by `FUZZ_ITERATIONS=3000 FUZZ_SEED=1 swift test --filter Fuzz` (insertTagLine
+        // "PY  - 99999999999999999999"): FieldNormalisation.year(in:) multiplied the run into an Int.
+        #expect(FieldNormalisation.year(in: "99999999999999999999") == nil)
+        #expect(FieldNormalisation.year(in: "12345678901234567890123 2019") == 2019)
+        let ris = "TY  - JOUR\nTI  - Overflow\nPY  - 99999999999999999999\nER  - \n"
+        let result = try Importer.read(data: Data(ris.utf8), fileName: "year.ris")
+        #expect(result.records.map(\.fields.title) == ["Overflow"])
+        #expect(result.records.first?.fields.year == nil)
+    }
+
     @Test("a gzip PubMed XML file corrupt after the detection prefix is an error, not a trap in InputStream.streamError")
     func corruptGzipAfterPrefix() throws {
         // Found by FuzzTests (gzipWrap mutation): ByteSource throws mid-parse, the stream returns -1,
