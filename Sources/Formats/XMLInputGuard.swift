@@ -19,6 +19,10 @@
 /// marks, EBCDIC) into `?`; this guard also refuses NUL bytes among the first four (libxml2's
 /// UTF-16/UCS-4 autodetection, XML 1.0 Appendix F) and an XML declaration naming another
 /// encoding than UTF-8, ASCII or an ISO-8859/Windows-125x one (UTF-7, UTF-16…).
+///
+/// It also refuses processing instructions without data (`<?name?>`): libxml2 reports them with a
+/// NULL data pointer, on which FoundationXML's SAX callback calls `strlen` and crashes (found by
+/// Scripts/fuzz.sh). `<?name ?>` has empty, non-NULL data and passes.
 struct XMLInputGuard {
     /// Why the input was refused and where (byte offset into the chunk just inspected).
     struct Refusal: Equatable {
@@ -34,6 +38,8 @@ struct XMLInputGuard {
 
     /// Characters of ``keyword`` matched at the end of the previous chunk.
     private var matched = 0
+    /// Progress through `<?name?>` at the end of the previous chunk.
+    private var instruction = InstructionState.idle
     /// The document's first bytes, until the XML declaration has been checked.
     private var head: [UInt8] = []
     private var headChecked = false
@@ -41,12 +47,53 @@ struct XMLInputGuard {
     /// Inspects the next chunk of (UTF-8-repaired) content.
     mutating func inspect(_ bytes: UnsafeRawBufferPointer) -> Refusal? {
         if !headChecked, let refusal = inspectHead(bytes) { return refusal }
-        return findEntityDeclaration(bytes).map {
-            Refusal(
-                offset: $0,
+        if let offset = findEntityDeclaration(bytes) {
+            return Refusal(
+                offset: offset,
                 reason: "entity declarations (<!ENTITY) are not allowed in PubMed XML: tarsier never "
                     + "expands or fetches XML entities (internal, external or parameter)")
         }
+        return findEmptyInstruction(bytes).map {
+            Refusal(
+                offset: $0,
+                reason: "processing instructions without data (<?name?>) are not allowed: the XML parser crashes on them")
+        }
+    }
+
+    /// Where a scan for `<?name?>` stands.
+    private enum InstructionState {
+        case idle, lessThan, questionMark, target, closingQuestionMark
+    }
+
+    /// Offset of the `?>` ending a `<?name?>` completed in `bytes`, or nil. Any byte but white
+    /// space, `?`, `<` and `>` counts as a name character (more than XML's Name: stricter).
+    private mutating func findEmptyInstruction(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = 0
+        while index < bytes.count {
+            if instruction == .idle {
+                guard let found = memchr(base + index, 0x3C, bytes.count - index) else { return nil }
+                index = UnsafeRawPointer(found) - base + 1
+                instruction = .lessThan
+                continue
+            }
+            let byte = bytes[index]
+            let isNameByte = byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+                && byte != 0x3F && byte != 0x3C && byte != 0x3E
+            switch (instruction, byte) {
+            case (.lessThan, 0x3F): instruction = .questionMark
+            case (.questionMark, _) where isNameByte, (.target, _) where isNameByte: instruction = .target
+            case (.target, 0x3F): instruction = .closingQuestionMark
+            case (.closingQuestionMark, 0x3E):
+                instruction = .idle
+                return max(0, index - 1)
+            default:
+                instruction = .idle
+                continue  // look at this byte again: it may be a new `<`
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Offset of the `<` of an `<!ENTITY` completed in `bytes`, or nil. Finds `<` with memchr.

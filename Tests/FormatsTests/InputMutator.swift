@@ -165,10 +165,10 @@ struct InputMutator {
         [0xE2, 0x82], [0xF0, 0x9F, 0x98],
     ]
 
-    /// Start tags left open (PubMed structure and arbitrary ones).
+    /// Start tags left open (PubMed structure and arbitrary ones), and processing instructions.
     static let openingTags = [
         "<PubmedArticle>", "<PubmedArticleSet>", "<MedlineCitation><Article><ArticleTitle>", "<AbstractText Label=\"",
-        "<a", "</", "<!--", "<?xml version=\"1.0\"", "<!DOCTYPE PubmedArticleSet [", "<Author><LastName>",
+        "<a", "</", "<!--", "<?xml version=\"1.0\"", "<!DOCTYPE PubmedArticleSet [", "<Author><LastName>", "<?pi?>", "<?pi data?>",
     ]
 
     /// Character and entity references, valid and invalid (undeclared, out of range, NUL).

@@ -144,6 +144,23 @@ struct XMLEntityTests {
 /// Reproducers of bugs the fuzzers found, kept as regression tests.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
+    @Test("a processing instruction without data is refused, not a NULL strlen in FoundationXML")
+    func processingInstructionWithoutData() throws {
+        // Found by Scripts/fuzz.sh (artifact "\n<?ymlvers?>"): libxml2 passes NULL data for
+        // `<?name?>` and FoundationXML's callback calls strlen on it (SIGSEGV).
+        for text in ["\n<?ymlvers?>", XMLEntityTests.document(prolog: "<!DOCTYPE PubmedArticleSet [<?pi?>]>"),
+                     XMLEntityTests.document(prolog: "", body: "A <?pi?> title")] {
+            let outcome = try XMLEntityTests.importXML(text)
+            guard case .failure(let error as FormatsError) = outcome else {
+                Issue.record("<?name?> was not refused in \(text)")
+                continue
+            }
+            #expect(error.message.hasPrefix("processing instructions without data (<?name?>) are not allowed"))
+        }
+        let withData = try XMLEntityTests.importXML(XMLEntityTests.document(prolog: "<?pi ?>", body: "A <?pi data?>title")).get()
+        #expect(withData.records.map(\.fields.title) == ["A title"])
+    }
+
     @Test("a year field of twenty digits is not a year, not an arithmetic-overflow trap")
     func longDigitRunInYear() throws {
         // Found by `FUZZ_ITERATIONS=3000 FUZZ_SEED=1 swift test --filter Fuzz` (insertTagLine
