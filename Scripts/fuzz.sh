@@ -28,6 +28,14 @@ if ! (cd Fuzz && swift build -c release "${sanitizers[@]}" 2>&1 | grep -v 'Canno
     (cd Fuzz && swift build -c release "${sanitizers[@]}")
 fi
 binary="$(cd Fuzz && swift build -c release "${sanitizers[@]}" --show-bin-path)/FormatsFuzzer"
+# Twice an incremental build left a binary without coverage counters (libFuzzer then says "no
+# interesting inputs"; cause not found): check for them and rebuild from scratch if missing.
+if ! nm "$binary" | grep -q __sancov; then
+    echo "fuzz: $binary has no coverage instrumentation; rebuilding Fuzz/ from scratch" >&2
+    rm -rf Fuzz/.build/release Fuzz/.build/x86_64-unknown-linux-gnu/release
+    (cd Fuzz && swift build -c release "${sanitizers[@]}" 2>&1 | grep -v 'Cannot export local symbol')
+    nm "$binary" | grep -q __sancov || { echo "fuzz: still no coverage instrumentation" >&2; exit 1; }
+fi
 
 # Let libFuzzer and ASan report crashes instead of Swift's (slow, interactive) backtracer.
 export SWIFT_BACKTRACE=enable=no

@@ -7,9 +7,9 @@ import Foundation
 /// returns 0 or -1, so only that method (plus open/close and, after a -1, `streamError`) is needed.
 /// A read failure is kept in ``failure`` because the parser treats -1 as a silent end of input.
 /// Invalid UTF-8 must not reach the parser: FoundationXML force-unwraps element names decoded
-/// from libxml2 and traps on them,
-/// so each invalid byte becomes `?` and is reported with its line. Each repaired chunk then passes
-/// an ``XMLInputGuard``: a chunk holding an entity declaration is never handed over.
+/// from libxml2 and traps on them, so each invalid byte becomes `?` and is reported with its line.
+/// Each repaired chunk then passes an ``XMLInputGuard``: a chunk holding an entity declaration or
+/// a data-less processing instruction is never handed over.
 final class ByteSourceInputStream: InputStream {
     private let source: ByteSource
     private let progress: ImportProgress?
