@@ -30,11 +30,13 @@ fi
 binary="$(cd Fuzz && swift build -c release "${sanitizers[@]}" --show-bin-path)/FormatsFuzzer"
 # Twice an incremental build left a binary without coverage counters (libFuzzer then says "no
 # interesting inputs"; cause not found): check for them and rebuild from scratch if missing.
-if ! nm "$binary" | grep -q __sancov; then
+# (No `grep -q`: it closes the pipe early and, under pipefail, nm's SIGPIPE would read as "missing".)
+has_coverage() { [ "$(nm "$binary" | grep -c __sancov)" -gt 0 ]; }
+if ! has_coverage; then
     echo "fuzz: $binary has no coverage instrumentation; rebuilding Fuzz/ from scratch" >&2
     rm -rf Fuzz/.build/release Fuzz/.build/x86_64-unknown-linux-gnu/release
     (cd Fuzz && swift build -c release "${sanitizers[@]}" 2>&1 | grep -v 'Cannot export local symbol')
-    nm "$binary" | grep -q __sancov || { echo "fuzz: still no coverage instrumentation" >&2; exit 1; }
+    has_coverage || { echo "fuzz: still no coverage instrumentation" >&2; exit 1; }
 fi
 
 # Let libFuzzer and ASan report crashes instead of Swift's (slow, interactive) backtracer.
