@@ -11,7 +11,9 @@ let package = Package(
     name: "tarsier",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "tarsier", targets: ["tarsier"])
+        .executable(name: "tarsier", targets: ["tarsier"]),
+        // For the opt-in libFuzzer package in Fuzz/ (a path dependency can only use products).
+        .library(name: "Formats", targets: ["Formats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

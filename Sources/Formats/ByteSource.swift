@@ -5,11 +5,18 @@ import Foundation
     import Glibc
 #endif
 
-/// A forward-only source of bytes read in chunks: a plain file, or a gzip file inflated on the fly.
+/// A forward-only source of bytes read in chunks: a plain file (or bytes already in memory), or
+/// gzip content inflated on the fly.
 ///
 /// Memory stays bounded by the chunk size whatever the file size, which is what lets
 /// ``PubMedXMLReader`` stream 200 MB baseline files.
 final class ByteSource {
+    /// Where the raw (possibly compressed) bytes come from.
+    private enum Backing {
+        case file(UnsafeMutablePointer<FILE>)
+        case memory([UInt8])
+    }
+
     /// Bytes of the underlying file consumed so far (compressed bytes for gzip).
     private(set) var fileBytesRead: Int64 = 0
     /// Size of the underlying file, for progress reporting.
@@ -19,7 +26,9 @@ final class ByteSource {
     /// True when the file starts with the gzip magic bytes 1f 8b.
     private(set) var isGzip = false
 
-    private let handle: UnsafeMutablePointer<FILE>
+    private let backing: Backing
+    /// Bytes of a memory backing consumed so far.
+    private var memoryOffset = 0
     private var inflater: Inflater?
     private let rawBuffer: UnsafeMutableRawPointer
     private let rawCapacity: Int
@@ -28,18 +37,28 @@ final class ByteSource {
     private var rawEOF = false
 
     /// Opens `url`; detects gzip from its first two bytes, not its name.
-    init(url: URL, chunkSize: Int = 1 << 16) throws {
-        path = url.path
+    convenience init(url: URL, chunkSize: Int = 1 << 16) throws {
         guard let file = fopen(url.path, "rb") else {
             throw FormatsError.unreadable(file: url.path, reason: String(cString: strerror(errno)))
         }
-        handle = file
         var info = stat()
-        fileSize = fstat(fileno(file), &info) == 0 ? Int64(info.st_size) : 0
+        let size = fstat(fileno(file), &info) == 0 ? Int64(info.st_size) : 0
         if (info.st_mode & S_IFMT) == S_IFDIR {
             fclose(file)
             throw FormatsError.unreadable(file: url.path, reason: "is a directory")
         }
+        try self.init(backing: .file(file), size: size, path: url.path, chunkSize: chunkSize)
+    }
+
+    /// Serves `bytes` as if they were a file named `path` (plain or gzip, detected the same way).
+    convenience init(bytes: [UInt8], path: String, chunkSize: Int = 1 << 16) throws {
+        try self.init(backing: .memory(bytes), size: Int64(bytes.count), path: path, chunkSize: chunkSize)
+    }
+
+    private init(backing: Backing, size: Int64, path: String, chunkSize: Int) throws {
+        self.backing = backing
+        self.path = path
+        fileSize = size
         rawCapacity = max(chunkSize, 4)
         rawBuffer = UnsafeMutableRawPointer.allocate(byteCount: rawCapacity, alignment: 8)
         fillRaw()
@@ -47,18 +66,29 @@ final class ByteSource {
             && rawBuffer.load(fromByteOffset: 1, as: UInt8.self) == 0x8B
         if magic {
             isGzip = true
-            inflater = try Inflater(path: url.path)
+            inflater = try Inflater(path: path)
         }
     }
 
     deinit {
-        fclose(handle)
+        if case .file(let handle) = backing { fclose(handle) }
         rawBuffer.deallocate()
     }
 
     private func fillRaw() {
         rawStart = 0
-        rawEnd = fread(rawBuffer, 1, rawCapacity, handle)
+        switch backing {
+        case .file(let handle):
+            rawEnd = fread(rawBuffer, 1, rawCapacity, handle)
+        case .memory(let bytes):
+            rawEnd = min(rawCapacity, bytes.count - memoryOffset)
+            bytes.withUnsafeBytes { all in
+                if rawEnd > 0, let base = all.baseAddress {
+                    rawBuffer.copyMemory(from: base + memoryOffset, byteCount: rawEnd)
+                }
+            }
+            memoryOffset += rawEnd
+        }
         fileBytesRead += Int64(rawEnd)
         if rawEnd == 0 { rawEOF = true }
     }

@@ -4,10 +4,12 @@ import Foundation
 /// invalid UTF-8 on the way.
 ///
 /// swift-corelibs-foundation's `XMLParser` pulls from the stream with `read(_:maxLength:)` until it
-/// returns 0 or -1, so only that method (plus open/close) is needed. A read failure is kept in
-/// ``failure`` because the parser treats -1 as a silent end of input. Invalid UTF-8 must not reach
-/// the parser: FoundationXML force-unwraps element names decoded from libxml2 and traps on them,
-/// so each invalid byte becomes `?` and is reported with its line.
+/// returns 0 or -1, so only that method (plus open/close and, after a -1, `streamError`) is needed.
+/// A read failure is kept in ``failure`` because the parser treats -1 as a silent end of input.
+/// Invalid UTF-8 must not reach the parser: FoundationXML force-unwraps element names decoded
+/// from libxml2 and traps on them, so each invalid byte becomes `?` and is reported with its line.
+/// Each repaired chunk then passes an ``XMLInputGuard``: a chunk holding an entity declaration or
+/// a data-less processing instruction is never handed over.
 final class ByteSourceInputStream: InputStream {
     private let source: ByteSource
     private let progress: ImportProgress?
@@ -17,6 +19,9 @@ final class ByteSourceInputStream: InputStream {
     private var atEnd = false
     /// The error that ended reading early, if any.
     private(set) var failure: FormatsError?
+    /// True when ``failure`` is a refusal by the ``XMLInputGuard`` (its line is exact).
+    private(set) var failureIsRefusal = false
+    private var inputGuard = XMLInputGuard()
     /// Bytes of decoded content handed to the parser.
     private(set) var contentBytes: Int64 = 0
     /// Line breaks handed to the parser so far (content lines = this + 1).
@@ -33,6 +38,10 @@ final class ByteSourceInputStream: InputStream {
     override func open() {}
     override func close() {}
     override var hasBytesAvailable: Bool { failure == nil && !atEnd }
+    /// The failure behind a -1 from ``read(_:maxLength:)``. `XMLParser` asks for it after every -1,
+    /// and the inherited getter traps (its CFReadStream was never opened), so it must be overridden.
+    override var streamError: Error? { failure }
+    override var streamStatus: Stream.Status { failure != nil ? .error : atEnd ? .atEnd : .open }
 
     /// True once the source has been read to its end.
     var reachedEnd: Bool { atEnd }
@@ -47,8 +56,15 @@ final class ByteSourceInputStream: InputStream {
                 let count = atEnd ? 0 : try source.read(into: buffer + filled, capacity: len - filled)
                 if count == 0 { atEnd = true }
                 filled += count
+                let linesBefore = newlines
                 let ready = repair(buffer, count: filled)
                 if ready == 0 && !atEnd { continue }
+                if let refusal = inputGuard.inspect(UnsafeRawBufferPointer(start: buffer, count: ready)) {
+                    let line = linesBefore + 1 + UnsafeBufferPointer(start: buffer, count: refusal.offset).count { $0 == 0x0A }
+                    failure = .invalid(file: source.path, line: line, reason: refusal.reason)
+                    failureIsRefusal = true
+                    return -1
+                }
                 contentBytes += Int64(ready)
                 reportProgress()
                 return ready

@@ -15,8 +15,12 @@ public struct CSVRecordReader: Sendable {
     /// - Throws: `FormatsError` when the file cannot be read, has an unterminated quote, or has
     ///   neither a title nor an abstract column.
     public func read(url: URL, progress: ImportProgress? = nil) throws -> ImportResult {
-        let bytes = try ByteSource(url: url).readAll()
-        return try read(bytes: bytes, file: url.path, progress: progress)
+        try read(source: ByteSource(url: url), progress: progress)
+    }
+
+    /// Reads everything `source` holds; errors and diagnostics name `source.path`.
+    func read(source: ByteSource, progress: ImportProgress?) throws -> ImportResult {
+        try read(bytes: try source.readAll(), file: source.path, progress: progress)
     }
 
     /// Reads CSV held in memory.

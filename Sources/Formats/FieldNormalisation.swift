@@ -9,7 +9,7 @@ enum FieldNormalisation {
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
                 run += 1
-                value = value * 10 + Int(byte - 0x30)
+                if run <= 4 { value = value * 10 + Int(byte - 0x30) }  // longer runs never match (and would overflow)
                 continue
             }
             if run == 4, (1000...2999).contains(value) { return value }

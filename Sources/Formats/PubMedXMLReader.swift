@@ -20,41 +20,49 @@ public struct PubMedXMLReader: Sendable {
     /// - Throws: `FormatsError.truncated` when the document stops before its end,
     ///   `.invalid` when it is not well-formed, `.unreadable` when it cannot be opened.
     public func read(url: URL, progress: ImportProgress? = nil) throws -> ImportResult {
-        let source = try ByteSource(url: url)
+        try read(source: ByteSource(url: url), progress: progress)
+    }
+
+    /// Streams `source` through the parser; errors and diagnostics name `source.path`.
+    func read(source: ByteSource, progress: ImportProgress?) throws -> ImportResult {
+        let file = source.path
         let stream = ByteSourceInputStream(source: source, progress: progress)
         let parser = XMLParser(stream: stream)
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
-        let handler = PubMedXMLHandler(file: url.path)
+        let handler = PubMedXMLHandler(file: file)
         parser.delegate = handler
         let ok = parser.parse()
-        if let failure = stream.failure { throw failure.at(line: min(parser.lineNumber, stream.newlines + 1)) }
+        if let failure = stream.failure {
+            if stream.failureIsRefusal { throw failure }
+            throw failure.at(line: min(parser.lineNumber, stream.newlines + 1))
+        }
         let lastLine = stream.newlines + 1
         if let error = handler.firstError {
             let line = max(1, min(error.line, lastLine))
             if stream.reachedEnd && handler.openElements > 0 && line >= lastLine - 1 {
                 throw FormatsError.truncated(
-                    file: url.path, line: line, reason: "XML ends inside <\(handler.innermostElement)> (\(error.message))")
+                    file: file, line: line, reason: "XML ends inside <\(handler.innermostElement)> (\(error.message))")
             }
-            throw FormatsError.invalid(file: url.path, line: line, reason: "malformed XML: \(error.message)")
+            throw FormatsError.invalid(file: file, line: line, reason: "malformed XML: \(error.message)")
         }
         if !ok {
             let reason = parser.parserError.map { "\($0)" } ?? "unknown XML error"
             let line = max(1, min(parser.lineNumber, lastLine))
-            throw FormatsError.invalid(file: url.path, line: line, reason: "malformed XML: \(reason)")
+            throw FormatsError.invalid(file: file, line: line, reason: "malformed XML: \(reason)")
         }
         if stream.contentBytes == 0 || !handler.sawRoot {
-            throw FormatsError.invalid(file: url.path, line: 1, reason: "no PubmedArticleSet element")
+            throw FormatsError.invalid(file: file, line: 1, reason: "no PubmedArticleSet element")
         }
         if handler.openElements > 0 {
             let last = handler.records.last.map { " (last complete record starts on line \($0.line))" } ?? ""
             throw FormatsError.truncated(
-                file: url.path, line: max(1, min(parser.lineNumber, lastLine)),
+                file: file, line: max(1, min(parser.lineNumber, lastLine)),
                 reason: "XML ends inside <\(handler.innermostElement)>\(last)")
         }
         progress?(source.fileSize, source.fileSize)
         let repairs = stream.repairedLines.map {
-            Diagnostic.warning("invalid UTF-8 replaced by '?'", file: url.path, line: $0)
+            Diagnostic.warning("invalid UTF-8 replaced by '?'", file: file, line: $0)
         }
         let diagnostics = (repairs + handler.diagnostics).sorted { $0.line < $1.line }
         return ImportResult(format: .pubmedXML, records: handler.records, diagnostics: diagnostics)

@@ -13,8 +13,12 @@ public struct WebOfScienceReader: Sendable {
     /// Reads a Web of Science tagged file (plain or gzip).
     /// - Throws: `FormatsError.unreadable` when the file cannot be read.
     public func read(url: URL, progress: ImportProgress? = nil) throws -> ImportResult {
-        let bytes = try ByteSource(url: url).readAll()
-        return read(bytes: bytes, file: url.path, progress: progress)
+        try read(source: ByteSource(url: url), progress: progress)
+    }
+
+    /// Reads everything `source` holds; diagnostics name `source.path`.
+    func read(source: ByteSource, progress: ImportProgress?) throws -> ImportResult {
+        read(bytes: try source.readAll(), file: source.path, progress: progress)
     }
 
     /// Reads Web of Science tagged text held in memory.

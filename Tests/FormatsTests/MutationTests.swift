@@ -5,62 +5,10 @@ import Testing
 @testable import Formats
 import TestSupport
 
-/// Damaged real files: the importers must never crash, and must either return records with sane
-/// line numbers or throw a `FormatsError` pointing at a line.
+/// Damaged real files, hand-picked cases; the seeded mutation fuzzer over every sample is
+/// ``FuzzTests`` (with ``InputMutator`` and ``FuzzHarness``).
 @Suite("Damaged input", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
 struct MutationTests {
-    static let samples = [
-        "ris/asreview-tests/embase.ris", "ris/asreview-tests/ovid_psycinfo.ris", "ris/asreview-tests/ris_issue_992.txt",
-        "ris/asreview-srd-raw/Virus_Metagenomics_in_Farm_Animals-INCLUDED-v2.txt",
-        "medline/rayyan-formats-plugins/example1.nbib", "pubmed-xml/biopython/pubmed4.xml",
-        "pubmed-xml/biopython/pubmed1.xml", "wos-tagged/rispy-tests/example_wos.ris",
-    ]
-
-    enum Mutation: CaseIterable { case truncate, flipBytes, dropLines }
-
-    static func mutate(_ bytes: [UInt8], _ mutation: Mutation, _ rng: inout SplitMix64) -> [UInt8] {
-        switch mutation {
-        case .truncate:
-            return Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
-        case .flipBytes:
-            var copy = bytes
-            for _ in 0..<Int.random(in: 1...20, using: &rng) {
-                copy[Int.random(in: 0..<copy.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
-            }
-            return copy
-        case .dropLines:
-            var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-            for _ in 0..<Int.random(in: 1...10, using: &rng) where lines.count > 1 {
-                lines.remove(at: Int.random(in: 0..<lines.count, using: &rng))
-            }
-            return Array(lines.joined(separator: [0x0A]))
-        }
-    }
-
-    @Test("truncated, byte-flipped and line-dropped samples never crash an importer", arguments: [UInt64(7), 8, 9, 10])
-    func mutations(seed: UInt64) throws {
-        var rng = SplitMix64(seed: seed)
-        let directory = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for path in Self.samples {
-            let original = [UInt8](try Data(contentsOf: SampleFiles.url(path)))
-            for mutation in Mutation.allCases {
-                let damaged = Self.mutate(original, mutation, &rng)
-                let url = directory.appendingPathComponent("damaged-\(mutation)-" + (path as NSString).lastPathComponent)
-                try Data(damaged).write(to: url)
-                let lineCount = damaged.count { $0 == 0x0A } + 1
-                do {
-                    let result = try Importer.read(url: url)
-                    #expect(result.records.allSatisfy { (1...lineCount).contains($0.line) }, "\(path) \(mutation)")
-                    #expect(result.diagnostics.allSatisfy { (1...lineCount).contains($0.line) }, "\(path) \(mutation)")
-                } catch let error as FormatsError {
-                    #expect((1...lineCount).contains(error.line), "\(path) \(mutation): \(error)")
-                    #expect(error.description.hasPrefix("\(url.path):\(error.line): error: "))
-                }
-            }
-        }
-    }
-
     @Test("a PubMed XML file cut in the middle is a truncation error near the cut")
     func truncatedXML() throws {
         let bytes = [UInt8](try Data(contentsOf: SampleFiles.url("pubmed-xml/biopython/pubmed4.xml")))
