@@ -60,6 +60,11 @@ extension ReviewDatabase {
         }
         let warnings = input.warnings + storeWarnings
         return try writer.write { db in
+            // Index inserts land on random pages of indexes that grow with the review (duplicate
+            // keys, DOIs, the title index, FTS segments); SQLite's default 2 MB page cache then
+            // re-reads pages for most inserts of a large batch into a large review.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             if let row = try Row.fetchOne(
                 db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [input.sha256])
             {
@@ -77,28 +82,10 @@ extension ReviewDatabase {
             var duplicates = 0
             var decisions = 0
             let now = Date()
-            // Every duplicate key already in the review, in memory: one read instead of a lookup
-            // per key per record.
-            var owners = try Self.duplicateKeyOwners(db)
-            let insertKey = try db.cachedStatement(sql: "INSERT INTO duplicateKey (key, recordId) VALUES (?, ?)")
-            let insertRecord = try db.makeStatement(sql: """
-                INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
-                    volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var writer = try ImportBatchWriter(db: db, batchID: batchID)
             for record in records {
-                let recordID = try insert(record, batchID: batchID, statement: insertRecord, db: db)
-                let keys = record.fields.duplicateKeys
-                let matched = keys.first { owners[$0] != nil }
-                let owner = matched.flatMap { owners[$0] } ?? recordID
-                for key in keys where owners[key] == nil {
-                    owners[key] = owner
-                    try insertKey.execute(arguments: [key, owner])
-                }
-                if let matched {
-                    try joinDuplicateGroup(recordID: recordID, canonical: owner, matchedOn: matched, db: db)
-                    duplicates += 1
-                }
+                let (recordID, duplicate) = try writer.write(record)
+                if duplicate { duplicates += 1 }
                 if input.labelsAsDecisions, let label = record.label {
                     try db.execute(
                         sql: """
@@ -118,39 +105,6 @@ extension ReviewDatabase {
                 batchID: batchID, recordCount: records.count, duplicateCount: duplicates,
                 warningCount: warnings.count, decisionCount: decisions, storeWarnings: storeWarnings)
         }
-    }
-
-    private func insert(_ record: ImportedRecord, batchID: Int64, statement: Statement, db: Database) throws -> Int64 {
-        let f = record.fields
-        statement.setUncheckedArguments([
-            batchID, record.line, record.sourceID, f.type, f.title, f.abstract, Self.json(f.authors),
-            f.journal, f.year, f.volume, f.issue, f.pages, f.doi, f.pmid, Self.json(f.keywords),
-            Self.json(f.meshTerms), Self.json(f.urls), f.language, record.raw,
-        ])
-        try statement.execute()
-        return db.lastInsertedRowID
-    }
-
-    /// The review's duplicate keys and the canonical record each belongs to.
-    private static func duplicateKeyOwners(_ db: Database) throws -> [String: Int64] {
-        var owners: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT key, recordId FROM duplicateKey")
-        while let row = try rows.next() { owners[row[0]] = row[1] }
-        return owners
-    }
-
-    /// Puts the record in the duplicate group of `canonical` (creating the group on its first
-    /// duplicate), marking it as not canonical.
-    private func joinDuplicateGroup(recordID: Int64, canonical: Int64, matchedOn: String, db: Database) throws {
-        var groupID = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT duplicateGroupId FROM record WHERE id = ?"), arguments: [canonical])
-        if groupID == nil {
-            try db.execute(sql: "INSERT INTO duplicateGroup (matchedOn) VALUES (?)", arguments: [matchedOn])
-            groupID = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?", arguments: [groupID, canonical])
-        }
-        try db.execute(
-            sql: "UPDATE record SET duplicateGroupId = ?, isCanonical = 0 WHERE id = ?", arguments: [groupID, recordID])
     }
 
     /// A JSON array of strings (RFC 8259 escaping), written directly: JSONEncoder per field was

@@ -27,6 +27,15 @@ extension ReviewDatabase {
                 END;
                 """)
         }
+        // Two indexes for large reviews: counting duplicates no longer scans every record (status
+        // and the screen's stopping line), and the screen's title list reads a compact index
+        // instead of every record page (a cold first frame of a 100,000-record review).
+        migrator.registerMigration("v3-screening-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX record_duplicates ON record (id) WHERE NOT isCanonical;
+                CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, year);
+                """)
+        }
         return migrator
     }
 

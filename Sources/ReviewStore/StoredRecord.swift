@@ -110,8 +110,8 @@ extension ReviewDatabase {
     ///   screen's first frame): a tenth of the text of a large review.
     public func screeningTexts(abstracts: Bool = true) throws -> [ScreeningText] {
         let sql = abstracts
-            ? "SELECT id, title, abstract, year FROM record WHERE isCanonical ORDER BY id"
-            : "SELECT id, title, '', year FROM record WHERE isCanonical ORDER BY id"
+            ? "SELECT id, title, abstract, year FROM record WHERE isCanonical = 1 ORDER BY id"
+            : "SELECT id, title, '', year FROM record WHERE isCanonical = 1 ORDER BY id"
         return try writer.read { db in
             var texts: [ScreeningText] = []
             let rows = try Row.fetchCursor(db, sql: sql)
