@@ -115,8 +115,15 @@ final class ByteSource {
         }
     }
 
+    /// The most a gzip file may inflate to in memory: 200 times its compressed size (text
+    /// exports compress 4–10×), at least 256 MiB and never more than 2 GiB, so a gzip bomb is
+    /// refused before it exhausts memory.
+    var gzipExpansionLimit: Int { min(2 << 30, max(256 << 20, Int(fileSize) * 200)) }
+
     /// Reads everything that is left into memory.
-    func readAll() throws -> [UInt8] {
+    /// - Throws: `FormatsError.invalid` when gzip content inflates beyond `maximumBytes`.
+    func readAll(maximumBytes: Int? = nil) throws -> [UInt8] {
+        let limit = isGzip ? (maximumBytes ?? gzipExpansionLimit) : Int.max
         var result: [UInt8] = []
         result.reserveCapacity(isGzip ? Int(fileSize) * 4 : Int(fileSize))
         let chunkSize = 1 << 16
@@ -125,6 +132,12 @@ final class ByteSource {
         while true {
             let count = try read(into: chunk, capacity: chunkSize)
             if count == 0 { return result }
+            guard result.count + count <= limit else {
+                throw FormatsError.invalid(
+                    file: path, line: 1,
+                    reason: "the gzip content inflates to more than \(limit >> 20) MiB (\(fileSize) bytes compressed); "
+                        + "refused as a possible gzip bomb")
+            }
             result.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: count))
         }
     }

@@ -50,3 +50,22 @@ struct FuzzRegressionTests {
         }
     }
 }
+
+@Suite("Gzip expansion limit")
+struct GzipExpansionTests {
+    @Test("gzip content that inflates past the limit is refused with a file:line error; plain files are not limited")
+    func bomb() throws {
+        let content = [UInt8](repeating: UInt8(ascii: "A"), count: 1 << 20)
+        let gzip = try ByteSource(bytes: GzipEncoder.stored(content), path: "bomb.ris.gz")
+        #expect(throws: FormatsError.self) { try gzip.readAll(maximumBytes: 1 << 16) }
+        do {
+            _ = try ByteSource(bytes: GzipEncoder.stored(content), path: "bomb.ris.gz").readAll(maximumBytes: 1 << 16)
+        } catch let error as FormatsError {
+            #expect(error.description.hasPrefix("bomb.ris.gz:1: error:") && error.description.contains("gzip bomb"))
+        }
+        #expect(try ByteSource(bytes: GzipEncoder.stored(content), path: "ok.ris.gz").readAll(maximumBytes: 2 << 20) == content)
+        #expect(try ByteSource(bytes: content, path: "plain.ris").readAll(maximumBytes: 1 << 16) == content)
+        let limit = try ByteSource(bytes: GzipEncoder.stored(content), path: "x.gz").gzipExpansionLimit
+        #expect(limit == 256 << 20)
+    }
+}
