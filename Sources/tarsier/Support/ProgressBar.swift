@@ -32,7 +32,7 @@ final class ProgressBar: @unchecked Sendable {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(
-            format: "\r%@ %@ %3.0f%%  %@/s  ETA %@ ", label, bar, fraction * 100, Self.short(rate) + unit, Self.duration(eta))
+            format: "\r%@ %@ %3.0f%%  %@/s  ETA %@\u{1B}[K", label, bar, fraction * 100, Self.short(rate) + unit, Self.duration(eta))
         FileHandle.standardError.write(Data(line.utf8))
     }
 
