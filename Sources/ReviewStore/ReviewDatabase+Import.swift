@@ -43,6 +43,15 @@ public struct ImportBatchInput: Sendable {
 }
 
 extension ReviewDatabase {
+    /// Throws `ReviewStoreError.alreadyImported` when a file with this SHA-256 is in the review:
+    /// lets `import` refuse a re-import before spending time parsing the file.
+    public func refuseIfImported(sha256: String, fileName: String) throws {
+        let row = try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256])
+        }
+        if let row { throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"]) }
+    }
+
     /// Stores one file's records as an import batch, in a single transaction: either every record
     /// is stored (with duplicate groups and FTS index) or, on any error, nothing changes.
     ///

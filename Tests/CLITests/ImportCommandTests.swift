@@ -39,4 +39,19 @@ struct ImportCommandTests {
         let reported = result.out.split(separator: "\n").map { String($0.split(separator: ":")[0]) }
         #expect(reported == [paths[0]] + Array(paths.dropFirst(2)))
     }
+
+    @Test("a file already in the review is refused before it is parsed, even when it would no longer parse the same way")
+    func refusedBeforeParsing() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ris = sample.appendingPathComponent("kwok-2020-embase.ris")
+        #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
+        #expect(try TarsierBinary.run(["import", "r.tarsier", ris.path], in: dir).status == 0)
+        // Forcing a format the content is not would fail parsing: the refusal must come first.
+        let again = try TarsierBinary.run(["import", "r.tarsier", "--format", "medline", ris.path], in: dir)
+        #expect(again.status == 0, "\(again.err)")
+        #expect(again.err.contains("already imported") && !again.err.contains("error:"), "\(again.err)")
+        let missing = try TarsierBinary.run(["import", "r.tarsier", "missing.ris"], in: dir)
+        #expect(missing.status == 1 && missing.err.contains("missing.ris:1: error: cannot read file"), "\(missing.err)")
+    }
 }

@@ -30,6 +30,7 @@ struct Import: ParsableCommand {
         let output = ImportOutput()
         let pipeline = ImportPipeline(
             files: files, format: format, labelsAsDecisions: labelsAsDecisions, assessor: assessor,
+            admit: { name, sha in if !dryRun { try database.refuseIfImported(sha256: sha, fileName: name) } },
             progress: { file, done, total in output.progress(file: file, done: done, total: total) })
         var failed = false
         while let parsed = pipeline.next() {

@@ -18,15 +18,27 @@ final class ImportPipeline: @unchecked Sendable {
     private var finished = false
 
     /// Starts parsing `files` in order; `progress` draws (file, bytes read, total bytes).
+    /// `admit` sees each file's name and SHA-256 before it is parsed and may throw to skip it
+    /// (a file already in the review is refused without parsing it).
     init(files: [String], format: ImportFormat?, labelsAsDecisions: Bool, assessor: String,
+         admit: @escaping @Sendable (_ fileName: String, _ sha256: String) throws -> Void = { _, _ in },
          progress: @escaping @Sendable (String, Int64, Int64) -> Void) {
         let thread = Thread { [self] in
             for file in files {
                 let parsed = Parsed(file: file, result: Result {
                     let url = URL(fileURLWithPath: file)
+                    let sha256: String
+                    do {
+                        sha256 = try SHA256.hex(fileAt: url)
+                    } catch {
+                        // The importer words an unreadable file best (file:1: error: cannot read …).
+                        _ = try Importer.read(url: url, format: format)
+                        throw error
+                    }
+                    try admit(url.lastPathComponent, sha256)
                     let result = try Importer.read(url: url, format: format) { done, total in progress(file, done, total) }
                     return ImportBatchInput(
-                        fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
+                        fileName: url.lastPathComponent, format: result.format, sha256: sha256,
                         records: result.records, warnings: result.diagnostics.map(\.description),
                         labelsAsDecisions: labelsAsDecisions, assessor: assessor)
                 })
