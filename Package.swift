@@ -3,8 +3,9 @@
 // Target layout and dependency rules: Documentation/CodebaseGuide.md.
 import PackageDescription
 
-/// Numeric kernels are compiled optimised even in debug builds so tests of the
-/// transformer and learners run at a useful speed (see Documentation/Development.md).
+/// Numeric kernels, the screen and the executable are compiled optimised even in debug builds
+/// so tests of the transformer, the learners and scripted screening (thousands of decisions
+/// through the real binary) run at a useful speed (see Documentation/Development.md).
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
 let package = Package(
@@ -43,9 +44,9 @@ let package = Package(
                 cSettings: [.unsafeFlags(["-O3", "-ffast-math", "-fveclib=libmvec"])]),
         .target(name: "Transformer", dependencies: ["ReviewModel", "Linalg", "CKernels"], swiftSettings: optimised),
         .target(name: "Evaluation", dependencies: ["ReviewModel", "Ranking"]),
-        .target(name: "ScreeningUI", dependencies: ["ReviewModel"]),
+        .target(name: "ScreeningUI", dependencies: ["ReviewModel"], swiftSettings: optimised),
         .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
-        .target(name: "Stopping", dependencies: ["ReviewModel"]),
+        .target(name: "Stopping", dependencies: ["ReviewModel"], swiftSettings: optimised),
         .target(name: "Reports", dependencies: ["ReviewModel", "Stopping"]),
 
         // MARK: - The thin executable
@@ -53,7 +54,7 @@ let package = Package(
             "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
             "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: optimised),
 
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),

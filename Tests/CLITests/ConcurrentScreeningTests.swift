@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Two assessors screen one review file at the same time, each in their own `tarsier screen
-/// --script` process with thousands of decisions, undos and redos. CI runs 500 actions per
+/// --script` process with thousands of decisions, undos and redos. CI runs 1,500 actions per
 /// assessor; CONCURRENT_ACTIONS=N runs N (Documentation/CrashSafety.md).
 @Suite("Concurrent screening")
 struct ConcurrentScreeningTests {
@@ -18,7 +18,7 @@ struct ConcurrentScreeningTests {
         }
         let screenable = try CrashFixtures.status("c.tarsier", in: dir)["screenable"] as? Int ?? 0
         #expect(screenable >= 2_000)
-        let actions = ProcessInfo.processInfo.environment["CONCURRENT_ACTIONS"].flatMap { Int($0) } ?? 500
+        let actions = ProcessInfo.processInfo.environment["CONCURRENT_ACTIONS"].flatMap { Int($0) } ?? 1_500
         let assessors = ["ann", "bob"]
         for (index, name) in assessors.enumerated() {
             var random = SplitMix64(seed: 9_000 + UInt64(index))

@@ -105,7 +105,11 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         let version = lock.withLock { labelsVersion }
         if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
         let reports = try LeadReports(database: database)
-        let states = try reports.stoppingStatus()
+        let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
+        let history = try LeadReports.history(
+            poolSize: poolIDs.count, decided: order.compactMap { id in labels[id].map { (id, $0) } },
+            randomlyPicked: try database.randomlyPickedRecords())
+        let states = try reports.stoppingStatus(history: history, replay: false)
         var text: String?
         if let rule = states.first(where: \.preregistered) ?? states.first {
             let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
@@ -200,6 +204,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             decisionOrder.removeAll { $0 == id }
             decisionOrder.append(id)
             labelsVersion += 1
+            // A decide can always be undone and clears the redo stack: no replay needed.
+            undoCache = (labelsVersion, true, false)
         }
         worker.requestRetrain()
     }

@@ -16,22 +16,29 @@ struct LeadReports {
     }
 
     let database: ReviewDatabase
-    let status: ReviewStatus
     let settings: StoppingSettings
 
     init(database: ReviewDatabase) throws {
         self.database = database
-        status = try database.status()
         settings = try database.setting("stopping", as: StoppingSettings.self) ?? StoppingSettings()
     }
+
+    /// The review's counts (read when asked: they count every record).
+    func status() throws -> ReviewStatus { try database.status() }
 
     /// Decisions in the order they were made (current labels only), with the random-pick flags.
     func history() throws -> ScreeningHistory {
         let ordered = try database.labelsInDecisionOrder()
-        let randomRecords = try database.randomlyPickedRecords()
-        return try ScreeningHistory(
-            poolSize: status.screenable, labels: ordered.map(\.label),
-            pickedAtRandom: ordered.map { randomRecords.contains($0.recordID) })
+        return try Self.history(
+            poolSize: try status().screenable, decided: ordered, randomlyPicked: try database.randomlyPickedRecords())
+    }
+
+    /// A screening history from labels in decision order (a live session keeps them in memory).
+    static func history(
+        poolSize: Int, decided: [(recordID: Int64, label: Label)], randomlyPicked: Set<Int64>
+    ) throws -> ScreeningHistory {
+        try ScreeningHistory(
+            poolSize: poolSize, labels: decided.map(\.label), pickedAtRandom: decided.map { randomlyPicked.contains($0.recordID) })
     }
 
     /// The three rules side by side, the pre-registered one first.
@@ -53,6 +60,7 @@ struct LeadReports {
 
     /// PRISMA 2020 counts for the title/abstract stage.
     func prisma() throws -> PrismaCounts {
+        let status = try status()
         var reasons: [String: Int] = [:]
         let latest = Dictionary(try database.decisionLog().map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
         for event in latest.values where event.label == .exclude {
@@ -73,7 +81,7 @@ struct LeadReports {
             outcome.stoppedAt.map { RuleFiring(ruleLabel: outcome.ruleLabel, screened: $0) }
         }
         let band = rules.compactMap { $0 as? HypergeometricStoppingRule }.first
-        return RecallCurve(title: "\(status.title): includes found", history: history, firings: fired, band: band)
+        return RecallCurve(title: "\(try status().title): includes found", history: history, firings: fired, band: band)
     }
 }
 
@@ -97,22 +105,34 @@ struct RecordedFiring: Codable, Equatable {
 
 extension LeadReports {
     /// Every rule's state now, recording in the review the first time each rule said stop.
-    func stoppingStatus() throws -> [StoppingStatus] {
-        let history = try history()
+    ///
+    /// - Parameter replay: true replays the whole screening to find where each rule first said
+    ///   stop (for `tarsier status`, run now and then); false only asks each rule about the
+    ///   current history, which is enough for the screen, which asks after every decision (a
+    ///   replay there costs O(decisions²)).
+    func stoppingStatus(replay: Bool = true) throws -> [StoppingStatus] {
+        try stoppingStatus(history: try history(), replay: replay)
+    }
+
+    /// The same for a given history (the screen passes the one it keeps in memory).
+    func stoppingStatus(history: ScreeningHistory, replay: Bool) throws -> [StoppingStatus] {
         let rules = try rules()
-        let outcomes = try firings(history, rules: rules)
+        let evaluations = rules.map { $0.evaluate(history) }
+        let stops: [(rule: String, at: Int)] = replay
+            ? try firings(history, rules: rules).compactMap { outcome in outcome.stoppedAt.map { (outcome.ruleID, $0) } }
+            : zip(rules, evaluations).compactMap { rule, evaluation in
+                evaluation.state == .stop ? (rule.id, history.screened) : nil
+            }
         var recorded = try database.setting("stoppingFirings", as: [RecordedFiring].self) ?? []
-        for outcome in outcomes {
-            guard let stoppedAt = outcome.stoppedAt, !recorded.contains(where: { $0.rule == outcome.ruleID }) else { continue }
-            recorded.append(RecordedFiring(rule: outcome.ruleID, screened: stoppedAt, recordedAt: Date()))
+        for stop in stops where !recorded.contains(where: { $0.rule == stop.rule }) {
+            recorded.append(RecordedFiring(rule: stop.rule, screened: stop.at, recordedAt: Date()))
         }
         // A review opened read-only (status on a read-only file) reports without recording.
         if !database.isReadOnly, recorded != (try database.setting("stoppingFirings", as: [RecordedFiring].self) ?? []) {
             try database.setSetting("stoppingFirings", recorded)
         }
-        return rules.map { rule in
-            let evaluation = rule.evaluate(history)
-            return StoppingStatus(
+        return zip(rules, evaluations).map { rule, evaluation in
+            StoppingStatus(
                 rule: rule.id, label: rule.label, preregistered: rule.id == settings.rule,
                 state: evaluation.state.rawValue, summary: evaluation.summary,
                 firstStopAt: recorded.first { $0.rule == rule.id }?.screened)
