@@ -13,31 +13,31 @@ import TextAnalysis
 final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     let database: ReviewDatabase
     let assessor: String
-    private let title: String
-    private let poolIDs: [Int64]
-    private let titles: [Int64: String]
-    private let years: [Int64: Int]
+    let title: String
+    let poolIDs: [Int64]
+    let titles: [Int64: String]
+    let years: [Int64: Int]
     /// Seeded random order of the pool, used before the first ranking is ready.
-    private let fallbackOrder: [Int64]
+    let fallbackOrder: [Int64]
     private let topicTerms: [String]
     let worker: RankingWorker
     /// Background embedding, when a BERT model is available.
-    private var embedder: EmbeddingWorker?
-    private let lock = NSLock()
-    private var labels: [Int64: Label] = [:]
+    var embedder: EmbeddingWorker?
+    let lock = NSLock()
+    var labels: [Int64: Label] = [:]
     /// Record ids in the order their current decisions were made.
-    private var decisionOrder: [Int64] = []
+    var decisionOrder: [Int64] = []
     private var changeHandler: (@Sendable (SessionChange) -> Void)?
-    private var lastError: String?
-    private var orderCache: (key: String, ids: [Int64])?
+    var lastError: String?
+    var orderCache: (key: String, ids: [Int64])?
     /// The pool in ranking order for one ranking run (see `orderOfPool`).
-    private var poolOrderCache: (runID: Int64, ids: [Int64])?
+    var poolOrderCache: (runID: Int64, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
-    private var labelsVersion = 0
-    private var stoppingCache: (version: Int, text: String?)?
+    var labelsVersion = 0
+    var stoppingCache: (version: Int, text: String?)?
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
-    private var undoCache: (version: Int, undo: Bool, redo: Bool)?
+    var undoCache: (version: Int, undo: Bool, redo: Bool)?
     /// The newest event id written by other assessors that `labels` already reflects.
     private var othersSeen: Int64 = 0
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
@@ -70,113 +70,6 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             let texts = Dictionary(uniqueKeysWithValues: try database.screeningTexts().map { ($0.id, $0) })
             return poolIDs.map { id in texts[id].map { $0.title + "\n" + $0.abstract } ?? "" }
         }
-    }
-
-    // MARK: - Overview and queue
-
-    func overview() throws -> SessionOverview {
-        // A background failure is reported once, as the status-line message of the next frame.
-        if let message = lock.withLock({ () -> String? in defer { lastError = nil }; return lastError }) {
-            throw SessionMessage(text: message)
-        }
-        let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
-        let counts = Dictionary(grouping: labels.values, by: { $0 }).mapValues(\.count)
-        let sinceInclude = order.reversed().prefix { labels[$0] != .include }.count
-        let undoable = try undoState()
-        return SessionOverview(
-            title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
-            includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
-            sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
-            retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
-            embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
-            canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator())
-    }
-
-    private func undoState() throws -> (undo: Bool, redo: Bool) {
-        let version = lock.withLock { labelsVersion }
-        if let cached = lock.withLock({ undoCache }), cached.version == version { return (cached.undo, cached.redo) }
-        let state = try database.canUndo(assessor: assessor)
-        lock.withLock { undoCache = (version, state.undo, state.redo) }
-        return state
-    }
-
-    /// The pre-registered stopping rule's state, recomputed once per change of the labels.
-    private func stoppingIndicator() throws -> String? {
-        let version = lock.withLock { labelsVersion }
-        if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
-        let reports = try LeadReports(database: database)
-        let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
-        let history = try LeadReports.history(
-            poolSize: poolIDs.count, decided: order.compactMap { id in labels[id].map { (id, $0) } },
-            randomlyPicked: try database.randomlyPickedRecords())
-        let states = try reports.stoppingStatus(history: history, replay: false)
-        var text: String?
-        if let rule = states.first(where: \.preregistered) ?? states.first {
-            let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
-            text = rule.state == "stop" ? "STOP: \(name) met" : "\(name): keep going"
-            if let others = Optional(states.filter { $0.state == "stop" && !$0.preregistered }), !others.isEmpty, rule.state != "stop" {
-                text? += " (\(others.map(\.rule).joined(separator: ", ")) say stop)"
-            }
-        }
-        lock.withLock { stoppingCache = (version, text) }
-        return text
-    }
-
-    func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
-        let ids = try orderedIDs(filter)
-        let ranking = worker.latest
-        let labels = lock.withLock { self.labels }
-        let start = max(0, min(offset, ids.count))
-        let end = min(ids.count, start + max(0, limit))
-        let entries = (start..<end).map { position in
-            let id = ids[position]
-            return QueueEntry(
-                id: id, rank: position + 1, score: ranking?.scores[id], year: years[id], title: titles[id] ?? "",
-                label: labels[id])
-        }
-        return QueuePage(total: ids.count, offset: start, entries: entries)
-    }
-
-    func position(of id: Int64, in filter: QueueFilter) throws -> Int? {
-        try orderedIDs(filter).firstIndex(of: id)
-    }
-
-    /// The filtered records in a stable order: undecided ones by the newest ranking (or the seeded
-    /// random order before the first ranking), decided ones by when they were decided.
-    private func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
-        try pickUpOtherAssessors()
-        let ranking = worker.latest
-        let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
-        let key = "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
-        if let cached = lock.withLock({ orderCache }), cached.key == key { return cached.ids }
-        let undecided = orderOfPool(ranking).filter { labels[$0] == nil }
-        let decidedOrder = decided.filter { id in filter.label.map { labels[id] == $0 } ?? true }
-        var ids: [Int64] = switch filter.status {
-        case .undecided: undecided
-        case .decided: decidedOrder
-        case .all: undecided + decidedOrder
-        }
-        if !filter.text.isEmpty {
-            let matches = Set(try database.search(filter.text, limit: poolIDs.count))
-            ids = ids.filter(matches.contains)
-        }
-        lock.withLock { orderCache = (key, ids) }
-        return ids
-    }
-
-    /// Every pool record once: the ranking's order, then (in the seeded random order) the records
-    /// it left out because they were decided when it was made. Computed once per ranking, so a
-    /// decision costs one pass over the pool, not a set of every id (tens of ms at 100,000).
-    private func orderOfPool(_ ranking: LiveRanking?) -> [Int64] {
-        let runID = ranking?.runID ?? 0
-        if let cached = lock.withLock({ poolOrderCache }), cached.runID == runID { return cached.ids }
-        var ids = fallbackOrder
-        if let ranking {
-            let ranked = Set(ranking.order)
-            ids = ranking.order + fallbackOrder.filter { !ranked.contains($0) }
-        }
-        lock.withLock { poolOrderCache = (runID, ids) }
-        return ids
     }
 
     // MARK: - Records and decisions
@@ -336,7 +229,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     /// Reloads the labels when another assessor (another process on the same file) decided
     /// something since the last look, so the queue never offers a record they just screened.
-    private func pickUpOtherAssessors() throws {
+    func pickUpOtherAssessors() throws {
         let latest = try database.latestEventID(notBy: assessor)
         guard latest > lock.withLock({ othersSeen }) else { return }
         try reloadLabels()
