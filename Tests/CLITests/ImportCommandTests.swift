@@ -54,4 +54,34 @@ struct ImportCommandTests {
         let missing = try TarsierBinary.run(["import", "r.tarsier", "missing.ris"], in: dir)
         #expect(missing.status == 1 && missing.err.contains("missing.ris:1: error: cannot read file"), "\(missing.err)")
     }
+
+    @Test("--embed starts a background embedding job after the import, which embeds every new record")
+    func embedAfterImport() throws {
+        guard CrashFixtures.modelAvailable else {
+            let message = "import --embed: SKIPPED: no BERT model (get it with `bash Scripts/fetch-model.sh`)"
+            print(message)
+            if ProcessInfo.processInfo.environment["TARSIER_REQUIRE_MODEL"] == "1" { Issue.record("TARSIER_REQUIRE_MODEL=1 but \(message)") }
+            return
+        }
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
+        let result = try TarsierBinary.run(
+            ["import", "r.tarsier", "--embed", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("embedding in the background, pid"), "\(result.out)")
+        // Wait for the job to finish (it reports running: false once it has exited).
+        var done = 0
+        var running = true
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            let embeddings = try CrashFixtures.status("r.tarsier", in: dir)["embeddings"] as? [String: Any]
+            done = embeddings?["done"] as? Int ?? 0
+            running = (embeddings?["job"] as? [String: Any])?["running"] as? Bool ?? true
+            if done == 120 && !running { break }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        #expect(done == 120 && !running)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.tarsier.embed.log").path))
+    }
 }

@@ -3,6 +3,7 @@ import Formats
 import Foundation
 import ReviewModel
 import ReviewStore
+import Transformer
 
 /// `tarsier import`: read export files into a review, one transaction per file.
 struct Import: ParsableCommand {
@@ -24,6 +25,8 @@ struct Import: ParsableCommand {
     @Option(help: "Assessor recorded for --labels-as-decisions.") var assessor = "import"
     @Flag(help: "Do not print warnings, only the summary.") var quiet = false
     @Flag(help: "Read and check the files, report records and warnings, and store nothing.") var dryRun = false
+    @Flag(help: "After importing, start embedding the new records as a background job (like `embed --background`).")
+    var embed = false
 
     func run() throws {
         let database = dryRun ? try review.openForReading() : try review.open()
@@ -33,6 +36,7 @@ struct Import: ParsableCommand {
             admit: { name, sha in if !dryRun { try database.refuseIfImported(sha256: sha, fileName: name) } },
             progress: { file, done, total in output.progress(file: file, done: done, total: total) })
         var failed = false
+        var stored = 0
         while let parsed = pipeline.next() {
             let file = parsed.file
             do {
@@ -45,6 +49,7 @@ struct Import: ParsableCommand {
                 }
                 Trace.mark("store begin \(file)")
                 let summary = try database.importBatch(input)
+                stored += summary.recordCount
                 Trace.mark("store end \(file)")
                 if !quiet { output.lines(summary.storeWarnings) }
                 output.result(
@@ -63,7 +68,28 @@ struct Import: ParsableCommand {
             }
         }
         output.finish()
+        if embed && !dryRun && stored > 0 { startEmbedding() }
         if failed { throw ExitCode.failure }
+    }
+
+    /// Starts `tarsier embed REVIEW` as a detached job unless one already runs or there is no model
+    /// (then says so: the import itself succeeded either way).
+    private func startEmbedding() {
+        guard ModelLocator.find(explicit: nil) != nil else {
+            Console.error("tarsier: not embedding: \(ModelLocator.missingModelMessage(explicit: nil))")
+            return
+        }
+        if let holder = EmbeddingJobLock.holder(reviewPath: review.path) {
+            print("embedding already running (\(holder.description)); it will embed the new records")
+            return
+        }
+        let logPath = review.path + ".embed.log"
+        do {
+            let pid = try DetachedProcess.spawn(arguments: ["embed", review.path], logPath: logPath)
+            print("embedding in the background, pid \(pid); follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`")
+        } catch {
+            Console.error("tarsier: could not start embedding: \(error.localizedDescription); run `tarsier embed \(review.path)`")
+        }
     }
 }
 
