@@ -1,5 +1,9 @@
 import ReviewModel
 
+/// Receives records while a file is being read, in file order, in chunks: storing can start before
+/// parsing ends.
+public typealias RecordChunkHandler = ([ImportedRecord]) -> Void
+
 /// What an importer produced from one file: its records and the problems it noticed.
 public struct ImportResult: Sendable {
     /// The format the file was read as.

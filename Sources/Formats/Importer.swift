@@ -11,7 +11,17 @@ public enum Importer {
     public static func read(
         url: URL, format: ImportFormat? = nil, progress: ImportProgress? = nil
     ) throws -> ImportResult {
-        try read(format: format, progress: progress) { try ByteSource(url: url) }
+        try read(format: format, progress: progress, onRecords: nil) { try ByteSource(url: url) }
+    }
+
+    /// Reads `url` like ``read(url:format:progress:)`` but hands the records to `onRecords` in
+    /// file order, in chunks, and returns a result without them. PubMed XML (the slowest format to
+    /// parse) is handed over while it is parsed; the other formats in one chunk at the end. An
+    /// error can be thrown after some chunks were handed over: a caller storing them must undo.
+    public static func read(
+        url: URL, format: ImportFormat? = nil, progress: ImportProgress? = nil, onRecords: @escaping RecordChunkHandler
+    ) throws -> ImportResult {
+        try read(format: format, progress: progress, onRecords: onRecords) { try ByteSource(url: url) }
     }
 
     /// Reads content already in memory (plain or gzip) exactly as ``read(url:format:progress:)``
@@ -20,12 +30,12 @@ public enum Importer {
         data: Data, fileName: String, format: ImportFormat? = nil, progress: ImportProgress? = nil
     ) throws -> ImportResult {
         let bytes = [UInt8](data)
-        return try read(format: format, progress: progress) { try ByteSource(bytes: bytes, path: fileName) }
+        return try read(format: format, progress: progress, onRecords: nil) { try ByteSource(bytes: bytes, path: fileName) }
     }
 
     /// Detects the format from a first source, then reads a fresh one with the chosen reader.
     private static func read(
-        format: ImportFormat?, progress: ImportProgress?, open: () throws -> ByteSource
+        format: ImportFormat?, progress: ImportProgress?, onRecords: RecordChunkHandler?, open: () throws -> ByteSource
     ) throws -> ImportResult {
         let (path, prefix) = try {
             let probe = try open()  // closed again before the reader opens its own source
@@ -46,12 +56,18 @@ public enum Importer {
                 reason: "asked to read \(FormatDetector.describe(format)) but the content is \(FormatDetector.describe(detected))")
         }
         let source = try open()
+        var result: ImportResult
         switch chosen {
-        case .ris: return try RISReader().read(source: source, progress: progress)
-        case .medline: return try MedlineReader().read(source: source, progress: progress)
-        case .pubmedXML: return try PubMedXMLReader().read(source: source, progress: progress)
-        case .csv: return try CSVRecordReader().read(source: source, progress: progress)
-        case .wos: return try WebOfScienceReader().read(source: source, progress: progress)
+        case .ris: result = try RISReader().read(source: source, progress: progress)
+        case .medline: result = try MedlineReader().read(source: source, progress: progress)
+        case .pubmedXML: return try PubMedXMLReader().read(source: source, progress: progress, onRecords: onRecords)
+        case .csv: result = try CSVRecordReader().read(source: source, progress: progress)
+        case .wos: result = try WebOfScienceReader().read(source: source, progress: progress)
         }
+        if let onRecords {
+            if !result.records.isEmpty { onRecords(result.records) }
+            result.records = []
+        }
+        return result
     }
 }

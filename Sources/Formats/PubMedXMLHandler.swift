@@ -17,6 +17,11 @@ final class PubMedXMLHandler: NSObject, XMLParserDelegate {
 
     let file: String
     private(set) var records: [ImportedRecord] = []
+    /// When set, finished records are handed over in chunks of `chunkSize` instead of being kept.
+    var chunkHandler: (([ImportedRecord]) -> Void)?
+    var chunkSize = 1_000
+    /// The line of the last complete record (for messages about a document that stops early).
+    private(set) var lastRecordLine: Int?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var firstError: (line: Int, message: String)?
     private(set) var sawRoot = false
@@ -123,7 +128,12 @@ final class PubMedXMLHandler: NSObject, XMLParserDelegate {
             if imported.fields.isEmpty {
                 diagnostics.append(.warning("record has no title and no abstract", file: file, line: imported.line))
             }
+            lastRecordLine = imported.line
             records.append(imported)
+            if let chunkHandler, records.count >= chunkSize {
+                chunkHandler(records)
+                records.removeAll(keepingCapacity: true)
+            }
             record = nil
         }
     }

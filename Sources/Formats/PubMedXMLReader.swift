@@ -24,13 +24,17 @@ public struct PubMedXMLReader: Sendable {
     }
 
     /// Streams `source` through the parser; errors and diagnostics name `source.path`.
-    func read(source: ByteSource, progress: ImportProgress?) throws -> ImportResult {
+    ///
+    /// - Parameter onRecords: when given, records are handed over in chunks as the parser finishes
+    ///   them (the result then holds none); an error may still be thrown after some chunks.
+    func read(source: ByteSource, progress: ImportProgress?, onRecords: RecordChunkHandler? = nil) throws -> ImportResult {
         let file = source.path
         let stream = ByteSourceInputStream(source: source, progress: progress)
         let parser = XMLParser(stream: stream)
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         let handler = PubMedXMLHandler(file: file)
+        handler.chunkHandler = onRecords
         parser.delegate = handler
         let ok = parser.parse()
         if let failure = stream.failure {
@@ -55,7 +59,7 @@ public struct PubMedXMLReader: Sendable {
             throw FormatsError.invalid(file: file, line: 1, reason: "no PubmedArticleSet element")
         }
         if handler.openElements > 0 {
-            let last = handler.records.last.map { " (last complete record starts on line \($0.line))" } ?? ""
+            let last = handler.lastRecordLine.map { " (last complete record starts on line \($0))" } ?? ""
             throw FormatsError.truncated(
                 file: file, line: max(1, min(parser.lineNumber, lastLine)),
                 reason: "XML ends inside <\(handler.innermostElement)>\(last)")
@@ -65,6 +69,10 @@ public struct PubMedXMLReader: Sendable {
             Diagnostic.warning("invalid UTF-8 replaced by '?'", file: file, line: $0)
         }
         let diagnostics = (repairs + handler.diagnostics).sorted { $0.line < $1.line }
+        if let onRecords {
+            if !handler.records.isEmpty { onRecords(handler.records) }
+            return ImportResult(format: .pubmedXML, records: [], diagnostics: diagnostics)
+        }
         return ImportResult(format: .pubmedXML, records: handler.records, diagnostics: diagnostics)
     }
 }

@@ -57,61 +57,91 @@ extension ReviewDatabase {
     ///
     /// - Throws: `ReviewStoreError.alreadyImported` when a file with the same SHA-256 is in the review.
     public func importBatch(_ input: ImportBatchInput) throws -> ImportSummary {
-        var records: [ImportedRecord] = []
-        var storeWarnings: [String] = []
-        records.reserveCapacity(input.records.count)
-        for record in input.records {
-            let (stored, replaced) = record.replacingNUL()
-            if replaced {
-                storeWarnings.append("\(input.fileName):\(record.line): warning: NUL character replaced by U+FFFD (a review cannot store it)")
-            }
-            records.append(stored)
-        }
-        let warnings = input.warnings + storeWarnings
-        return try writer.write { db in
+        var handedOver = false
+        return try importBatch(
+            fileName: input.fileName, sha256: input.sha256, labelsAsDecisions: input.labelsAsDecisions,
+            assessor: input.assessor,
+            next: { () -> [ImportedRecord]? in
+                defer { handedOver = true }
+                return handedOver ? nil : input.records
+            },
+            finish: { (input.format, input.warnings) })
+    }
+
+    /// Stores a file whose records arrive in chunks while it is still being read, in one
+    /// transaction: storing starts before parsing ends.
+    ///
+    /// - Parameters:
+    ///   - next: the next chunk of records in file order, nil after the last; when it throws (the
+    ///     file turned out unreadable halfway), the error is rethrown and nothing is stored.
+    ///   - finish: the format the file was read as and the reader's warnings, asked once after
+    ///     the last chunk.
+    /// - Throws: `ReviewStoreError.alreadyImported` when a file with the same SHA-256 is in the review.
+    public func importBatch(
+        fileName: String, sha256: String, labelsAsDecisions: Bool = false, assessor: String = "import",
+        next: () throws -> [ImportedRecord]?, finish: () -> (format: ImportFormat, warnings: [String])
+    ) throws -> ImportSummary {
+        try writer.write { db in
             // Index inserts land on random pages of indexes that grow with the review (duplicate
             // keys, DOIs, the title index, FTS segments); SQLite's default 2 MB page cache then
             // re-reads pages for most inserts of a large batch into a large review.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             if let row = try Row.fetchOne(
-                db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [input.sha256])
+                db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256])
             {
-                throw ReviewStoreError.alreadyImported(file: input.fileName, batch: row["id"], date: row["importedAt"])
+                throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"])
             }
-            let warningsJSON = String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self)
+            // Counts, format and warnings are known at the end; nobody sees this row before then.
             try db.execute(
                 sql: """
                     INSERT INTO importBatch (fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                    VALUES (?, ?, ?, ?, 0, ?, ?, ?)
+                    VALUES (?, '', ?, 0, 0, 0, '[]', ?)
                     """,
-                arguments: [input.fileName, input.format.rawValue, input.sha256, records.count,
-                            warnings.count, warningsJSON, Date()])
+                arguments: [fileName, sha256, Date()])
             let batchID = db.lastInsertedRowID
+            var count = 0
             var duplicates = 0
             var decisions = 0
+            var storeWarnings: [String] = []
             let now = Date()
             var writer = try ImportBatchWriter(db: db, batchID: batchID)
-            for record in records {
-                let (recordID, duplicate) = try writer.write(record)
-                if duplicate { duplicates += 1 }
-                if input.labelsAsDecisions, let label = record.label {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO decision (recordId, kind, label, assessor, note, decidedAt)
-                            VALUES (?, 'import', ?, ?, ?, ?)
-                            """,
-                        arguments: [recordID, label.rawValue, input.assessor, "label from \(input.fileName)", now])
-                    decisions += 1
+            while let chunk = try next() {
+                for original in chunk {
+                    let (record, replaced) = original.replacingNUL()
+                    if replaced {
+                        storeWarnings.append(
+                            "\(fileName):\(record.line): warning: NUL character replaced by U+FFFD (a review cannot store it)")
+                    }
+                    let (recordID, duplicate) = try writer.write(record)
+                    count += 1
+                    if duplicate { duplicates += 1 }
+                    if labelsAsDecisions, let label = record.label {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO decision (recordId, kind, label, assessor, note, decidedAt)
+                                VALUES (?, 'import', ?, ?, ?, ?)
+                                """,
+                            arguments: [recordID, label.rawValue, assessor, "label from \(fileName)", now])
+                        decisions += 1
+                    }
                 }
             }
+            let (format, readerWarnings) = finish()
+            let warnings = readerWarnings + storeWarnings
             // One pass over the batch fills the full-text index (schema v2 has no per-row trigger).
             try db.execute(
                 sql: "INSERT INTO recordFts (rowid, title, abstract) SELECT id, title, abstract FROM record WHERE importBatchId = ?",
                 arguments: [batchID])
-            try db.execute(sql: "UPDATE importBatch SET duplicateCount = ? WHERE id = ?", arguments: [duplicates, batchID])
+            try db.execute(
+                sql: """
+                    UPDATE importBatch SET format = ?, recordCount = ?, duplicateCount = ?, warningCount = ?, warnings = ?
+                    WHERE id = ?
+                    """,
+                arguments: [format.rawValue, count, duplicates, warnings.count,
+                            String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self), batchID])
             return ImportSummary(
-                batchID: batchID, recordCount: records.count, duplicateCount: duplicates,
+                batchID: batchID, recordCount: count, duplicateCount: duplicates,
                 warningCount: warnings.count, decisionCount: decisions, storeWarnings: storeWarnings)
         }
     }

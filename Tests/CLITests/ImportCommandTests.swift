@@ -84,4 +84,28 @@ struct ImportCommandTests {
         #expect(done == 120 && !running)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.tarsier.embed.log").path))
     }
+
+    @Test("PubMed XML cut off after thousands of records: stored while parsed, yet nothing is kept, and the next file imports")
+    func truncatedAfterChunks() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n"
+        for index in 1...2_500 {
+            xml += "<PubmedArticle><MedlineCitation><PMID>\(index)</PMID><Article><ArticleTitle>Study number \(index) of "
+                + "streaming imports</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
+        }
+        xml += "</PubmedArticleSet>\n"
+        try Data(xml.utf8).write(to: dir.appendingPathComponent("whole.xml"))
+        try Data(xml.utf8.dropLast(80)).write(to: dir.appendingPathComponent("cut.xml"))
+        #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
+        let result = try TarsierBinary.run(["import", "r.tarsier", "cut.xml", "whole.xml"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.err.contains("cut.xml:") && result.err.contains(": error:"), "\(result.err)")
+        #expect(result.out.contains("whole.xml: 2500 records"), "\(result.out)")
+        let status = try CrashFixtures.status("r.tarsier", in: dir)
+        #expect(status["records"] as? Int == 2_500)
+        #expect((status["imports"] as? [[String: Any]])?.map { $0["file"] as? String } == ["whole.xml"])
+        let check = try TarsierBinary.run(["check", "r.tarsier"], in: dir)
+        #expect(check.status == 0, "\(check.out)")
+    }
 }

@@ -63,4 +63,43 @@ struct BatchIndexTests {
         #expect(try database.search("hedgehog").count == 1)
         #expect(try database.search("cafe").count == 1)
     }
+
+    @Test("a batch stored in chunks equals the same batch stored at once, duplicates across chunks included")
+    func chunked() throws {
+        let records = sampleRecords() + sampleRecords().map { record in
+            var copy = record
+            copy.line += 100
+            return copy
+        }
+        let whole = try ReviewDatabase.inMemory()
+        let expected = try whole.importBatch(input(records))
+        let chunked = try ReviewDatabase.inMemory()
+        var chunks = stride(from: 0, to: records.count, by: 3).map { Array(records[$0..<min($0 + 3, records.count)]) }[...]
+        let summary = try chunked.importBatch(
+            fileName: "sample.ris", sha256: "sha-1", next: { chunks.popFirst() },
+            finish: { (.ris, ["sample.ris:3: warning: unknown tag XX"]) })
+        #expect(summary == expected)
+        #expect(try chunked.records(.duplicates).map(\.line) == (try whole.records(.duplicates).map(\.line)))
+        #expect(try chunked.status().imports.first?.format == "ris")
+        try expectConsistent(chunked)
+    }
+
+    @Test("a chunked batch whose reader fails halfway stores nothing")
+    func chunkedFailure() throws {
+        let database = try ReviewDatabase.inMemory()
+        var handedOver = false
+        #expect(throws: ReviewStoreError.self) {
+            _ = try database.importBatch(
+                fileName: "bad.ris", sha256: "sha-bad",
+                next: {
+                    if handedOver { throw ReviewStoreError.nothingToUndo }
+                    handedOver = true
+                    return sampleRecords()
+                },
+                finish: { (.ris, []) })
+        }
+        #expect(try database.status().records == 0)
+        #expect(try database.status().imports.isEmpty)
+        try expectConsistent(database)
+    }
 }

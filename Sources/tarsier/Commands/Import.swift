@@ -32,38 +32,47 @@ struct Import: ParsableCommand {
         let database = dryRun ? try review.openForReading() : try review.open()
         let output = ImportOutput()
         let pipeline = ImportPipeline(
-            files: files, format: format, labelsAsDecisions: labelsAsDecisions, assessor: assessor,
+            files: files, format: format,
             admit: { name, sha in if !dryRun { try database.refuseIfImported(sha256: sha, fileName: name) } },
             progress: { file, done, total in output.progress(file: file, done: done, total: total) })
         var failed = false
         var stored = 0
-        while let parsed = pipeline.next() {
-            let file = parsed.file
+        while let opened = pipeline.nextFile() {
+            let file: String
             do {
-                let input = try parsed.result.get()
-                if !quiet { output.lines(input.warnings) }
-                if dryRun {
+                switch opened {
+                case .failed(let failedFile, let error):
+                    file = failedFile
+                    throw error
+                case .reading(let stream):
+                    file = stream.file
+                    if dryRun {
+                        var count = 0
+                        while let chunk = try stream.nextChunk() { count += chunk.count }
+                        if !quiet { output.lines(stream.warnings) }
+                        output.result("\(file): \(count) records, \(stream.warnings.count) warnings (dry run: nothing stored)")
+                        continue
+                    }
+                    Trace.mark("store begin \(file)")
+                    let summary = try database.importBatch(
+                        fileName: stream.fileName, sha256: stream.sha256, labelsAsDecisions: labelsAsDecisions,
+                        assessor: assessor, next: { try stream.nextChunk() }, finish: { (stream.format, stream.warnings) })
+                    stored += summary.recordCount
+                    Trace.mark("store end \(file)")
+                    if !quiet { output.lines(stream.warnings + summary.storeWarnings) }
                     output.result(
-                        "\(file): \(input.records.count) records, \(input.warnings.count) warnings (dry run: nothing stored)")
-                    continue
+                        "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
+                            + "\(summary.warningCount) warnings"
+                            + (summary.decisionCount > 0 ? ", \(summary.decisionCount) decisions" : ""))
                 }
-                Trace.mark("store begin \(file)")
-                let summary = try database.importBatch(input)
-                stored += summary.recordCount
-                Trace.mark("store end \(file)")
-                if !quiet { output.lines(summary.storeWarnings) }
-                output.result(
-                    "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
-                        + "\(summary.warningCount) warnings"
-                        + (summary.decisionCount > 0 ? ", \(summary.decisionCount) decisions" : ""))
             } catch let error as ReviewStoreError {
-                if case .alreadyImported = error { output.lines(["\(file): \(error.localizedDescription)"]) }
-                else { output.lines(["\(file): error: \(error.localizedDescription)"]); failed = true }
+                if case .alreadyImported = error { output.lines(["\(opened.file): \(error.localizedDescription)"]) }
+                else { output.lines(["\(opened.file): error: \(error.localizedDescription)"]); failed = true }
             } catch let error as FormatsError {
                 output.lines([error.description])
                 failed = true
             } catch {
-                output.lines(["\(file):1: error: \(error.localizedDescription)"])
+                output.lines(["\(opened.file):1: error: \(error.localizedDescription)"])
                 failed = true
             }
         }
