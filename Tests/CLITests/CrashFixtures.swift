@@ -52,6 +52,18 @@ enum CrashFixtures {
         }
     }
 
+    /// True when the model is there; otherwise prints that `what` was skipped, and records an issue
+    /// when `TARSIER_REQUIRE_MODEL=1` (CI), where skipping would hide a missing install step.
+    static func modelOrSkip(_ what: String) -> Bool {
+        guard !modelAvailable else { return true }
+        let message = "\(what): SKIPPED: no BERT model (get it with `bash Scripts/fetch-model.sh`)"
+        print(message)
+        if ProcessInfo.processInfo.environment["TARSIER_REQUIRE_MODEL"] == "1" {
+            Issue.record("TARSIER_REQUIRE_MODEL=1 but \(message)")
+        }
+        return false
+    }
+
     /// Whether the BERT model is where `tarsier` looks for it ($TARSIER_MODEL or the cache folder).
     static var modelAvailable: Bool {
         let environment = ProcessInfo.processInfo.environment

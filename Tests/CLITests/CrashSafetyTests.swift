@@ -96,14 +96,7 @@ struct CrashSafetyTests {
 
     @Test("kill -9 during embedding (foreground and --background) resumes without losing or duplicating work")
     func killDuringEmbedding() throws {
-        guard CrashFixtures.modelAvailable else {
-            let message = "crash safety: SKIPPED the embed part: no BERT model (get it with `bash Scripts/fetch-model.sh`)"
-            print(message)
-            if ProcessInfo.processInfo.environment["TARSIER_REQUIRE_MODEL"] == "1" {
-                Issue.record("TARSIER_REQUIRE_MODEL=1 but \(message)")
-            }
-            return
-        }
+        guard CrashFixtures.modelOrSkip("crash safety, the embed part") else { return }
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = SplitMix64(seed: 8_003)

@@ -57,12 +57,7 @@ struct ImportCommandTests {
 
     @Test("--embed starts a background embedding job after the import, which embeds every new record")
     func embedAfterImport() throws {
-        guard CrashFixtures.modelAvailable else {
-            let message = "import --embed: SKIPPED: no BERT model (get it with `bash Scripts/fetch-model.sh`)"
-            print(message)
-            if ProcessInfo.processInfo.environment["TARSIER_REQUIRE_MODEL"] == "1" { Issue.record("TARSIER_REQUIRE_MODEL=1 but \(message)") }
-            return
-        }
+        guard CrashFixtures.modelOrSkip("import --embed") else { return }
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
