@@ -17,7 +17,7 @@ struct Status: ParsableCommand {
         let database = try review.openWritingIfPossible()
         let (status, stopping) = try Console.run { () -> (ReviewStatus, [StoppingStatus]) in
             let reports = try LeadReports(database: database)
-            return (try reports.status(), try reports.stoppingStatus())
+            return (reports.status, try reports.stoppingStatus())
         }
         let embeddings = try Console.run { try EmbeddingStatus(database: database, screenable: status.screenable) }
         if json {

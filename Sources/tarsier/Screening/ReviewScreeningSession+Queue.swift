@@ -39,12 +39,11 @@ extension ReviewScreeningSession {
     private func stoppingIndicator() throws -> String? {
         let version = lock.withLock { labelsVersion }
         if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
-        let reports = try LeadReports(database: database)
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
-        let history = try LeadReports.history(
+        let history = try StoppingMonitor.history(
             poolSize: poolIDs.count, decided: order.compactMap { id in labels[id].map { (id, $0) } },
             randomlyPicked: try database.randomlyPickedRecords())
-        let states = try reports.stoppingStatus(history: history, replay: false)
+        let states = try StoppingMonitor(database: database).status(of: history, replay: false)
         var text: String?
         if let rule = states.first(where: \.preregistered) ?? states.first {
             let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
