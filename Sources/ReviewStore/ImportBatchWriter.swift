@@ -40,11 +40,14 @@ struct ImportBatchWriter {
     /// Stores `record`; returns its id and whether it joined an earlier record's duplicate group.
     mutating func write(_ record: ImportedRecord) throws -> (id: Int64, duplicate: Bool) {
         let keys = record.fields.duplicateKeys
-        let matched = keys.first { owners[$0] != nil }
-        var groupID: Int64?
-        if let matched, let canonical = owners[matched] {
-            groupID = try group(of: canonical, matchedOn: matched)
+        var matched: (key: String, canonical: Int64)?
+        for key in keys {
+            if let canonical = owners[key] {
+                matched = (key, canonical)
+                break
+            }
         }
+        let groupID = try matched.map { try group(of: $0.canonical, matchedOn: $0.key) }
         let f = record.fields
         insertRecord.setUncheckedArguments([
             batchID, record.line, record.sourceID, f.type, f.title, f.abstract, ReviewDatabase.json(f.authors),
@@ -54,7 +57,7 @@ struct ImportBatchWriter {
         ])
         try insertRecord.execute()
         let id = db.lastInsertedRowID
-        let owner = matched.flatMap { owners[$0] } ?? id
+        let owner = matched?.canonical ?? id
         for key in keys where owners[key] == nil {
             owners[key] = owner
             try insertKey.execute(arguments: [key, owner])

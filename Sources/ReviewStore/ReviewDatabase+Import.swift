@@ -46,10 +46,14 @@ extension ReviewDatabase {
     /// Throws `ReviewStoreError.alreadyImported` when a file with this SHA-256 is in the review:
     /// lets `import` refuse a re-import before spending time parsing the file.
     public func refuseIfImported(sha256: String, fileName: String) throws {
-        let row = try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256])
+        try writer.read { db in try Self.refuseIfImported(sha256: sha256, fileName: fileName, db: db) }
+    }
+
+    /// The check itself, inside a read or the import's own write transaction.
+    private static func refuseIfImported(sha256: String, fileName: String, db: Database) throws {
+        if let row = try Row.fetchOne(db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256]) {
+            throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"])
         }
-        if let row { throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"]) }
     }
 
     /// Stores one file's records as an import batch, in a single transaction: either every record
@@ -87,11 +91,7 @@ extension ReviewDatabase {
             // re-reads pages for most inserts of a large batch into a large review.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256])
-            {
-                throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"])
-            }
+            try Self.refuseIfImported(sha256: sha256, fileName: fileName, db: db)
             // Counts, format and warnings are known at the end; nobody sees this row before then.
             try db.execute(
                 sql: """
