@@ -8,6 +8,8 @@ public enum EvaluationError: Error, LocalizedError, Equatable {
     case unknownPrior(String)
     /// An embedding cache file that cannot be used (path, reason).
     case embeddingCache(String, String)
+    /// A labels file that cannot be used (the full `file:line: error: …` message).
+    case invalidLabels(String)
 
     /// A lowercase one-line description.
     public var errorDescription: String? {
@@ -15,6 +17,7 @@ public enum EvaluationError: Error, LocalizedError, Equatable {
         case .noIncludes: "the dataset has no included records, so recall is undefined"
         case .unknownPrior(let id): "prior '\(id)' is not a record_id of the dataset"
         case .embeddingCache(let path, let reason): "embedding cache \(path): \(reason)"
+        case .invalidLabels(let message): message
         }
     }
 }

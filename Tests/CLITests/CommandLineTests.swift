@@ -1,11 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `tarsier` binary as a user would (the executable built next to the tests).
 enum TarsierBinary {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let packageRoot = TestData.packageRoot
 
     /// The executable beside the test bundle (`.build/<config>/tarsier`).
     static var url: URL {
@@ -71,7 +70,7 @@ struct CommandLineTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try TarsierBinary.run(["init", "r.tarsier"], in: dir)
-        let xml = try Data(contentsOf: TarsierBinary.shared.appendingPathComponent("datasets/import-samples/pubmed-xml/biopython/pubmed4.xml"))
+        let xml = try Data(contentsOf: TestData.fixture("import-samples/pubmed-xml/biopython/pubmed4.xml"))
         try xml.prefix(xml.count / 2).write(to: dir.appendingPathComponent("truncated.xml"))
         try Data("this is not a bibliography\n".utf8).write(to: dir.appendingPathComponent("notes.ris"))
         let before = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir).out

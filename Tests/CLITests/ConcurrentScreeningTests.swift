@@ -12,9 +12,11 @@ struct ConcurrentScreeningTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try TarsierBinary.run(["init", "c.tarsier"], in: dir)
-        for file in ["kitchenham-2010.csv", "bannach-brown-2019.csv"] {
-            let path = TarsierBinary.shared.appendingPathComponent("datasets/benchmark/\(file)").path
-            #expect(try TarsierBinary.run(["import", "c.tarsier", path], in: dir).status == 0)
+        for file in [
+            TestData.fixture("benchmark/kitchenham-2010.csv"),
+            TestData.sampleReviews.appendingPathComponent("kidney-transplant-cardiac-testing/pubmed-search.nbib"),
+        ] {
+            #expect(try TarsierBinary.run(["import", "c.tarsier", file.path], in: dir).status == 0)
         }
         let screenable = try CrashFixtures.status("c.tarsier", in: dir)["screenable"] as? Int ?? 0
         #expect(screenable >= 2_000)

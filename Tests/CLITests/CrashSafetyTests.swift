@@ -68,7 +68,7 @@ struct CrashSafetyTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try TarsierBinary.run(["init", "s.tarsier"], in: dir)
-        let csv = TarsierBinary.shared.appendingPathComponent("datasets/benchmark/kitchenham-2010.csv")
+        let csv = TestData.fixture("benchmark/kitchenham-2010.csv")
         #expect(try TarsierBinary.run(["import", "s.tarsier", csv.path], in: dir).status == 0)
         var random = SplitMix64(seed: 8_002)
         var acknowledged: [Acknowledgement] = []

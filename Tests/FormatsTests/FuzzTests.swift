@@ -13,7 +13,7 @@ import TestSupport
 /// so a failing mutant is rerun alone with `FUZZ_SEED=<its seed> FUZZ_ITERATIONS=1` and the same
 /// `FUZZ_CORPUS`; its bytes are also saved to /tmp. A crash ends the test process, so the mutant
 /// being imported is always in /tmp/tarsier-fuzz-last-input.bin, its seed in the .txt beside it.
-@Suite("Fuzz", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+@Suite("Fuzz")
 struct FuzzTests {
     /// Every real sample except the 55 MB PubMed baselines, plus the gzip fixtures, in a fixed order.
     static func corpusFiles(all: Bool) throws -> [URL] {
@@ -42,7 +42,7 @@ struct FuzzTests {
         let base = environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_250_817
         let corpus = environment["FUZZ_CORPUS"] ?? (environment["FUZZ_ITERATIONS"] == nil ? "small" : "all")
         let files = try Self.corpusFiles(all: corpus == "all")
-        #expect(files.count >= 20, "the shared samples went missing")
+        #expect(files.count >= 20, "the import samples went missing from Tests/Fixtures")
         let mutator = InputMutator(corpus: try files.map { [UInt8](try Data(contentsOf: $0)) })
         let harness = FuzzHarness()
         let directory = try makeTemporaryDirectory()

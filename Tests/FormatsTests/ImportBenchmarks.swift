@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Formats
@@ -9,7 +10,7 @@ import Testing
 /// `Scripts/bench-import-python.sh`, which times the Python parsers on the same files.
 @Suite(
     "Import benchmarks", .serialized,
-    .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1" && SampleFiles.available))
+    .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1"))
 struct ImportBenchmarks {
     static let outputDirectory = URL(fileURLWithPath: "/tmp/tarsier-import-bench")
 
@@ -67,7 +68,7 @@ struct ImportBenchmarks {
     @Test("PubMed XML baseline chunks (gzip)")
     func pubmedXML() throws {
         for name in ["pubmed20n0014.xml.gz", "pubmed21n1298.xml.gz"] {
-            let url = SampleFiles.url("pubmed-xml-large/\(name)")
+            let url = SampleFiles.large(name)
             try Self.measure("pubmed-xml \(name)") { try PubMedXMLReader().read(url: url).records.count }
         }
     }
@@ -101,7 +102,7 @@ struct ImportBenchmarks {
     @Test("a 50 MB CSV")
     func csv() throws {
         try FileManager.default.createDirectory(at: Self.outputDirectory, withIntermediateDirectories: true)
-        let source = try Data(contentsOf: SampleFiles.datasets.appendingPathComponent("benchmark/nagtegaal-2019.csv"))
+        let source = try Data(contentsOf: TestData.dataset("benchmark/nagtegaal-2019.csv"))
         let text = String(decoding: source, as: UTF8.self)
         let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let body = text.dropFirst(header.count).trimmingCharacters(in: .newlines)

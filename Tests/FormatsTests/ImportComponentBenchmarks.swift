@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -12,7 +13,7 @@ import Testing
 /// --filter ImportComponentBenchmarks`. Prints seconds per stage; never asserts on time.
 @Suite(
     "Import component benchmarks", .serialized,
-    .enabled(if: ProcessInfo.processInfo.environment["TARSIER_COMPONENT_BENCH"] == "1" && SampleFiles.available))
+    .enabled(if: ProcessInfo.processInfo.environment["TARSIER_COMPONENT_BENCH"] == "1"))
 struct ImportComponentBenchmarks {
     static func time(_ label: String, _ body: () throws -> Int) rethrows {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -23,7 +24,7 @@ struct ImportComponentBenchmarks {
 
     @Test("gzip inflate, line splitting, tag parsing, whole readers")
     func components() throws {
-        let gz = SampleFiles.url("pubmed-xml-large/pubmed20n0014.xml.gz")
+        let gz = SampleFiles.large("pubmed20n0014.xml.gz")
         if ProcessInfo.processInfo.environment["TARSIER_COMPONENT_ONLY"] == "medline" {
             let nbib = ImportBenchmarks.outputDirectory.appendingPathComponent("medline-100k.nbib")
             try Self.time("MedlineReader(url:) medline-100k") { try MedlineReader().read(url: nbib).records.count }

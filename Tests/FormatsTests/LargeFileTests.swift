@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Formats
@@ -7,14 +8,15 @@ import Testing
 /// so opt-in: `TARSIER_LARGE_TESTS=1 swift test --filter LargeFileTests` (or RUN_BENCHMARKS=1).
 @Suite(
     "Large PubMed baseline files",
-    .enabled(if: LargeTestSwitch.enabled && SampleFiles.available, "set TARSIER_LARGE_TESTS=1"))
+    .enabled(if: LargeTestSwitch.enabled, "set TARSIER_LARGE_TESTS=1 (reads $TARSIER_DATASETS)"))
 struct LargeFileTests {
 
     @Test(
         "baseline chunks stream from gzip with every record",
         arguments: [("pubmed20n0014.xml.gz", 30_000), ("pubmed21n1298.xml.gz", 20_788)])
     func baseline(name: String, count: Int) throws {
-        let url = SampleFiles.url("pubmed-xml-large/\(name)")
+        try TestData.requireDatasets()
+        let url = SampleFiles.large(name)
         var lastProgress: (Int64, Int64) = (0, 0)
         let result = try Importer.read(url: url) { lastProgress = ($0, $1) }
         #expect(result.format == .pubmedXML)

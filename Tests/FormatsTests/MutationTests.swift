@@ -7,7 +7,7 @@ import TestSupport
 
 /// Damaged real files, hand-picked cases; the seeded mutation fuzzer over every sample is
 /// ``FuzzTests`` (with ``InputMutator`` and ``FuzzHarness``).
-@Suite("Damaged input", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+@Suite("Damaged input")
 struct MutationTests {
     @Test("a PubMed XML file cut in the middle is a truncation error near the cut")
     func truncatedXML() throws {

@@ -1,18 +1,17 @@
 import Foundation
+import TestSupport
 
-/// Locates the shared real-world samples: `<package root>/../shared/datasets/import-samples`.
+/// Locates the real-world import samples: the copies in `Tests/Fixtures/import-samples/` (default
+/// test run) and the large PubMed baseline files, which only the dataset tests read.
 enum SampleFiles {
-    /// The package root, three levels above this file (Tests/FormatsTests/SampleFiles.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// The shared datasets directory.
-    static let datasets = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/datasets")
-    /// The import samples directory.
-    static let root = datasets.appendingPathComponent("import-samples")
+    /// The package root.
+    static let packageRoot = TestData.packageRoot
+    /// The import samples in the repository.
+    static let root = TestData.fixture("import-samples")
 
     /// A sample by its path relative to `import-samples/`.
     static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
 
-    /// True when the shared samples are present (they are in CI and on the dev machines).
-    static var available: Bool { FileManager.default.fileExists(atPath: root.path) }
+    /// A large PubMed baseline file (`import-samples/pubmed-xml-large/` of the datasets folder).
+    static func large(_ name: String) -> URL { TestData.dataset("import-samples/pubmed-xml-large/\(name)") }
 }

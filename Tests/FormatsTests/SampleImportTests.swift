@@ -18,7 +18,7 @@ struct SampleCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { path }
 }
 
-@Suite("Real sample files", .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+@Suite("Real sample files")
 struct SampleImportTests {
     // Counts: PROVENANCE.md, except _baseline.ris (100, not 99), embase.ris (6, not 5) and
     // pubmed1/2.xml (2 each, not 1): PROVENANCE's grep missed TY lines after a BOM and counted

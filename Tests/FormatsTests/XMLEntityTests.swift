@@ -1,5 +1,6 @@
 import Foundation
 import ReviewModel
+import TestSupport
 import Testing
 
 @testable import Formats
@@ -107,9 +108,10 @@ struct XMLEntityTests {
     }
 
     @Test("the start of a real baseline file, with its DOCTYPE naming NLM's DTD over http, imports",
-          .enabled(if: SampleFiles.available, "needs ../shared/datasets"))
+          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
     func realBaselineDoctype() throws {
-        let source = try ByteSource(url: SampleFiles.url("pubmed-xml-large/pubmed20n0014.xml.gz"))
+        try TestData.requireDatasets()
+        let source = try ByteSource(url: SampleFiles.large("pubmed20n0014.xml.gz"))
         let head = String(decoding: try source.readPrefix(limit: 256 << 10), as: UTF8.self)
         let end = try #require(head.range(of: "</PubmedArticle>", options: .backwards))
         let slice = String(head[..<end.upperBound]) + "\n</PubmedArticleSet>\n"

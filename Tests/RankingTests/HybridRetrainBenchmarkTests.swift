@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ReviewModel
 @testable import Ranking
@@ -43,8 +44,9 @@ struct HybridRetrainBenchmarkTests {
 
     @Test("hybrid retrain + re-rank after one decision", arguments: [10_000, 100_000])
     func retrain(poolSize: Int) throws {
+        try TestData.requireDatasets()
         let base = RetrainBenchmarkTests.realTexts()
-        guard !base.isEmpty else { return }
+        try #require(!base.isEmpty, "benchmark/nagtegaal-2019.csv is missing from \(TestData.datasets.path)")
         let records = RetrainBenchmarkTests.pool(base, count: poolSize)
         let topic = Topic(title: "Nutrition and health outcomes", objective: "effects of diet")
         let labels = records.map(\.1)

@@ -1,18 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ranking
 @testable import TextAnalysis
 
 /// Opt-in benchmark (`RUN_BENCHMARKS=1`): retrain + re-rank after one decision, p50 and p95, on
 /// pools of 2,000, 20,000 and 100,000 records made by repeating real abstracts
-/// (../shared/datasets/benchmark/nagtegaal-2019.csv) with variations. Never asserts on time.
+/// ($TARSIER_DATASETS/benchmark/nagtegaal-2019.csv) with variations. Never asserts on time.
 @Suite("Retrain benchmark", .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1"))
 struct RetrainBenchmarkTests {
     /// Title + abstract of each row of a benchmark CSV (a small RFC 4180 reader, enough for these files).
     static func realTexts() -> [(String, Bool)] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/datasets/benchmark/nagtegaal-2019.csv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: TestData.dataset("benchmark/nagtegaal-2019.csv"), encoding: .utf8)
+        else { return [] }
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -53,8 +53,9 @@ struct RetrainBenchmarkTests {
 
     @Test("retrain + re-rank after one decision", arguments: [2_000, 20_000, 100_000])
     func retrain(poolSize: Int) throws {
+        try TestData.requireDatasets()
         let base = Self.realTexts()
-        guard !base.isEmpty else { return }
+        try #require(!base.isEmpty, "benchmark/nagtegaal-2019.csv is missing from \(TestData.datasets.path)")
         let records = Self.pool(base, count: poolSize)
         let buildStart = Date()
         let configuration = CycleConfiguration(seed: 1)

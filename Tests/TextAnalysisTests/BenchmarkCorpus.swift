@@ -1,21 +1,56 @@
 import Foundation
+import TestSupport
 
-/// Title + abstract texts of the benchmark CSVs in ../shared/datasets/benchmark (read in place,
-/// not copied; see /work/shared for their provenance), and pools made from them.
+/// Title + abstract texts of real screening sets, and pools made from them. The repository's
+/// own (the Kitchenham 2010 fixture CSV and the sample review's 1,310 PubMed records) are always
+/// there; the benchmark CSVs of the datasets folder only for the dataset tests.
 enum BenchmarkCorpus {
-    /// The benchmark directory, relative to the package root (`<clone>/../shared`).
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/datasets/benchmark")
+    /// The benchmark CSVs the dataset tests read (`$TARSIER_DATASETS/benchmark`).
+    static var directory: URL { TestData.dataset("benchmark") }
 
-    /// "title abstract" of every row of `name`.csv, or [] when the file is absent.
-    static func texts(_ name: String) -> [String] {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent("\(name).csv")) else { return [] }
+    /// The real abstracts in the repository: Kitchenham 2010 and the sample review's PubMed records.
+    static func repositoryTexts() -> [String] {
+        csvTexts(TestData.fixture("benchmark/kitchenham-2010.csv"))
+            + medlineTexts(TestData.sampleReviews.appendingPathComponent("kidney-transplant-cardiac-testing/pubmed-search.nbib"))
+    }
+
+    /// "title abstract" of every row of the datasets folder's `name`.csv, or [] when it is absent.
+    static func texts(_ name: String) -> [String] { csvTexts(directory.appendingPathComponent("\(name).csv")) }
+
+    /// "title abstract" of every row of a benchmark-shaped CSV, or [] when the file is absent.
+    static func csvTexts(_ url: URL) -> [String] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
         let rows = parseCSV(String(decoding: data, as: UTF8.self))
         guard let header = rows.first,
               let title = header.firstIndex(of: "title"), let abstract = header.firstIndex(of: "abstract")
         else { return [] }
         return rows.dropFirst().filter { $0.count > max(title, abstract) }.map { $0[title] + " " + $0[abstract] }
+    }
+
+    /// "title abstract" of every record of a MEDLINE (.nbib) file: `TI` and `AB` with their
+    /// six-space continuation lines.
+    static func medlineTexts(_ url: URL) -> [String] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        var texts: [String] = []
+        var fields: [String: String] = [:]
+        var current: String?
+        func endRecord() {
+            if !fields.isEmpty { texts.append((fields["TI"] ?? "") + " " + (fields["AB"] ?? "")) }
+            fields = [:]
+            current = nil
+        }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { endRecord(); continue }
+            if line.hasPrefix("      "), let tag = current {
+                fields[tag, default: ""] += " " + line.dropFirst(6)
+            } else if line.count >= 6, line.dropFirst(4).hasPrefix("- ") {
+                let tag = line.prefix(4).trimmingCharacters(in: .whitespaces)
+                current = tag
+                fields[tag] = String(line.dropFirst(6))
+            }
+        }
+        endRecord()
+        return texts
     }
 
     /// An RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF line ends.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TextAnalysis
 
@@ -76,8 +77,7 @@ struct BooleanQueryParserTests {
 
     @Test("parses the four CLEF 2017 dev topics into useful terms", arguments: ["CD007427", "CD008691", "CD009944", "CD010632"])
     func clefTopics(topic: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/datasets/benchmark/clef17-\(topic).topic.json")
-        guard let data = try? Data(contentsOf: url) else { return }  // shared/ not beside this clone
+        let data = try Data(contentsOf: TestData.fixture("benchmark/clef17-\(topic).topic.json"))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let query = try #require(object?["query"] as? String)
         let terms = texts(parser.parse(query))

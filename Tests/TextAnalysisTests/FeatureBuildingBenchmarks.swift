@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TextAnalysis
 
@@ -26,8 +27,9 @@ struct FeatureBuildingBenchmarks {
 
     @Test("index + TF-IDF + BM25: reference vs fast", arguments: [2_000, 20_000, 100_000])
     func featureBuilding(poolSize: Int) throws {
+        try TestData.requireDatasets()
         let base = BenchmarkCorpus.texts("nagtegaal-2019")
-        guard !base.isEmpty else { return }
+        try #require(!base.isEmpty, "benchmark/nagtegaal-2019.csv is missing")
         let documents = BenchmarkCorpus.pool(base, count: poolSize)
         let repetitions = poolSize <= 2_000 ? 7 : poolSize <= 20_000 ? 3 : 1
         var naiveTimes: [Double] = []
@@ -57,8 +59,9 @@ struct FeatureBuildingBenchmarks {
 
     @Test("phases of the fast path at 100,000 records")
     func phases() throws {
+        try TestData.requireDatasets()
         let base = BenchmarkCorpus.texts("nagtegaal-2019")
-        guard !base.isEmpty else { return }
+        try #require(!base.isEmpty, "benchmark/nagtegaal-2019.csv is missing")
         let documents = BenchmarkCorpus.pool(base, count: 100_000)
         var index: TermIndex?
         let indexTime = Self.seconds { index = TermIndex(documents: documents) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TextAnalysis
 
@@ -25,7 +26,10 @@ struct TermIndexEquivalenceTests {
         "", "   ", "a", "ab", "x y z", "COVID-19 and IL-6 levels in 5-HT3 receptors after 2.5 mg",
     ]
 
-    static func realDocuments() -> [String] { datasets.flatMap { BenchmarkCorpus.texts($0) } }
+    /// The repository's real abstracts, and with `TARSIER_DATASET_TESTS=1` the six benchmark sets too.
+    static func realDocuments() -> [String] {
+        BenchmarkCorpus.repositoryTexts() + (TestData.datasetTestsEnabled ? datasets.flatMap { BenchmarkCorpus.texts($0) } : [])
+    }
 
     func scannerTokens(_ text: String, analyzer: Analyzer = Analyzer()) -> [String] {
         var scanner = TokenScanner(analyzer: analyzer)
@@ -34,9 +38,18 @@ struct TermIndexEquivalenceTests {
         return tokens
     }
 
-    @Test("the benchmark CSVs are readable and contain non-ASCII text")
+    @Test("the repository's real abstracts are readable and contain non-ASCII text")
     func corpusAvailable() {
-        let documents = Self.realDocuments()
+        let documents = BenchmarkCorpus.repositoryTexts()
+        #expect(documents.count == 1_704 + 1_310)
+        #expect(documents.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.count >= 25)
+    }
+
+    @Test("the six benchmark CSVs are readable and contain non-ASCII text",
+          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
+    func datasetCorpusAvailable() throws {
+        try TestData.requireDatasets()
+        let documents = Self.datasets.flatMap { BenchmarkCorpus.texts($0) }
         #expect(documents.count > 5_000)
         #expect(documents.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.count > 100)
     }
@@ -77,7 +90,7 @@ struct TermIndexEquivalenceTests {
 
     @Test("term ids, counts and lengths equal the reference for any chunking", arguments: [1, 2, 3, 7])
     func indexMatches(chunkCount: Int) {
-        let documents = BenchmarkCorpus.texts("nagtegaal-2019") + Self.handMade + BenchmarkCorpus.texts("kitchenham-2010")
+        let documents = BenchmarkCorpus.repositoryTexts() + Self.handMade
         let naive = NaiveTermIndex(documents: documents)
         let built = TermIndexBuilder(analyzer: Analyzer(), includesBigrams: true).build(documents, chunkCount: chunkCount)
         let fast = TermIndex(
@@ -88,7 +101,7 @@ struct TermIndexEquivalenceTests {
 
     @Test("unigram-only indexes and custom stop words equal the reference")
     func unigramsAndCustomStopWords() {
-        let documents = BenchmarkCorpus.texts("cohen-ADHD") + Self.handMade
+        let documents = BenchmarkCorpus.csvTexts(TestData.fixture("benchmark/kitchenham-2010.csv")) + Self.handMade
         let analyzer = Analyzer(stopWords: ["patients", "ω", "étude", "etude", "k", "中文摘要"])
         expectEqual(TermIndex(documents: documents, analyzer: analyzer, includesBigrams: false),
                     NaiveTermIndex(documents: documents, analyzer: analyzer, includesBigrams: false))

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Linalg
+import TestSupport
 import Testing
 import Transformer
 
@@ -96,14 +97,13 @@ struct EncoderBenchmarkTests {
 }
 
 /// The benchmark corpus: the first records with an abstract in
-/// ../shared/datasets/benchmark/bannach-brown-2019.csv, as "title abstract" on one line
+/// $TARSIER_DATASETS/benchmark/bannach-brown-2019.csv, as "title abstract" on one line
 /// (Scripts/bench-encoder-peers.sh builds the same texts in Python).
 enum BenchmarkTexts {
-    static let csv = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/datasets/benchmark/bannach-brown-2019.csv")
+    static var csv: URL { TestData.dataset("benchmark/bannach-brown-2019.csv") }
 
     static func load(count: Int) throws -> [String] {
+        try TestData.requireDatasets()
         let text = try String(contentsOf: csv, encoding: .utf8)
         let rows = parseCSV(text)
         let header = try #require(rows.first)

@@ -9,15 +9,17 @@ struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay screening of a labelled CSV and report WSS@95, recall and more.",
         discussion: """
-            Screens every record of DATASET.csv one at a time with the same loop the screening \
+            Screens every record of DATASET.csv (or of an export with --labels) one at a time with the same loop the screening \
             UI uses, retraining after every decision. With a topic and no priors the first \
             ranking is BM25 against the topic (the CLEF protocol); with priors and no topic, \
             the learner starts from the priors (the ASReview protocol). Metrics are defined in \
-            Documentation/Metrics.md and agree with ../shared/tools/metrics.py.
+            Documentation/Metrics.md.
             """)
 
-    @Argument(help: "Labelled CSV: record_id,title,abstract,label_included (or ASReview's shape).")
+    @Argument(help: "Labelled CSV: record_id,title,abstract,label_included (or ASReview's shape); with --labels, any file `import` reads.")
     var dataset: String
+    @Option(help: "Labels CSV (pmid, doi or record_id + label_included) for an export DATASET, read as `import` stores it.")
+    var labels: String?
     @Option(help: "Topic JSON with title, optional objective and Boolean query.")
     var topic: String?
     @Option(name: .customLong("prior"), help: "record_id screened before any ranking (repeatable).")
@@ -66,7 +68,8 @@ struct Simulate: AsyncParsableCommand {
     func run() async throws {
         let start = Date()
         do {
-            let data = try SimulationDataset(contentsOf: dataset)
+            let data = try labels.map { try SimulationDataset(export: dataset, labels: $0) }
+                ?? SimulationDataset(contentsOf: dataset)
             let reviewTopic = try topic.map { try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
             let priorIndices = try choosePriors(data)
             var configuration = CycleConfiguration(ranker: ranker, seed: seed)

@@ -11,6 +11,13 @@ struct SimulationDataset {
     /// Title + "\n" + abstract of every record: the text the live review embeds.
     let embeddingTexts: [String]
 
+    init(recordIDs: [String], texts: [String], labels: [Bool], embeddingTexts: [String]) {
+        self.recordIDs = recordIDs
+        self.texts = texts
+        self.labels = labels
+        self.embeddingTexts = embeddingTexts
+    }
+
     init(contentsOf path: String) throws {
         let table = try CSVParser.parse(contentsOf: URL(fileURLWithPath: path))
         let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -1,0 +1,52 @@
+import Evaluation
+import Formats
+import Foundation
+import ReviewModel
+import ReviewStore
+
+extension SimulationDataset {
+    /// An export file (anything `tarsier import` reads) with its labels file: the records are
+    /// stored in an in-memory review exactly as `import` stores them (markup cleaned, duplicates
+    /// grouped), so the pool, its order and its texts are those the live screen ranks. A record's
+    /// id is its PMID (else DOI, else source id); it is relevant when any record of its duplicate
+    /// group is labelled included.
+    init(export path: String, labels labelsPath: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let result = try Importer.read(url: url)
+        for diagnostic in result.diagnostics where diagnostic.severity == .error {
+            throw SimulationCommandError(diagnostic.description)
+        }
+        let labelTable = try CSVParser.parse(contentsOf: URL(fileURLWithPath: labelsPath))
+        let labelFile = try LabelFile(
+            header: labelTable.header, rows: labelTable.rows, rowLines: labelTable.rowLines,
+            file: URL(fileURLWithPath: labelsPath).lastPathComponent)
+        let database = try ReviewDatabase.inMemory()
+        _ = try database.importBatch(
+            ImportBatchInput(
+                fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
+                records: result.records, warnings: result.diagnostics.map(\.description)))
+        func label(_ record: StoredRecord) -> Bool? {
+            labelFile.label(pmid: record.fields.pmid, doi: record.fields.doi, recordID: record.sourceID)
+        }
+        var groupIncluded: [Int64: Bool] = [:]
+        for duplicate in try database.records(.duplicates) {
+            guard let group = duplicate.duplicateGroupID, let included = label(duplicate) else { continue }
+            groupIncluded[group] = (groupIncluded[group] ?? false) || included
+        }
+        let canonical = try database.records(.all)
+        let texts = canonical.map { $0.fields.title + "\n" + $0.fields.abstract }
+        var unlabelled = 0
+        let labels = canonical.map { record -> Bool in
+            let own = label(record)
+            if own == nil && record.duplicateGroupID.flatMap({ groupIncluded[$0] }) == nil { unlabelled += 1 }
+            return (own ?? false) || (record.duplicateGroupID.flatMap { groupIncluded[$0] } ?? false)
+        }
+        if unlabelled > 0 {
+            FileHandle.standardError.write(Data(
+                "tarsier simulate: \(unlabelled) of \(canonical.count) records are not in \(labelsPath); counted as excludes\n".utf8))
+        }
+        self.init(
+            recordIDs: canonical.map { $0.fields.pmid ?? $0.fields.doi ?? $0.sourceID ?? "record-\($0.id)" },
+            texts: texts, labels: labels, embeddingTexts: texts)
+    }
+}
