@@ -19,7 +19,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
+source "$ROOT/Scripts/datasets.sh"
 DATA="$SHARED/datasets/benchmark"
 RUNS="${RUNS:-3}"
 VENV="${VENV:-/tmp/asreview-3.0.8-venv}"

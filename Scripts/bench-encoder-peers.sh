@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
 MODEL="${TARSIER_MODEL:-${XDG_CACHE_HOME:-$HOME/.cache}/tarsier/models/all-MiniLM-L6-v2}"
-SHARED="$(cd .. && pwd)/shared"
+source Scripts/datasets.sh
 WORK=/tmp/tarsier-bench-peers
 VENV="$WORK/venv"
 mkdir -p "$WORK"
@@ -43,7 +43,7 @@ for round in $(seq "$RUNS"); do
   read -r wall user sys kb <"$WORK/time.txt"
   echo "tarsier $wall $(python3 -c "print(round($user + $sys, 2))") $((kb / 1024))" | tee -a "$WORK/results.txt"
   for peer in "${PEERS[@]}"; do
-    "$VENV/bin/python" Scripts/bench/peers.py "$MODEL" "$WORK/texts.txt" "$peer" \
+    "$VENV/bin/python" Scripts/bench-peers.py "$MODEL" "$WORK/texts.txt" "$peer" \
       "Tests/TransformerTests/Fixtures/all-MiniLM-L6-v2.json" 2>/dev/null | sed -n 's/^peer: //p' | tee -a "$WORK/results.txt"
   done
 done

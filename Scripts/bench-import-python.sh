@@ -10,7 +10,8 @@
 # throwaway venv under /tmp. The generated 100k-record files come from the Swift benchmark run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-samples="${SAMPLES:-$here/../shared/datasets/import-samples}"
+source "$here/Scripts/datasets.sh"
+samples="${SAMPLES:-$TARSIER_DATASETS/import-samples}"
 bench_dir=/tmp/tarsier-import-bench
 venv=/tmp/tarsier-bench-venv
 swift_log="${1:-}"

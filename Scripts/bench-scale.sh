@@ -6,7 +6,7 @@
 #
 # The review: the 50,788 real MEDLINE records of shared/datasets/import-samples/pubmed-xml-large
 # (two PubMed XML files, read as .gz) plus 50,000 RIS variations made by
-# Scripts/make_scale_review.py (seed 1; 10% are the same study again and must join duplicate
+# Scripts/make-scale-review.py (seed 1; 10% are the same study again and must join duplicate
 # groups, the rest have shuffled title words and abstract sentences and no identifiers).
 #
 # Usage: Scripts/bench-scale.sh [RUNS]    (default 3; medians are reported)
@@ -21,7 +21,7 @@ RUNS=${1:-3}
 DIR=${SCALE_DIR:-/tmp/tarsier-scale}
 DECISIONS=${DECISIONS:-60}
 EMBED_SECONDS=${EMBED_SECONDS:-120}
-SHARED=${SHARED:-$ROOT/../shared}
+source "$ROOT/Scripts/datasets.sh"
 XML1=$SHARED/datasets/import-samples/pubmed-xml-large/pubmed20n0014.xml.gz
 XML2=$SHARED/datasets/import-samples/pubmed-xml-large/pubmed21n1298.xml.gz
 TIME=/usr/bin/time
@@ -40,7 +40,7 @@ if [ ! -s "$DIR/variants.ris" ]; then
     fresh "$DIR/base.tarsier"
     "$T" import "$DIR/base.tarsier" "$XML1" "$XML2" --quiet >/dev/null
     "$T" export "$DIR/base.tarsier" --what records --format ris -o "$DIR/medline-50k.ris"
-    python3 Scripts/make_scale_review.py "$DIR/medline-50k.ris" "$DIR/variants.ris" 50000 1 0.1
+    python3 Scripts/make-scale-review.py "$DIR/medline-50k.ris" "$DIR/variants.ris" 50000 1 0.1
 fi
 FILES=("$XML1" "$XML2" "$DIR/variants.ris")
 

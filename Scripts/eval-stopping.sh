@@ -5,7 +5,8 @@
 #   Scripts/eval-stopping.sh            (SKIP_BUILD=1 reuses .build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${SHARED:-../shared}"
+source Scripts/datasets.sh
+shared="$SHARED"
 ranker="${RANKER:-tfidf-lr}"
 [ -n "${SKIP_BUILD:-}" ] || swift build -c release --product tarsier >&2
 bin="$(swift build -c release --show-bin-path)/tarsier"
@@ -18,4 +19,4 @@ for csv in "$shared"/datasets/benchmark/*.csv; do
       --stop-rule all --json > "$out/$name.$seed.json"
   done
 done
-python3 Scripts/eval_stopping_table.py "$out"
+python3 Scripts/eval-stopping-table.py "$out"

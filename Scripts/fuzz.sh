@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
-samples=../shared/datasets/import-samples
+samples=Tests/Fixtures/import-samples
 work=$(mktemp -d /tmp/tarsier-fuzz.XXXXXX)
 mkdir -p "$work/corpus" "$work/artifacts"
 

@@ -2,7 +2,7 @@
 # Installs the Debian packages tarsier needs to build, test and run, if any are missing.
 # Swift 6.3 itself is expected at /opt/swift or on PATH (see README).
 set -euo pipefail
-packages=(libncursesw5-dev libsqlite3-dev libopenblas-dev zlib1g-dev pkg-config tmux python3 python3-pip unzip librsvg2-bin time)
+packages=(libncursesw5-dev libsqlite3-dev libopenblas-dev zlib1g-dev pkg-config tmux python3 python3-pip unzip librsvg2-bin time make man-db fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,7 +7,7 @@ import TestSupport
 @Suite("Hypergeometric stopping rule (Callaghan & Müller-Hansen 2020)")
 struct HypergeometricStoppingRuleTests {
     /// `buscarpy.calculate_h0([1]*ones + [0]*zeros, N, target)`, buscarpy 0.0.2, made with
-    /// `/tmp/buscar-venv/bin/python Scripts/make_stopping_reference.py` (second block).
+    /// `/tmp/buscar-venv/bin/python Scripts/make-stopping-reference.py` (second block).
     static let handMade: [(ones: Int, zeros: Int, pool: Int, target: Double, p: Double)] = [
         (10, 90, 200, 0.95, 0.5263157894736843),
         (10, 90, 200, 0.8, 0.14371033967898467),

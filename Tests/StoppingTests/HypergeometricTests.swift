@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Hypergeometric distribution in log space")
 struct HypergeometricTests {
-    /// Made with SciPy 1.x: `/tmp/buscar-venv/bin/python Scripts/make_stopping_reference.py`
+    /// Made with SciPy 1.x: `/tmp/buscar-venv/bin/python Scripts/make-stopping-reference.py`
     /// (first block: `float(scipy.stats.hypergeom.cdf(k, M, n, N))`; SciPy's n is our `successes`,
     /// its N our `draws`).
     static let scipyCDF: [(k: Int, population: Int, successes: Int, draws: Int, cdf: Double)] = [

@@ -3,7 +3,7 @@
 (asreview-dev.md) and the feasibility probe (feasibility-dev.md): per-dataset mean WSS@95 under
 (a) priors seeds 1-3, no topic, and (b) topic only on the clef17-* sets; means, recall@10%,
 last-relevant rank, and the hybrid's per-dataset wins/losses against every other column.
-Usage: eval_compare.py OUT ASREVIEW_MD FEASIBILITY_MD RANKER...
+Usage: eval-compare.py OUT ASREVIEW_MD FEASIBILITY_MD RANKER...
 """
 import glob, json, os, re, sys
 

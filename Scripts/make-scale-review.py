@@ -10,7 +10,7 @@ Output: RIS with COUNT records derived from them, seeded and reproducible:
   identifiers (ID, AN, DO) dropped, so the text keeps MEDLINE's vocabulary and length
   distribution but the records are distinct (no duplicate key matches).
 
-Usage: make_scale_review.py IN.ris OUT.ris [COUNT] [SEED] [DUP_FRACTION]
+Usage: make-scale-review.py IN.ris OUT.ris [COUNT] [SEED] [DUP_FRACTION]
 """
 import random
 import re

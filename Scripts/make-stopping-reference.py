@@ -2,7 +2,7 @@
 """Reference values for Tests/StoppingTests (HypergeometricTests, HypergeometricStoppingRuleTests).
 
 Run:  python3 -m venv /tmp/buscar-venv && /tmp/buscar-venv/bin/pip install buscarpy==0.0.2 scipy
-      /tmp/buscar-venv/bin/python Scripts/make_stopping_reference.py
+      /tmp/buscar-venv/bin/python Scripts/make-stopping-reference.py
 Prints Swift literals; the tests hold a copy of them.
 """
 import numpy as np

@@ -3,7 +3,7 @@
 
 Checks that tarsier's own metrics (simulate --json) agree with ../shared/tools/metrics.py on the
 order file to 4 decimals, and reports per-dataset wins/losses against ASReview (elas_u4).
-Usage: eval_table.py OUT_DIR ASREVIEW_MD
+Usage: eval-table.py OUT_DIR ASREVIEW_MD
 """
 import glob, json, os, re, sys
 
