@@ -48,11 +48,12 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
         .target(name: "Stopping", dependencies: ["ReviewModel"], swiftSettings: optimised),
         .target(name: "Reports", dependencies: ["ReviewModel", "Stopping"]),
+        .target(name: "TeamScreening", dependencies: ["ReviewModel"]),
 
         // MARK: - The thin executable
         .executableTarget(name: "tarsier", dependencies: [
             "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
-            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports",
+            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports", "TeamScreening",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: optimised),
 
@@ -71,5 +72,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),
         .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping"]),
+        .testTarget(name: "TeamScreeningTests", dependencies: ["TeamScreening", "ReviewModel"]),
     ]
 )

@@ -1,0 +1,92 @@
+import ReviewModel
+
+/// Where one record stands under the review's team rules.
+public enum RecordStatus: Sendable, Equatable {
+    /// No vote yet.
+    case undecided
+    /// Dual (or a verification-sample record): one vote, a second is needed.
+    case awaitingSecondVote(Vote)
+    /// Enough votes and they agree (single: the latest vote).
+    case decided(Label)
+    /// The votes disagree and no lead has resolved it yet.
+    case conflict([Vote])
+    /// A lead's final decision.
+    case resolved(Resolution)
+
+    /// The final label: what stopping rules, the recall curve and PRISMA count.
+    public var finalLabel: Label? {
+        switch self {
+        case .decided(let label): label
+        case .resolved(let resolution): resolution.label
+        case .undecided, .awaitingSecondVote, .conflict: nil
+        }
+    }
+
+    public var isConflict: Bool { if case .conflict = self { true } else { false } }
+}
+
+/// The team rules applied to a vote book.
+public struct TeamRules: Sendable {
+    public let settings: TeamSettings
+    /// Seed of the verification sample (the review's random seed).
+    public let seed: UInt64
+
+    public init(settings: TeamSettings, seed: UInt64 = 1) {
+        self.settings = settings
+        self.seed = seed
+    }
+
+    /// Whether a record is in the verified-single mode's blind second-screening sample: a fixed
+    /// pseudo-random choice per record id and seed, so every assessor's process agrees on it.
+    public func isInVerificationSample(_ recordID: Int64) -> Bool {
+        guard settings.mode == .verified else { return false }
+        var z = UInt64(bitPattern: recordID) &+ seed &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 53) < settings.verificationFraction
+    }
+
+    /// How many independent votes a record needs.
+    public func votesNeeded(_ recordID: Int64) -> Int {
+        switch settings.mode {
+        case .single: 1
+        case .dual: 2
+        case .verified: isInVerificationSample(recordID) ? 2 : 1
+        }
+    }
+
+    /// Two labels agree under the maybe policy.
+    public func agree(_ a: Label, _ b: Label) -> Bool {
+        switch settings.maybe {
+        case .resolve: a == b && a != .maybe
+        case .countsAsInclude: (a == .exclude) == (b == .exclude)
+        }
+    }
+
+    /// The status of a record with these votes and resolution.
+    public func status(recordID: Int64, votes: [String: Vote], resolution: Resolution?) -> RecordStatus {
+        if let resolution { return .resolved(resolution) }
+        let ordered = votes.values.sorted { $0.eventID < $1.eventID }
+        guard let first = ordered.first else { return .undecided }
+        if settings.mode == .single { return .decided(ordered.last!.label) }
+        if ordered.count < votesNeeded(recordID) { return .awaitingSecondVote(first) }
+        guard ordered.dropFirst().allSatisfy({ agree($0.label, first.label) }) else { return .conflict(ordered) }
+        let labels = Set(ordered.map(\.label))
+        if labels.count == 1 { return .decided(first.label) }
+        // include + maybe under "maybe counts as include".
+        return .decided(labels.contains(.include) ? .include : first.label)
+    }
+
+    /// What the ranker learns from: the final label once there is one; before that, a record with
+    /// any include vote counts as relevant, and one with only exclude votes as an exclude.
+    public func learningLabel(_ status: RecordStatus) -> Label? {
+        switch status {
+        case .undecided: nil
+        case .decided(let label): label
+        case .resolved(let resolution): resolution.label
+        case .awaitingSecondVote(let vote): vote.label
+        case .conflict(let votes): votes.contains { $0.label == .include } ? .include : votes.last?.label
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import ReviewModel
+
+/// The team's state over a whole review: each record's status, the conflicts, pairwise agreement
+/// and each assessor's progress.
+public struct TeamSummary: Sendable {
+    public let rules: TeamRules
+    public let book: VoteBook
+    /// Status of every record that has a vote or a resolution.
+    public let statuses: [Int64: RecordStatus]
+
+    public init(rules: TeamRules, book: VoteBook) {
+        self.rules = rules
+        self.book = book
+        var statuses: [Int64: RecordStatus] = [:]
+        for record in Set(book.votes.keys).union(book.resolutions.keys) {
+            statuses[record] = rules.status(
+                recordID: record, votes: book.votes[record] ?? [:], resolution: book.resolutions[record])
+        }
+        self.statuses = statuses
+    }
+
+    /// Records in conflict, oldest first (by their latest vote).
+    public var conflicts: [(recordID: Int64, votes: [Vote])] {
+        statuses.compactMap { id, status in
+            if case .conflict(let votes) = status { (id, votes) } else { nil }
+        }.sorted { ($0.votes.map(\.eventID).max() ?? 0) < ($1.votes.map(\.eventID).max() ?? 0) }
+    }
+
+    /// Final labels (what stopping rules, curves and PRISMA count).
+    public var finalLabels: [Int64: Label] { statuses.compactMapValues(\.finalLabel) }
+
+    /// Records decided by two or more assessors.
+    public var screenedByTwo: Int { book.votes.values.filter { $0.count >= 2 }.count }
+
+    /// Conflicts a lead has resolved.
+    public var conflictsResolved: Int { book.resolutions.count }
+
+    /// Agreement of each pair of assessors over the records both voted on; `calibration` limits it
+    /// to the first N such records (by their later vote).
+    public func agreement(calibration: Int? = nil) -> [PairAgreement] {
+        let assessors = book.assessors
+        var result: [PairAgreement] = []
+        for (i, a) in assessors.enumerated() {
+            for b in assessors[(i + 1)...] {
+                var pairs = book.votes.values.compactMap { votes -> (Label, Label, Int64)? in
+                    guard let va = votes[a], let vb = votes[b] else { return nil }
+                    return (va.label, vb.label, max(va.eventID, vb.eventID))
+                }.sorted { $0.2 < $1.2 }
+                if let calibration { pairs = Array(pairs.prefix(calibration)) }
+                guard !pairs.isEmpty else { continue }
+                let usesMaybe = pairs.contains { $0.0 == .maybe || $0.1 == .maybe }
+                let categories: [Label] = usesMaybe ? [.include, .exclude, .maybe] : [.include, .exclude]
+                var counts = Array(repeating: Array(repeating: 0, count: categories.count), count: categories.count)
+                for (la, lb, _) in pairs {
+                    counts[categories.firstIndex(of: la)!][categories.firstIndex(of: lb)!] += 1
+                }
+                let table = AgreementTable(categories: categories.map(\.rawValue), counts: counts)
+                if let statistics = AgreementStatistics(table) {
+                    result.append(PairAgreement(first: a, second: b, table: table, statistics: statistics))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Each assessor's standing votes and pace.
+    public func progress(events: [VoteEvent], now: Date) -> [AssessorProgress] {
+        book.assessors.map { name in
+            let votes = book.votes.values.compactMap { $0[name] }
+            let cast = events.filter { $0.assessor == name && $0.kind == .decide }.map(\.at)
+            let lastHour = cast.filter { now.timeIntervalSince($0) <= 3_600 }.count
+            var overall: Double?
+            if let first = cast.min(), let last = cast.max(), last > first {
+                overall = Double(cast.count) / (last.timeIntervalSince(first) / 3_600)
+            }
+            return AssessorProgress(
+                assessor: name, decided: votes.count, included: votes.filter { $0.label == .include }.count,
+                excluded: votes.filter { $0.label == .exclude }.count, maybe: votes.filter { $0.label == .maybe }.count,
+                lastHourRate: Double(lastHour), overallRate: overall)
+        }
+    }
+}
+
+/// Agreement of one pair of assessors.
+public struct PairAgreement: Sendable, Equatable, Codable {
+    public let first: String
+    public let second: String
+    public let table: AgreementTable
+    public let statistics: AgreementStatistics
+}
+
+/// One assessor's standing votes and pace (decisions per hour).
+public struct AssessorProgress: Sendable, Equatable, Codable {
+    public let assessor: String
+    public let decided: Int
+    public let included: Int
+    public let excluded: Int
+    public let maybe: Int
+    /// Decisions in the last hour.
+    public let lastHourRate: Double
+    /// Decisions per hour between the assessor's first and latest decision; nil with fewer than two.
+    public let overallRate: Double?
+}
