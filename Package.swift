@@ -32,7 +32,7 @@ let package = Package(
         // MARK: - Libraries, one job each
         .target(name: "ReviewModel", swiftSettings: optimised),
         .target(name: "ReviewStore", dependencies: [
-            "ReviewModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "ReviewModel", "TeamScreening", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: optimised),
         .target(name: "Formats", dependencies: ["ReviewModel", "CZlib"]),
         .target(name: "TextAnalysis", swiftSettings: optimised),
@@ -60,7 +60,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
-        .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "Formats"]),
+        .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "Formats", "TeamScreening"]),
         .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TestSupport", "TextAnalysis"]),
         .testTarget(name: "LinalgTests", dependencies: ["TestSupport", "Linalg"]),

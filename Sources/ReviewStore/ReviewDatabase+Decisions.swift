@@ -5,7 +5,7 @@ import ReviewModel
 /// One event of the append-only decision log.
 public struct DecisionEvent: Sendable, Codable, Equatable, Identifiable {
     /// How the event came about.
-    public enum Kind: String, Sendable, Codable { case decide, undo, redo, `import` }
+    public enum Kind: String, Sendable, Codable { case decide, undo, redo, `import`, resolve }
     public var id: Int64
     public var recordID: Int64
     public var kind: Kind

@@ -36,7 +36,32 @@ extension ReviewDatabase {
                 CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, year);
                 """)
         }
+        // (v4-duplicate-links and v5-decision-signal-ranks come from the import and live-core work.)
+        // Team screening: a lead's final decision on a conflict is a `resolve` event in the log.
+        migrator.registerMigration("v6-resolve-events") { db in try allowResolveEvents(db) }
         return migrator
+    }
+
+    /// SQLite cannot change a CHECK constraint in place, so the decision log is rebuilt with
+    /// `resolve` allowed: every row and column copied as it is (whatever columns earlier
+    /// migrations added), then its indexes and append-only triggers recreated. Foreign keys are
+    /// off during a migration (GRDB checks them once at its end).
+    private static func allowResolveEvents(_ db: Database) throws {
+        let oldKinds = "('decide', 'undo', 'redo', 'import')"
+        guard let table = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'decision'"),
+              table.contains(oldKinds)
+        else { throw ReviewStoreError.corrupt("the decision table does not have the expected kinds") }
+        let dependents = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name = 'decision' AND type IN ('index', 'trigger') AND sql IS NOT NULL")
+        let rebuilt = table
+            .replacingOccurrences(of: oldKinds, with: "('decide', 'undo', 'redo', 'import', 'resolve')")
+            .replacingOccurrences(of: "CREATE TABLE \"decision\"", with: "CREATE TABLE \"decision_rebuilt\"")
+        try db.execute(sql: rebuilt)
+        try db.execute(sql: "INSERT INTO decision_rebuilt SELECT * FROM decision")
+        try db.execute(sql: "DROP TABLE decision")
+        try db.execute(sql: "ALTER TABLE decision_rebuilt RENAME TO decision")
+        for statement in dependents { try db.execute(sql: statement) }
     }
 
     private static func createProtocolTables(_ db: Database) throws {

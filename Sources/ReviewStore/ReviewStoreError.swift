@@ -18,6 +18,10 @@ public enum ReviewStoreError: Error, LocalizedError, Equatable {
     case alreadyImported(file: String, batch: Int64, date: Date)
     case nothingToUndo
     case nothingToRedo
+    /// The file's schema is not what a migration expects (a damaged or hand-edited review).
+    case corrupt(String)
+    /// A team rule refused the request (a change of mode, a resolution); nothing changed.
+    case teamRule(String)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +40,8 @@ public enum ReviewStoreError: Error, LocalizedError, Equatable {
             "\(file) was already imported (batch \(batch), \(date.formatted(.iso8601))); nothing changed"
         case .nothingToUndo: "nothing to undo"
         case .nothingToRedo: "nothing to redo"
+        case .corrupt(let reason): "the review's schema is damaged: \(reason); it was not changed"
+        case .teamRule(let reason): "\(reason); nothing changed"
         }
     }
 }

@@ -90,3 +90,30 @@ public struct TeamRules: Sendable {
         }
     }
 }
+
+extension TeamRules {
+    /// Why a change of screening mode would make existing decisions ambiguous, or nil when it is
+    /// safe: any mode may be chosen before two assessors have voted on the same record; after
+    /// that, leaving dual or verified screening is refused once votes disagree or a lead has
+    /// resolved a conflict (which vote would count?), and single → dual/verified is refused once
+    /// two assessors decided the same record (in single mode the later one overrode the earlier).
+    public static func refusal(changingFrom old: ScreeningMode, to new: ScreeningMode, book: VoteBook) -> String? {
+        guard old != new else { return nil }
+        let shared = book.votes.values.filter { $0.count >= 2 }
+        let disagreeing = shared.filter { Set($0.values.map(\.label)).count > 1 }
+        switch (old, new) {
+        case (.single, _):
+            return shared.isEmpty ? nil
+                : "cannot change from single to \(new.rawValue) screening: \(shared.count) records were decided by "
+                    + "more than one assessor, and in single screening the later decision replaced the earlier"
+        case (_, _):
+            if !book.resolutions.isEmpty {
+                return "cannot change from \(old.rawValue) to \(new.rawValue) screening: \(book.resolutions.count) "
+                    + "conflicts were resolved under \(old.rawValue) screening"
+            }
+            return disagreeing.isEmpty ? nil
+                : "cannot change from \(old.rawValue) to \(new.rawValue) screening: \(disagreeing.count) records "
+                    + "have votes that disagree"
+        }
+    }
+}
