@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "ScreeningUI", dependencies: ["ReviewModel"], swiftSettings: optimised),
         .target(name: "CursesTerminal", dependencies: ["ScreeningUI", "CNcursesw"]),
         .target(name: "Stopping", dependencies: ["ReviewModel"], swiftSettings: optimised),
-        .target(name: "Reports", dependencies: ["ReviewModel", "Stopping"]),
+        .target(name: "Reports", dependencies: ["ReviewModel", "Stopping", "TeamScreening"]),
         .target(name: "TeamScreening", dependencies: ["ReviewModel"]),
 
         // MARK: - The thin executable
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),
         .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
-        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping", "TeamScreening"]),
         .testTarget(name: "TeamScreeningTests", dependencies: ["TeamScreening", "ReviewModel"]),
     ]
 )

@@ -18,13 +18,17 @@ struct Export: ParsableCommand {
             the hypergeometric band and where each stopping rule first said stop.
             prisma     --format txt|csv|svg|png PRISMA 2020 counts for the title/abstract stage. \
             PNG is rendered from the SVG by rsvg-convert (Debian's librsvg2-bin) and needs -o FILE.
+            agreement  --format csv|json per pair of assessors over the records both decided: the \
+            counts table, Cohen's κ with its 95% CI, percent agreement, PABAK and Gwet's AC1, for \
+            the whole review and for the calibration round.
+            conflicts  --format csv|json records whose votes disagree, one row per vote.
             """)
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case records, decisions, curve, prisma }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, svg, png, txt }
+    enum What: String, ExpressibleByArgument, CaseIterable { case records, decisions, curve, prisma, agreement, conflicts }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, json, svg, png, txt }
 
     @OptionGroup var review: ReviewArgument
-    @Option(help: "What to export: records, decisions, curve, prisma.") var what: What
+    @Option(help: "What to export: records, decisions, curve, prisma, agreement, conflicts.") var what: What
     @Option(help: "The file format (see above).") var format: Format
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "Records only: include, exclude, maybe or undecided.") var label: String?
@@ -32,6 +36,7 @@ struct Export: ParsableCommand {
     func validate() throws {
         let allowed: [What: [Format]] = [
             .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg, .png], .prisma: [.txt, .csv, .svg, .png],
+            .agreement: [.csv, .json], .conflicts: [.csv, .json],
         ]
         guard allowed[what, default: []].contains(format) else {
             throw ValidationError("--what \(what.rawValue) takes --format \(allowed[what, default: []].map(\.rawValue).joined(separator: "|"))")
@@ -46,6 +51,12 @@ struct Export: ParsableCommand {
         let text = try Console.run { () -> String in
             switch what {
             case .records: return try records(database)
+            case .agreement:
+                let report = AgreementReport(summary: try database.teamSummary())
+                return format == .json ? try report.json() : report.csv()
+            case .conflicts:
+                let report = try ConflictReport(summary: try database.teamSummary()) { try database.record($0).fields.title }
+                return format == .json ? try report.json() : report.csv()
             case .decisions: return try decisions(database)
             case .curve:
                 let curve = try LeadReports(database: database).curve()

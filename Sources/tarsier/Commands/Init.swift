@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReviewModel
 import ReviewStore
+import TeamScreening
 
 /// `tarsier init`: create a review file.
 struct Init: ParsableCommand {
@@ -17,6 +18,9 @@ struct Init: ParsableCommand {
     @Option(help: "The review's title (overrides the topic file's).") var title: String?
     @Option(help: "A topic JSON file: title, objective, query.") var topic: String?
     @Option(help: "Seed for the review's random order and random picks.") var seed: Int = 1
+    @Option(help: "Screening mode: single, dual or verified (see `tarsier team --help`).") var mode: ScreeningMode = .single
+    @Flag(inversion: .prefixedNo, help: "Hide other assessors' votes until resolved (default: on in dual and verified).")
+    var blind: Bool?
 
     func run() throws {
         try Console.run {
@@ -25,8 +29,10 @@ struct Init: ParsableCommand {
             if reviewTopic.title.isEmpty {
                 reviewTopic.title = URL(fileURLWithPath: review).deletingPathExtension().lastPathComponent
             }
-            _ = try ReviewDatabase.create(path: review, topic: reviewTopic, randomSeed: seed)
-            print("created \(review): \"\(reviewTopic.title)\"" + (reviewTopic.query == nil ? "" : " (with a Boolean query)"))
+            let database = try ReviewDatabase.create(path: review, topic: reviewTopic, randomSeed: seed)
+            if mode != .single || blind != nil { try database.setTeamSettings(TeamSettings(mode: mode, blind: blind)) }
+            print("created \(review): \"\(reviewTopic.title)\"" + (reviewTopic.query == nil ? "" : " (with a Boolean query)")
+                + (mode == .single ? "" : ", \(mode.rawValue) screening" + (blind ?? true ? ", blind" : "")))
         }
     }
 }

@@ -31,6 +31,12 @@ struct Status: ParsableCommand {
             print("stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
                 + (rule.firstStopAt.map { " (first said stop at \($0) screened)" } ?? ""))
         }
+        // Team screening: the mode, each assessor's progress, conflicts and agreement.
+        let team = try Console.run { try database.teamSummary() }
+        if team.rules.settings.mode != .single || team.book.assessors.count > 1 {
+            let progress = team.progress(events: try Console.run { try database.voteEvents() }, now: Date())
+            print(TextSanitizer.visible(TeamStatus.text(summary: team, progress: progress), keepNewlines: true), terminator: "")
+        }
     }
 
     /// The `--json` object: the review's counts plus a `stopping` array of rule states.
