@@ -9,11 +9,14 @@ public struct Simulation: Sendable {
     public let labels: [Bool]
     /// Record indices labelled before any ranking, in order.
     public let priors: [Int]
+    /// Simulated assessors who may mislabel records; nil: every label is the truth.
+    public let team: AssessorTeam?
 
-    /// A simulation of `labels` starting from `priors`.
-    public init(labels: [Bool], priors: [Int]) {
+    /// A simulation of `labels` starting from `priors`, screened by `team` (perfect when nil).
+    public init(labels: [Bool], priors: [Int], team: AssessorTeam? = nil) {
         self.labels = labels
         self.priors = priors
+        self.team = team
     }
 
     /// What a replay produced.
@@ -26,6 +29,8 @@ public struct Simulation: Sendable {
         public var rankedBy: [String]
         /// Seconds spent in each retrain.
         public var retrainSeconds: [Double]
+        /// What the simulated team recorded for each record in `order` (the truth without a team).
+        public var teamOutcomes: [AssessorTeam.Outcome] = []
 
         /// The labels in screening order.
         public func labels(from all: [Bool]) -> [Bool] { order.map { all[$0] } }
@@ -37,9 +42,16 @@ public struct Simulation: Sendable {
     /// - Throws: `RankingError.recordOutOfRange` for a prior outside the pool.
     public func run(_ cycle: inout ActiveLearningCycle, stopAfterLastInclude: Bool = false) throws -> Result {
         var result = Result(order: [], pickedAt: [], rankedBy: [], retrainSeconds: [])
+        // The label the team records: what the cycle learns from.
+        func screen(_ record: Int) -> Bool {
+            let outcome = team?.screen(record: record, truth: labels[record])
+                ?? AssessorTeam.Outcome(final: labels[record], votes: 1, conflict: false)
+            result.teamOutcomes.append(outcome)
+            return outcome.final
+        }
         var remainingIncludes = labels.filter { $0 }.count
         for prior in priors where prior >= 0 && prior < labels.count && !cycle.screened[prior] {
-            try cycle.decide(prior, relevant: labels[prior], pickedAt: .prior)
+            try cycle.decide(prior, relevant: screen(prior), pickedAt: .prior)
             result.order.append(prior)
             result.pickedAt.append(.prior)
             result.rankedBy.append("prior")
@@ -48,9 +60,9 @@ public struct Simulation: Sendable {
         while cycle.remaining > 0 {
             let snapshot = cycle.retrain()
             result.retrainSeconds.append(snapshot.duration)
-            if stopAfterLastInclude && remainingIncludes == 0 {
+            if stopAfterLastInclude && team == nil && remainingIncludes == 0 {
                 for record in snapshot.order where !cycle.screened[record] {
-                    try cycle.decide(record, relevant: labels[record], pickedAt: .rank)
+                    try cycle.decide(record, relevant: screen(record), pickedAt: .rank)
                     result.order.append(record)
                     result.pickedAt.append(.rank)
                     result.rankedBy.append(snapshot.rankerID)
@@ -58,7 +70,7 @@ public struct Simulation: Sendable {
                 break
             }
             guard let pick = cycle.nextPick(from: snapshot) else { break }
-            try cycle.decide(pick.record, relevant: labels[pick.record], pickedAt: pick.pickedAt)
+            try cycle.decide(pick.record, relevant: screen(pick.record), pickedAt: pick.pickedAt)
             result.order.append(pick.record)
             result.pickedAt.append(pick.pickedAt)
             result.rankedBy.append(snapshot.rankerID)

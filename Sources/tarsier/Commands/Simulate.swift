@@ -32,6 +32,10 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
     @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
+    @Option(help: "dual: also simulate single and dual screening by assessors who err (--assessor-error) and compare them.")
+    var mode: AssessorTeam.Mode = .single
+    @Option(help: "Probability that a simulated assessor mislabels a record (with --mode dual; default 0.05).")
+    var assessorError: Double?
     @Option(name: .customLong("stop-rule"), help: "Replay a stopping rule on the order: hypergeometric, knee, consecutive_excludes or all (repeatable).")
     var stopRules: [String] = []
     @Option(help: "BERT model folder for the dense rankers (default: $TARSIER_MODEL, then the cache folder).")
@@ -59,6 +63,9 @@ struct Simulate: AsyncParsableCommand {
         }
         if let fusionNormalisation, ScoreNormalisation(rawValue: fusionNormalisation) == nil {
             throw ValidationError("unknown fusion normalisation '\(fusionNormalisation)'")
+        }
+        if let assessorError, !(0...0.5).contains(assessorError) {
+            throw ValidationError("--assessor-error must be between 0 and 0.5")
         }
         for path in curveOut where !(path.hasSuffix(".csv") || path.hasSuffix(".svg")) {
             throw ValidationError("--curve-out must end in .csv or .svg: \(path)")
@@ -108,6 +115,17 @@ struct Simulate: AsyncParsableCommand {
                     labels: result.labels(from: data.labels), pickedAtRandom: result.pickedAt.map { $0 == .random },
                     ruleIDs: stopRules)
             }
+            if mode == .dual || assessorError != nil {
+                report.team = try SimulationTeam.compare(
+                    errorRate: assessorError ?? 0.05, seed: seed, labels: data.labels, priors: priorIndices
+                ) {
+                    ActiveLearningCycle(
+                        poolSize: data.texts.count,
+                        rankers: try RankerRegistry.makeRankers(
+                            configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings),
+                        querier: configuration.querier, seed: seed)
+                }
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -115,6 +133,7 @@ struct Simulate: AsyncParsableCommand {
             } else {
                 print(report.text)
                 if let stopping = report.stopping { print(SimulationStopping.text(stopping)) }
+                if let team = report.team { print(SimulationTeam.text(team)) }
             }
         } catch let error as ValidationError {
             throw error

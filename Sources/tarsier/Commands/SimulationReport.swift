@@ -25,6 +25,8 @@ struct SimulationReport: Codable {
     var configuration: CycleConfiguration
     /// Stopping rules replayed on the order (`--stop-rule`), if asked.
     var stopping: [StoppingOutcome]? = nil
+    /// `--mode`: simulated single and dual screening with assessor errors, measured against the truth.
+    var team: [TeamSimulationOutcome]? = nil
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
