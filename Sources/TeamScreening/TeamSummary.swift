@@ -102,3 +102,30 @@ public struct AssessorProgress: Sendable, Equatable, Codable {
     /// Decisions per hour between the assessor's first and latest decision; nil with fewer than two.
     public let overallRate: Double?
 }
+
+extension TeamSummary {
+    /// Whether `assessor` may see other assessors' votes on a record: always without blinding or
+    /// in single screening, and once the record has a final label (agreed or resolved) otherwise.
+    public func revealsVotes(on recordID: Int64, to assessor: String?) -> Bool {
+        guard assessor != nil, rules.settings.blind, rules.settings.mode != .single else { return true }
+        return statuses[recordID]?.finalLabel != nil
+    }
+
+    /// The label a record shows: its final label when it has one; otherwise, for an assessor, their
+    /// own vote (blind or not, the queue is theirs), and for a lead (nil) nothing yet.
+    public func label(of recordID: Int64, for assessor: String?) -> Label? {
+        if let final = statuses[recordID]?.finalLabel { return final }
+        guard let assessor else { return nil }
+        return book.votes[recordID]?[assessor]?.label
+    }
+
+    /// Whether an event of the log may be shown to `assessor` (nil: a lead, who sees everything).
+    public func shows(_ event: VoteEvent, to assessor: String?) -> Bool {
+        shows(eventBy: event.assessor, on: event.recordID, to: assessor)
+    }
+
+    /// Whether an event by `author` on a record may be shown to `assessor`.
+    public func shows(eventBy author: String, on recordID: Int64, to assessor: String?) -> Bool {
+        author == assessor || revealsVotes(on: recordID, to: assessor)
+    }
+}

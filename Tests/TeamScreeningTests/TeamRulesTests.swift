@@ -141,3 +141,27 @@ struct TeamRulesTests {
         #expect(bob.decided == 1 && bob.overallRate == nil)
     }
 }
+
+@Suite("Blind screening")
+struct BlindTests {
+    @Test("an assessor sees only their own vote until a record is final; leads and unblinded reviews see all")
+    func visibility() {
+        let events = TeamRulesTests.log([
+            (1, "ann", .decide, .include, nil), (1, "bob", .decide, .exclude, nil),  // conflict
+            (2, "ann", .decide, .include, nil), (2, "bob", .decide, .include, nil),  // agreed
+            (3, "bob", .decide, .exclude, nil),  // one vote
+        ])
+        let blind = TeamSummary(rules: TeamRules(settings: TeamSettings(mode: .dual)), book: VoteBook(events: events))
+        #expect(!blind.revealsVotes(on: 1, to: "ann"))
+        #expect(blind.revealsVotes(on: 2, to: "ann"))
+        #expect(blind.revealsVotes(on: 1, to: nil))
+        #expect(blind.label(of: 1, for: "ann") == .include && blind.label(of: 1, for: "bob") == .exclude)
+        #expect(blind.label(of: 1, for: nil) == nil)
+        #expect(blind.label(of: 3, for: "ann") == nil && blind.label(of: 3, for: "bob") == .exclude)
+        #expect(blind.label(of: 2, for: "cy") == .include)
+        #expect(events.filter { blind.shows($0, to: "ann") }.map(\.id) == [1, 3, 4])
+        #expect(events.filter { blind.shows($0, to: nil) }.count == events.count)
+        let open = TeamSummary(rules: TeamRules(settings: TeamSettings(mode: .dual, blind: false)), book: VoteBook(events: events))
+        #expect(events.allSatisfy { open.shows($0, to: "ann") })
+    }
+}

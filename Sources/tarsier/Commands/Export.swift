@@ -32,6 +32,8 @@ struct Export: ParsableCommand {
     @Option(help: "The file format (see above).") var format: Format
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "Records only: include, exclude, maybe or undecided.") var label: String?
+    @Option(name: .customLong("as"), help: "Records and decisions: export what this assessor may see (blind screening).")
+    var assessor: String?
 
     func validate() throws {
         let allowed: [What: [Format]] = [
@@ -107,15 +109,22 @@ struct Export: ParsableCommand {
         case "undecided": .undecided
         default: .all
         }
-        let records = try database.records(filter).map { stored in
-            ImportedRecord(fields: stored.fields, line: stored.line, sourceID: stored.sourceID ?? "\(stored.id)", label: stored.label, raw: stored.rawText)
+        let view = try TeamView(database: database, assessor: assessor)
+        let stored = view.isPlain
+            ? try database.records(filter)
+            : view.filter(try database.records(.all), labels: label.map { $0 == "undecided" ? [nil] : [Label(rawValue: $0)] })
+        let records = stored.map { stored in
+            ImportedRecord(
+                fields: stored.fields, line: stored.line, sourceID: stored.sourceID ?? "\(stored.id)", label: view.label(stored),
+                raw: stored.rawText)
         }
         return format == .ris ? RISWriter.render(records) : CSVWriter.render(records)
     }
 
     private func decisions(_ database: ReviewDatabase) throws -> String {
         let runs = Dictionary(try database.rankingRuns(limit: Int.max).map { ($0.id, $0.modelVersion) }, uniquingKeysWith: { a, _ in a })
-        let events = try database.decisionLog()
+        let view = try TeamView(database: database, assessor: assessor)
+        let events = try database.decisionLog().filter(view.shows)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let columns = ["event_id", "record_id", "kind", "label", "assessor", "decided_at", "reason", "note",

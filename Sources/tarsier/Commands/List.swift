@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReviewModel
 import ReviewStore
 import enum ScreeningUI.TextSanitizer
 
@@ -13,6 +14,8 @@ struct List: ParsableCommand {
     @Option(help: "Only records with this label (include, exclude, maybe).") var label: String?
     @Flag(help: "List the duplicates (records that joined an earlier record's group).") var duplicates = false
     @Option(help: "At most this many records.") var limit: Int?
+    @Option(name: .customLong("as"), help: "List what this assessor may see (blind screening hides others' votes).")
+    var assessor: String?
 
     func validate() throws {
         if decided && undecided { throw ValidationError("--decided and --undecided exclude each other") }
@@ -27,10 +30,18 @@ struct List: ParsableCommand {
             : label == "include" ? .included : label == "exclude" ? .excluded : label == "maybe" ? .maybe
             : decided ? .decided : undecided ? .undecided : .all
         let database = try review.openForReading()
-        let records = try Console.run { try database.records(filter, limit: limit) }
+        let (records, view) = try Console.run { () -> ([StoredRecord], TeamView) in
+            let view = try TeamView(database: database, assessor: assessor)
+            if view.isPlain || duplicates { return (try database.records(filter, limit: limit), view) }
+            // Team screening: filter by the label each record shows to this person.
+            let wanted: Set<Label?>? = label.flatMap(Label.init(rawValue:)).map { [$0] }
+                ?? (decided ? Set(Label.allCases.map { Optional($0) }) : undecided ? [nil] : nil)
+            let shown = view.filter(try database.records(.all), labels: wanted)
+            return (limit.map { Array(shown.prefix($0)) } ?? shown, view)
+        }
         for record in records {
             let year = record.fields.year.map(String.init) ?? "    "
-            let label = (record.label?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
+            let label = (view.label(record)?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
             print("\(record.id)\t\(label)\t\(year)\t\(TextSanitizer.visible(record.fields.title))")
         }
     }

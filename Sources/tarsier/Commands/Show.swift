@@ -12,12 +12,16 @@ struct Show: ParsableCommand {
     @Flag(help: "Print machine-readable JSON.") var json = false
     @Flag(help: "Explain the record's rank: each ranking signal's score, rank, weight and track record.")
     var explain = false
+    @Option(name: .customLong("as"), help: "Show what this assessor may see (blind screening hides others' votes).")
+    var assessor: String?
 
     func run() throws {
         let database = try review.openForReading()
         try Console.run {
-            let record = try database.record(id)
-            let log = try database.decisionLog(recordID: id)
+            var record = try database.record(id)
+            let view = try TeamView(database: database, assessor: assessor)
+            record.label = view.label(record)
+            let log = try database.decisionLog(recordID: id).filter(view.shows)
             if json {
                 struct Shown: Encodable { var record: StoredRecord; var decisions: [DecisionEvent] }
                 print(try Console.json(Shown(record: record, decisions: log)))
