@@ -21,6 +21,8 @@ struct Init: ParsableCommand {
     @Option(help: "Screening mode: single, dual or verified (see `tarsier team --help`).") var mode: ScreeningMode = .single
     @Flag(inversion: .prefixedNo, help: "Hide other assessors' votes until resolved (default: on in dual and verified).")
     var blind: Bool?
+    @Flag(help: "Make the review group-writable (0664) for a team on one server; its -wal and -shm files follow.")
+    var shared = false
 
     func run() throws {
         try Console.run {
@@ -30,6 +32,9 @@ struct Init: ParsableCommand {
                 reviewTopic.title = URL(fileURLWithPath: review).deletingPathExtension().lastPathComponent
             }
             let database = try ReviewDatabase.create(path: review, topic: reviewTopic, randomSeed: seed)
+            if shared {
+                try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: review)
+            }
             if mode != .single || blind != nil { try database.setTeamSettings(TeamSettings(mode: mode, blind: blind)) }
             print("created \(review): \"\(reviewTopic.title)\"" + (reviewTopic.query == nil ? "" : " (with a Boolean query)")
                 + (mode == .single ? "" : ", \(mode.rawValue) screening" + (blind ?? true ? ", blind" : "")))
