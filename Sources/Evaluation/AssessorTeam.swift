@@ -1,3 +1,5 @@
+import ReviewModel
+
 /// Simulated assessors for `simulate --mode single|dual --assessor-error P`: each assessor
 /// mislabels a record with probability P, independently; in dual screening two assessors vote on
 /// every record and a lead resolves each disagreement correctly, so a lead can see what dual
@@ -41,13 +43,9 @@ public struct AssessorTeam: Sendable, Equatable {
         }
     }
 
-    /// Whether an assessor mislabels a record (SplitMix64 finaliser of seed, record and assessor).
+    /// Whether an assessor mislabels a record (a fixed function of seed, record and assessor).
     func flips(record: Int, assessor: Int) -> Bool {
-        var z = seed &+ UInt64(record) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(assessor) &* 0xD1B5_4A32_D192_ED03
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53) < errorRate
+        StableRandom.unit(seed: seed, UInt64(record), UInt64(assessor)) < errorRate
     }
 }
 

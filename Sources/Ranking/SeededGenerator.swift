@@ -1,3 +1,5 @@
+import ReviewModel
+
 /// A small deterministic random number generator (SplitMix64, Steele, Lea & Flood 2014,
 /// "Fast splittable pseudorandom number generators"), so every stochastic step of ranking
 /// and simulation is reproducible from one seed on every platform.
@@ -12,10 +14,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return StableRandom.mix(state)
     }
 
     /// A uniformly random double in [0, 1).

@@ -40,11 +40,7 @@ public struct TeamRules: Sendable {
     /// pseudo-random choice per record id and seed, so every assessor's process agrees on it.
     public func isInVerificationSample(_ recordID: Int64) -> Bool {
         guard settings.mode == .verified else { return false }
-        var z = UInt64(bitPattern: recordID) &+ seed &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53) < settings.verificationFraction
+        return StableRandom.unit(seed: seed, UInt64(bitPattern: recordID)) < settings.verificationFraction
     }
 
     /// How many independent votes a record needs.
