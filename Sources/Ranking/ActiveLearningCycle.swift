@@ -1,3 +1,4 @@
+import ReviewModel
 import Foundation
 
 /// The online active-learning loop shared by the screening UI and `tarsier simulate`: it holds
@@ -51,12 +52,16 @@ public struct ActiveLearningCycle: Sendable {
     public var remaining: Int { poolSize - decisions.count }
 
     /// Records a decision. Deciding a record twice replaces the earlier decision.
+    /// - Parameter signalRanks: the hybrid signals' ranks of the record in the ranking it was
+    ///   shown in, when they were stored with the decision (see `Decision.signalRanks`).
     /// - Throws: `RankingError.recordOutOfRange` for an index outside the pool.
-    public mutating func decide(_ record: Int, relevant: Bool, pickedAt: PickReason) throws {
+    public mutating func decide(
+        _ record: Int, relevant: Bool, pickedAt: PickReason, signalRanks: [String: SignalObservation]? = nil
+    ) throws {
         guard record >= 0, record < poolSize else { throw RankingError.recordOutOfRange(record) }
         if screened[record] { decisions.removeAll { $0.record == record } }
         screened[record] = true
-        decisions.append(Decision(record: record, relevant: relevant, pickedAt: pickedAt))
+        decisions.append(Decision(record: record, relevant: relevant, pickedAt: pickedAt, signalRanks: signalRanks))
     }
 
     /// Refits on every decision so far and ranks the unscreened records.

@@ -1,3 +1,5 @@
+import ReviewModel
+
 /// How a record came to be screened: the top of the ranking, or a random draw (the mixed query
 /// strategy; stopping estimates need to know which).
 public enum PickReason: String, Sendable, Codable, Hashable {
@@ -17,11 +19,16 @@ public struct Decision: Sendable, Codable, Hashable {
     public var relevant: Bool
     /// How the record was chosen.
     public var pickedAt: PickReason
+    /// Each hybrid signal's rank of the record in the ranking it was picked from, by signal id,
+    /// as stored with the decision (the live screen). Nil: the hybrid uses the ranks of its own
+    /// previous ranking (simulation, where that is the ranking the record was picked from).
+    public var signalRanks: [String: SignalObservation]?
 
     /// A decision on `record`.
-    public init(record: Int, relevant: Bool, pickedAt: PickReason) {
+    public init(record: Int, relevant: Bool, pickedAt: PickReason, signalRanks: [String: SignalObservation]? = nil) {
         self.record = record
         self.relevant = relevant
         self.pickedAt = pickedAt
+        self.signalRanks = signalRanks
     }
 }

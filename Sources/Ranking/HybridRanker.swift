@@ -1,3 +1,4 @@
+import ReviewModel
 import Foundation
 
 /// `hybrid`: weighted CombSUM of several signals (BM25 and dense similarity to the topic, TF-IDF
@@ -125,21 +126,49 @@ public struct HybridRanker: Ranker {
         return (coverages[signal]?[record] ?? true) && ranks.scores[record].isFinite
     }
 
-    /// For every decision not seen before on a record that was open in the previous ranking:
-    /// when it is an include, each signal that ranked it earns ln(n / rank).
+    /// For every decision not seen before on a record that was open in the previous ranking,
+    /// each signal that ranked it earns ln(n / rank) (counted for includes, against for
+    /// excludes). A decision that carries the ranks stored with it (`Decision.signalRanks`, the
+    /// live screen) is credited from those, so the weights are a function of the review's stored
+    /// decisions: a reopened review, or one whose dense signals joined later, continues the same
+    /// credit. Signals a decision's stored ranks do not name (added since) are not credited for it.
     private mutating func creditNewDecisions(_ decisions: [Decision]) {
         for decision in decisions where !credited.contains(decision.record) && decision.record < poolSize {
             credited.insert(decision.record)
-            guard decision.relevant || penalisesExcludes, !latestScreened[decision.record] else { continue }
+            guard decision.relevant || penalisesExcludes else { continue }
             var any = false
-            for index in signals.indices {
-                guard let ranks = latest[index], covers(index, decision.record), ranks.openCount > 0 else { continue }
-                let rank = ranks.rank(of: ranks.scores[decision.record], isOpen: true)
-                observations[index].append((decisionsCredited, log(Double(ranks.openCount) / rank), decision.relevant))
-                any = true
+            if let stored = decision.signalRanks {
+                for index in signals.indices {
+                    guard let seen = stored[signals[index].id], seen.openCount > 0, seen.rank >= 1 else { continue }
+                    observations[index].append(
+                        (decisionsCredited, log(Double(seen.openCount) / seen.rank), decision.relevant))
+                    any = true
+                }
+            } else if !latestScreened[decision.record] {
+                for (index, seen) in signalObservations(for: decision.record) {
+                    observations[index].append(
+                        (decisionsCredited, log(Double(seen.openCount) / seen.rank), decision.relevant))
+                    any = true
+                }
             }
             if any { decisionsCredited += 1 }
         }
+    }
+
+    /// Each signal's rank of an open record in the latest ranking, by signal position.
+    private func signalObservations(for record: Int) -> [(Int, SignalObservation)] {
+        signals.indices.compactMap { index in
+            guard let ranks = latest[index], covers(index, record), ranks.openCount > 0 else { return nil }
+            return (index, SignalObservation(rank: ranks.rank(of: ranks.scores[record], isOpen: true), openCount: ranks.openCount))
+        }
+    }
+
+    /// Every signal's rank of each open record in the latest ranking, by signal id: what the live
+    /// screen stores with a decision on a record picked from this ranking.
+    public func signalRankTable() -> SignalRankTable {
+        SignalRankTable(entries: signals.indices.compactMap { index in
+            latest[index].map { (signals[index].id, $0, coverages[index]) }
+        }, screened: latestScreened)
     }
 
     /// Decayed, smoothed mean credit per signal, then w_s ∝ exp(β · credit_s) over the signals

@@ -45,10 +45,17 @@ public struct DecisionProvenance: Sendable, Equatable {
     public var pickedBy: String?
     public var rankingRunID: Int64?
     public var rankShown: Int?
-    public init(pickedBy: String? = nil, rankingRunID: Int64? = nil, rankShown: Int? = nil) {
+    /// Each hybrid signal's rank of the record in the ranking shown (table `decisionSignal`): what
+    /// the fusion's credit is restored from when the review is reopened.
+    public var signalRanks: [String: SignalObservation]
+    public init(
+        pickedBy: String? = nil, rankingRunID: Int64? = nil, rankShown: Int? = nil,
+        signalRanks: [String: SignalObservation] = [:]
+    ) {
         self.pickedBy = pickedBy
         self.rankingRunID = rankingRunID
         self.rankShown = rankShown
+        self.signalRanks = signalRanks
     }
 }
 
@@ -165,7 +172,13 @@ extension ReviewDatabase {
                 """,
             arguments: [recordID, kind.rawValue, label?.rawValue, assessor, reason, note, Date(), undoes,
                         provenance.pickedBy, provenance.rankingRunID, provenance.rankShown])
-        return try event(db, db.lastInsertedRowID)
+        let id = db.lastInsertedRowID
+        for (signal, seen) in provenance.signalRanks.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO decisionSignal (decisionId, signal, rank, openCount) VALUES (?, ?, ?, ?)",
+                arguments: [id, signal, seen.rank, seen.openCount])
+        }
+        return try event(db, id)
     }
 
     private func event(_ db: Database, _ id: Int64) throws -> DecisionEvent {

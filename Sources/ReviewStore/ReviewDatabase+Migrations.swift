@@ -36,9 +36,25 @@ extension ReviewDatabase {
                 CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, year);
                 """)
         }
-        // (v4-duplicate-links and v5-decision-signal-ranks come from the import and live-core work.)
         // Team screening: a lead's final decision on a conflict is a `resolve` event in the log.
         migrator.registerMigration("v6-resolve-events") { db in try allowResolveEvents(db) }
+        // The live hybrid's credit as a function of the review file: each decision keeps every
+        // signal's rank of the record in the ranking the assessor was shown (append-only too).
+        migrator.registerMigration("v7-decision-signal-ranks") { db in
+            try db.create(table: "decisionSignal") { t in
+                t.belongsTo("decision").notNull()
+                t.column("signal", .text).notNull()
+                t.column("rank", .double).notNull()
+                t.column("openCount", .integer).notNull()
+                t.primaryKey(["decisionId", "signal"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER decisionSignalNoUpdate BEFORE UPDATE ON decisionSignal
+                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                CREATE TRIGGER decisionSignalNoDelete BEFORE DELETE ON decisionSignal
+                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                """)
+        }
         return migrator
     }
 

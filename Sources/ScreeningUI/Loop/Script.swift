@@ -6,6 +6,8 @@
 /// - `resize COLUMNSxROWS` resizes the virtual terminal;
 /// - `save-screen PATH` writes the current screen as text to PATH;
 /// - `expect TEXT` fails unless TEXT is on the screen;
+/// - `oracle N` decides the record in the pager N times with the label an oracle gives it
+///   (`screen --oracle-labels FILE`: an assessor who knows the true labels, for parity tests);
 /// - blank lines and lines starting with `#` are ignored.
 public struct Script: Equatable, Sendable {
     /// One script line.
@@ -16,6 +18,7 @@ public struct Script: Equatable, Sendable {
         case resize(Size)
         case saveScreen(path: String)
         case expect(String)
+        case oracle(count: Int)
     }
 
     /// Commands with their 1-based line numbers.
@@ -54,6 +57,11 @@ public struct Script: Equatable, Sendable {
             return .saveScreen(path: rest)
         case "expect":
             return .expect(rest)
+        case "oracle":
+            guard let count = Int(rest), count > 0 else {
+                throw ScreeningUIError.scriptSyntax(line: line, message: "expected 'oracle N' with N > 0")
+            }
+            return .oracle(count: count)
         default:
             guard rest.isEmpty, let action = Action(rawValue: String(word)) else {
                 throw ScreeningUIError.scriptSyntax(line: line, message: "unknown command '\(text)'")

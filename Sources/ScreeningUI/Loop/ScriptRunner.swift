@@ -1,3 +1,4 @@
+import ReviewModel
 import Foundation
 
 /// Replays a script through the event loop on a `VirtualTerminal` (the same path keys take in a
@@ -10,15 +11,19 @@ public enum ScriptRunner {
     @discardableResult
     public static func run(
         script text: String, session: any ScreeningSession, size: Size, keyMap: KeyMap = .standard,
+        oracle: ((Int64) -> Label?)? = nil,
         saveScreen: (String, ScreenBuffer) throws -> Void = ScriptRunner.writeScreen
     ) throws -> ScreenBuffer {
-        try run(script: Script(parsing: text), session: session, size: size, keyMap: keyMap, saveScreen: saveScreen)
+        try run(
+            script: Script(parsing: text), session: session, size: size, keyMap: keyMap, oracle: oracle,
+            saveScreen: saveScreen)
     }
 
     /// Runs a parsed script against a session at a size.
     @discardableResult
     public static func run(
         script: Script, session: any ScreeningSession, size: Size, keyMap: KeyMap = .standard,
+        oracle: ((Int64) -> Label?)? = nil,
         saveScreen: (String, ScreenBuffer) throws -> Void = ScriptRunner.writeScreen
     ) throws -> ScreenBuffer {
         let terminal = VirtualTerminal(size: size)
@@ -34,6 +39,16 @@ public enum ScriptRunner {
                 _ = terminal.readKey(timeoutMilliseconds: 0)
                 loop.send(.resize(terminal.size))
             case .saveScreen(let path): try saveScreen(path, loop.render())
+            case .oracle(let count):
+                for _ in 0..<count {
+                    guard let id = loop.state.current?.id else { break }
+                    guard let oracle, let label = oracle(id) else {
+                        throw ScreeningUIError.scriptSyntax(line: line, message: "the oracle has no label for record \(id)")
+                    }
+                    loop.send(label == .include ? .include : label == .exclude ? .exclude : .maybe)
+                    loop.drainNotifications()
+                    if loop.state.isFinished { break }
+                }
             case .expect(let text):
                 let screen = loop.render().text
                 guard screen.contains(text) else {

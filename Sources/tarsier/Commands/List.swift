@@ -16,6 +16,7 @@ struct List: ParsableCommand {
     @Option(help: "At most this many records.") var limit: Int?
     @Option(name: .customLong("as"), help: "List what this assessor may see (blind screening hides others' votes).")
     var assessor: String?
+    @Flag(help: "Print a JSON array: id, label, year, title, pmid, doi and source id of each record.") var json = false
 
     func validate() throws {
         if decided && undecided { throw ValidationError("--decided and --undecided exclude each other") }
@@ -38,6 +39,17 @@ struct List: ParsableCommand {
                 ?? (decided ? Set(Label.allCases.map { Optional($0) }) : undecided ? [nil] : nil)
             let shown = view.filter(try database.records(.all), labels: wanted)
             return (limit.map { Array(shown.prefix($0)) } ?? shown, view)
+        }
+        if json {
+            struct Listed: Encodable {
+                var id: Int64, label: String?, year: Int?, title: String, pmid: String?, doi: String?, sourceID: String?
+            }
+            let listed = records.map {
+                Listed(id: $0.id, label: view.label($0)?.rawValue, year: $0.fields.year, title: $0.fields.title,
+                       pmid: $0.fields.pmid, doi: $0.fields.doi, sourceID: $0.sourceID)
+            }
+            print(try Console.run { try Console.json(listed) })
+            return
         }
         for record in records {
             let year = record.fields.year.map(String.init) ?? "    "

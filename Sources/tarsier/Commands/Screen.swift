@@ -28,6 +28,7 @@ struct Screen: ParsableCommand {
     @Option(help: "Replay a script of actions instead of reading the keyboard, then print the screen.")
     var script: String?
     @Option(help: "Screen size for --script, as COLUMNSxROWS.") var size = "80x24"
+    @Option(help: .hidden) var oracleLabels: String?
     @Flag(help: ArgumentHelp(
         "With --script: print `ack KIND EVENT record RECORD LABEL` on standard output as each decision, undo or redo is committed.",
         discussion: "A line is printed (and flushed) only after the event is durable in the review."))
@@ -62,9 +63,19 @@ struct Screen: ParsableCommand {
                     database: database, assessor: name, configuration: configuration, synchronous: true)
             }
             if ack { session.onCommit = { Self.acknowledge($0) } }
+            // The dense signals use the embeddings already stored in the review (nothing is embedded).
+            if !noEmbed, let directory = ModelLocator.find(explicit: model) {
+                try Console.run {
+                    try session.useStoredEmbeddings(modelDirectory: directory)
+                    try session.refresh()  // the first ranking the script sees already has them
+                }
+            }
             let text = try Console.run { try String(contentsOfFile: script, encoding: .utf8) }
+            let oracle = try Console.run { try oracleLabels.map { try OracleLabels(path: $0, database: database) } }
             let screen = try Console.run {
-                try ScriptRunner.run(script: text, session: session, size: parsedSize ?? Size(columns: 80, rows: 24), keyMap: keyMap)
+                try ScriptRunner.run(
+                    script: text, session: session, size: parsedSize ?? Size(columns: 80, rows: 24), keyMap: keyMap,
+                    oracle: oracle.map { labels in { labels.label(of: $0) } })
             }
             print(screen.text)
             return

@@ -16,31 +16,17 @@ extension SimulationDataset {
         for diagnostic in result.diagnostics where diagnostic.severity == .error {
             throw SimulationCommandError(diagnostic.description)
         }
-        let labelTable = try CSVParser.parse(contentsOf: URL(fileURLWithPath: labelsPath))
-        let labelFile = try LabelFile(
-            header: labelTable.header, rows: labelTable.rows, rowLines: labelTable.rowLines,
-            file: URL(fileURLWithPath: labelsPath).lastPathComponent)
+        let labelFile = try LabelFile(contentsOf: labelsPath)
         let database = try ReviewDatabase.inMemory()
         _ = try database.importBatch(
             ImportBatchInput(
                 fileName: url.lastPathComponent, format: result.format, sha256: try SHA256.hex(fileAt: url),
                 records: result.records, warnings: result.diagnostics.map(\.description)))
-        func label(_ record: StoredRecord) -> Bool? {
-            labelFile.label(pmid: record.fields.pmid, doi: record.fields.doi, recordID: record.sourceID)
-        }
-        var groupIncluded: [Int64: Bool] = [:]
-        for duplicate in try database.records(.duplicates) {
-            guard let group = duplicate.duplicateGroupID, let included = label(duplicate) else { continue }
-            groupIncluded[group] = (groupIncluded[group] ?? false) || included
-        }
+        let known = try labelFile.labels(of: database)
         let canonical = try database.records(.all)
         let texts = canonical.map { $0.fields.title + "\n" + $0.fields.abstract }
-        var unlabelled = 0
-        let labels = canonical.map { record -> Bool in
-            let own = label(record)
-            if own == nil && record.duplicateGroupID.flatMap({ groupIncluded[$0] }) == nil { unlabelled += 1 }
-            return (own ?? false) || (record.duplicateGroupID.flatMap { groupIncluded[$0] } ?? false)
-        }
+        let labels = canonical.map { known[$0.id] ?? false }
+        let unlabelled = canonical.count - known.count
         if unlabelled > 0 {
             FileHandle.standardError.write(Data(
                 "tarsier simulate: \(unlabelled) of \(canonical.count) records are not in \(labelsPath); counted as excludes\n".utf8))

@@ -13,6 +13,9 @@ struct LiveRanking: Sendable {
     var order: [Int64]
     /// Score by record id.
     var scores: [Int64: Double]
+    /// The hybrid's signals' ranks in this ranking (nil when another ranker produced it), by pool
+    /// position: stored with a decision on a record picked from this ranking.
+    var signals: SignalRankTable?
 }
 
 /// Retrains the review's ranker off the UI thread after every decision and publishes the newest
@@ -154,7 +157,7 @@ final class RankingWorker: @unchecked Sendable {
         guard var current = lock.withLock({ rankers }) else { return }
         let began = Trace.now()
         let (snapshot, _) = try Self.rank(
-            rankers: &current, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
+            rankers: &current, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
         lock.withLock { rankers = current }
         let parameters = String(
             decoding: (try? JSONEncoder().encode(snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
@@ -167,8 +170,10 @@ final class RankingWorker: @unchecked Sendable {
         for (position, id) in poolIDs.enumerated() where position < snapshot.scores.count {
             scores[id] = snapshot.scores[position]
         }
+        let hybrid = current.lazy.compactMap { $0 as? HybridRanker }.first { $0.id == snapshot.rankerID }
         let ranking = LiveRanking(
-            runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores)
+            runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores,
+            signals: hybrid?.signalRankTable())
         Trace.mark(String(
             format: "retrain %.1f ms, %d decisions, %d records", (Trace.now() - began) * 1000,
             snapshot.trainingSetSize, poolIDs.count))
@@ -179,19 +184,22 @@ final class RankingWorker: @unchecked Sendable {
         callback?(ranking)
     }
 
-    /// Trains `rankers` (warm-started, updated in place) on the review's current labels and ranks
-    /// the pool. Returns the snapshot and the cycle (for explanations).
+    /// Trains `rankers` (warm-started, updated in place) on the review's learning history and
+    /// ranks the pool. Returns the snapshot and the cycle (for explanations). Each decision carries
+    /// the signal ranks stored with it, so the hybrid's credit is restored from the review file
+    /// whenever the rankers are new (a reopened review, embeddings that arrived).
     static func rank(
-        rankers: inout [any Ranker], poolIDs: [Int64], labels: [(recordID: Int64, label: Label)],
-        configuration: CycleConfiguration
+        rankers: inout [any Ranker], poolIDs: [Int64], history: [LearningExample], configuration: CycleConfiguration
     ) throws -> (RankingSnapshot, ActiveLearningCycle) {
         let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
         var cycle = ActiveLearningCycle(
             poolSize: poolIDs.count, rankers: rankers, querier: configuration.querier, seed: configuration.seed)
         // `maybe` counts as relevant for learning: the assessor saw something like an include.
-        for (recordID, label) in labels {
-            guard let position = index[recordID] else { continue }
-            try cycle.decide(position, relevant: label != .exclude, pickedAt: .rank)
+        for example in history {
+            guard let position = index[example.recordID] else { continue }
+            try cycle.decide(
+                position, relevant: example.label != .exclude, pickedAt: .rank,
+                signalRanks: example.signalRanks.isEmpty ? nil : example.signalRanks)
         }
         let snapshot = cycle.retrain()
         rankers = cycle.rankers

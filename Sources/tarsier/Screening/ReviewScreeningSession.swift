@@ -15,6 +15,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     let assessor: String
     let title: String
     let poolIDs: [Int64]
+    /// Position of each record in the pool (the rankers' index).
+    let poolIndex: [Int64: Int]
     let titles: [Int64: String]
     let years: [Int64: Int]
     /// Seeded random order of the pool, used before the first ranking is ready.
@@ -52,6 +54,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         // Titles only: the first frame lists titles; the ranker loads the abstracts in the background.
         let records = try database.screeningTexts(abstracts: false)
         poolIDs = records.map(\.id)
+        poolIndex = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
         titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.title) })
         years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.year.map { (r.id, $0) } })
         var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: reviewProtocol.randomSeed))
@@ -88,7 +91,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         let ranking = worker.latest
         let rank = try position(of: id, in: .undecided).map { $0 + 1 }
         let provenance = DecisionProvenance(
-            pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank)
+            pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank,
+            signalRanks: poolIndex[id].flatMap { ranking?.signals?.observations(for: $0) } ?? [:])
         let event = try database.decide(id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
         onCommit?(event)
         if let note { try database.setNote(id, assessor: assessor, note: note) }
@@ -173,16 +177,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     /// Starts embedding the records that have no embedding yet; retrains when a batch lands so the
     /// ranker can use them. Screening never waits for it.
     func startEmbedding(modelDirectory: URL) throws {
-        let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
-        lock.withLock { self.embedder = embedder }
-        let topicVector = embedder.embedTopic(try database.topic())
-        let (database, poolIDs, sha) = (database, poolIDs, embedder.modelSHA256)
-        worker.useEmbeddings {
-            let cached = try database.embeddings(modelSHA256: sha)
-            guard !cached.isEmpty else { return nil }
-            let rows = poolIDs.map { cached[$0] }
-            return (DenseEmbeddings(rows: rows, topic: topicVector, dimension: embedder.dimension), cached.count)
-        }
+        let embedder = try useStoredEmbeddings(modelDirectory: modelDirectory)
         // Embeddings cached by an earlier session count at once.
         worker.requestRetrain()
         embedder.start(
@@ -193,6 +188,23 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
                 if done % 256 < 32 || done == self.poolIDs.count { self.worker.requestRetrain() }
             },
             failed: { [weak self] message in self?.backgroundError(message) })
+    }
+
+    /// Lets the dense signals use the embeddings stored in the review for this model (as they
+    /// grow), without embedding anything itself; returns the worker that can embed the rest.
+    @discardableResult
+    func useStoredEmbeddings(modelDirectory: URL) throws -> EmbeddingWorker {
+        let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
+        lock.withLock { self.embedder = embedder }
+        let topicVector = embedder.embedTopic(try database.topic())
+        let (database, poolIDs, sha) = (database, poolIDs, embedder.modelSHA256)
+        worker.useEmbeddings {
+            let cached = try database.embeddings(modelSHA256: sha)
+            guard !cached.isEmpty else { return nil }
+            let rows = poolIDs.map { cached[$0] }
+            return (DenseEmbeddings(rows: rows, topic: topicVector, dimension: embedder.dimension), cached.count)
+        }
+        return embedder
     }
 
     /// Stops background work before the process exits: embedding stops after its current batch,

@@ -28,7 +28,7 @@ enum RankingExplanation {
             configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },
             topic: topic.isEmpty ? nil : topic, embeddings: embeddings)
         let (snapshot, cycle) = try RankingWorker.rank(
-            rankers: &rankers, poolIDs: poolIDs, labels: try database.labelsInDecisionOrder(), configuration: configuration)
+            rankers: &rankers, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
         let hybrid = cycle.rankers.first { $0 is HybridRanker } as? HybridRanker
         let rank = snapshot.order.firstIndex(of: position).map { $0 + 1 }
         return (rank, hybrid?.explanation(for: position) ?? [])
