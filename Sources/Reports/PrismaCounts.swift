@@ -45,6 +45,19 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
     public var maybe: Int
     /// Records left to screen.
     public var notYetScreened: Int
+    /// Dual or verified screening: records decided by two reviewers independently, and the
+    /// conflicts between them a third person resolved (nil in single screening).
+    public var dualScreening: DualScreening?
+
+    /// The independent-reviewer counts PRISMA asks for when two reviewers screened.
+    public struct DualScreening: Sendable, Codable, Hashable {
+        public var screenedByTwo: Int
+        public var conflictsResolved: Int
+        public init(screenedByTwo: Int, conflictsResolved: Int) {
+            self.screenedByTwo = screenedByTwo
+            self.conflictsResolved = conflictsResolved
+        }
+    }
 
     /// Counts for one review.
     public init(
@@ -94,6 +107,10 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
         lines.append("  Duplicate records removed before screening: \(duplicatesRemoved)")
         lines += ["", "Screening"]
         lines.append("  Records screened: \(screened)")
+        if let dual = dualScreening {
+            lines.append("    screened independently by two reviewers: \(dual.screenedByTwo)")
+            lines.append("    conflicts resolved by a third reviewer: \(dual.conflictsResolved)")
+        }
         lines.append("  Records excluded: \(excluded)")
         for reason in exclusionReasons { lines.append("    \(reason.reason): \(reason.count)") }
         if excludedWithoutReason > 0, !exclusionReasons.isEmpty {
@@ -115,6 +132,10 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
         for source in sources { row("identification", "records_identified", source.name, source.count) }
         row("identification", "duplicates_removed", "", duplicatesRemoved)
         row("screening", "records_screened", "", screened)
+        if let dual = dualScreening {
+            row("screening", "records_screened", "by two reviewers independently", dual.screenedByTwo)
+            row("screening", "conflicts_resolved", "by a third reviewer", dual.conflictsResolved)
+        }
         row("screening", "records_excluded", "", excluded)
         for reason in exclusionReasons { row("screening", "records_excluded", reason.reason, reason.count) }
         if excludedWithoutReason > 0, !exclusionReasons.isEmpty {

@@ -51,7 +51,11 @@ public struct PrismaFlowDiagram: Sendable {
             x: sideX, y: top, width: sideWidth,
             lines: ["Records removed before screening", "  Duplicate records (n = \(c.duplicatesRemoved))"])
         top += max(identification.height, duplicates.height) + 40
-        let screened = Box(x: mainX, y: top, width: mainWidth, lines: ["Records screened (n = \(c.screened))"])
+        let screened = Box(
+            x: mainX, y: top, width: mainWidth,
+            lines: ["Records screened (n = \(c.screened))"] + (c.dualScreening.map { dual in
+                ["by two reviewers: \(dual.screenedByTwo)", "conflicts resolved: \(dual.conflictsResolved)"]
+            } ?? []))
         let exclusions = Box(x: sideX, y: top, width: sideWidth, lines: excluded)
         let waiting = Box(
             x: sideX, y: top + exclusions.height + 16, width: sideWidth,

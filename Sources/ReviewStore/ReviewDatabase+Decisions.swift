@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReviewModel
+import TeamScreening
 
 /// One event of the append-only decision log.
 public struct DecisionEvent: Sendable, Codable, Equatable, Identifiable {
@@ -218,19 +219,32 @@ extension ReviewDatabase {
 }
 
 extension ReviewDatabase {
-    /// Current labels of decided canonical records, ordered by the event that set them (oldest first).
+    /// Current labels of decided canonical records, ordered by the event that set them (oldest
+    /// first). In dual and verified screening these are the final labels (votes agreed, or a
+    /// lead resolved the conflict): what stopping rules, the recall curve, PRISMA and `status` count.
     public func labelsInDecisionOrder() throws -> [(recordID: Int64, label: Label)] {
         try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.recordId, d.label FROM decision d
-                    JOIN (SELECT recordId, MAX(id) AS latest FROM decision GROUP BY recordId) m ON d.id = m.latest
-                    JOIN record r ON r.id = d.recordId
-                    WHERE d.label IS NOT NULL AND r.isCanonical ORDER BY d.id
-                    """
-            ).compactMap { row in Label(rawValue: row["label"]).map { (recordID: row["recordId"], label: $0) } }
+            let rules = try Self.teamRules(db)
+            guard rules.settings.mode == .single else {
+                let summary = TeamSummary(rules: rules, book: VoteBook(events: try Self.voteEvents(db)))
+                return summary.finalDecisionOrder()
+            }
+            return try Self.latestLabels(db)
         }
+    }
+
+    /// Single screening's labels: the label of each canonical record's latest event, in the order
+    /// of those events.
+    static func latestLabels(_ db: Database) throws -> [(recordID: Int64, label: Label)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.recordId, d.label FROM decision d
+                JOIN (SELECT recordId, MAX(id) AS latest FROM decision GROUP BY recordId) m ON d.id = m.latest
+                JOIN record r ON r.id = d.recordId
+                WHERE d.label IS NOT NULL AND r.isCanonical ORDER BY d.id
+                """
+        ).compactMap { row in Label(rawValue: row["label"]).map { (recordID: row["recordId"], label: $0) } }
     }
 }
 

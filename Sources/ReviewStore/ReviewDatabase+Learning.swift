@@ -23,15 +23,7 @@ extension ReviewDatabase {
             let rules = try Self.teamRules(db)
             var ordered: [(recordID: Int64, label: Label)]
             if rules.settings.mode == .single {
-                ordered = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT d.recordId, d.label FROM decision d
-                        JOIN (SELECT recordId, MAX(id) AS latest FROM decision GROUP BY recordId) m ON d.id = m.latest
-                        JOIN record r ON r.id = d.recordId
-                        WHERE d.label IS NOT NULL AND r.isCanonical ORDER BY d.id
-                        """
-                ).compactMap { row in Label(rawValue: row["label"]).map { (recordID: row["recordId"], label: $0) } }
+                ordered = try Self.latestLabels(db)
             } else {
                 let summary = TeamSummary(rules: rules, book: VoteBook(events: try Self.voteEvents(db)))
                 let latest = summary.book.votes.mapValues { $0.values.map(\.eventID).max() ?? 0 }

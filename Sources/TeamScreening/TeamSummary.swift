@@ -30,6 +30,19 @@ public struct TeamSummary: Sendable {
     /// Final labels (what stopping rules, curves and PRISMA count).
     public var finalLabels: [Int64: Label] { statuses.compactMapValues(\.finalLabel) }
 
+    /// Final labels in the order the records became final (the event that settled each: the
+    /// agreeing vote or the resolution).
+    public func finalDecisionOrder() -> [(recordID: Int64, label: Label)] {
+        statuses.compactMap { id, status -> (Int64, Label, Int64)? in
+            guard let label = status.finalLabel else { return nil }
+            let settled: Int64 = switch status {
+            case .resolved(let resolution): resolution.eventID
+            default: book.votes[id]?.values.map(\.eventID).max() ?? 0
+            }
+            return (id, label, settled)
+        }.sorted { ($0.2, $0.0) < ($1.2, $1.0) }.map { (recordID: $0.0, label: $0.1) }
+    }
+
     /// Records decided by two or more assessors.
     public var screenedByTwo: Int { book.votes.values.filter { $0.count >= 2 }.count }
 

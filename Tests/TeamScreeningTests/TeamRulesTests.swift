@@ -165,3 +165,41 @@ struct BlindTests {
         #expect(events.allSatisfy { open.shows($0, to: "ann") })
     }
 }
+
+@Suite("An assessor's view in dual screening")
+struct AssessorViewTests {
+    @Test("own votes and final labels only; records another assessor half-screened wait for this one")
+    func view() {
+        let events = TeamRulesTests.log([
+            (1, "ann", .decide, .include, nil), (1, "bob", .decide, .exclude, nil),  // 1, 2: conflict
+            (2, "bob", .decide, .include, nil),  // 3: waits for ann
+            (3, "ann", .decide, .exclude, nil), (3, "bob", .decide, .exclude, nil),  // 4, 5: final
+            (4, "ann", .decide, .maybe, nil),  // 6: waits for bob
+        ])
+        let summary = TeamSummary(rules: TeamRules(settings: TeamSettings(mode: .dual)), book: VoteBook(events: events))
+        let ann = AssessorView(summary: summary, assessor: "ann")
+        #expect(ann.labels == [1: .include, 3: .exclude, 4: .maybe])
+        #expect(ann.order == [1, 3, 4])
+        #expect(ann.awaitingMyVote == [2])
+        let bob = AssessorView(summary: summary, assessor: "bob")
+        #expect(bob.labels == [1: .exclude, 2: .include, 3: .exclude])
+        #expect(bob.awaitingMyVote == [4])
+    }
+
+    @Test("the records awaiting this assessor's vote come first, oldest first; then the ranking")
+    func queue() {
+        let events = TeamRulesTests.log([
+            (9, "bob", .decide, .exclude, nil), (5, "cy", .decide, .include, nil), (7, "ann", .decide, .include, nil),
+        ])
+        let summary = TeamSummary(rules: TeamRules(settings: TeamSettings(mode: .dual)), book: VoteBook(events: events))
+        let ann = AssessorView(summary: summary, assessor: "ann")
+        #expect(ann.awaitingOrder == [9, 5])
+        // The ranking put 9 and 5 low (the ranker learnt from their first vote).
+        #expect(ann.queue([1, 2, 3, 5, 4, 9]) == [9, 5, 1, 2, 3, 4])
+        // Once ann has voted on 9 it is no longer open to her, and leaves her queue.
+        #expect(ann.queue([1, 2, 3, 5, 4]) == [5, 1, 2, 3, 4])
+        #expect(AssessorView(summary: summary, assessor: "bob").queue([7, 1, 5, 2]) == [5, 7, 1, 2])
+        let single = TeamSummary(rules: TeamRules(settings: .single), book: VoteBook(events: events))
+        #expect(AssessorView(summary: single, assessor: "ann").queue([1, 2]) == [1, 2])
+    }
+}

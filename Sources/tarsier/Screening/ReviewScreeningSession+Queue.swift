@@ -3,6 +3,7 @@ import Ranking
 import ReviewModel
 import ReviewStore
 import ScreeningUI
+import TeamScreening
 import TextAnalysis
 
 /// The session's overview (counts, undo availability, the stopping line) and its queue order:
@@ -40,9 +41,11 @@ extension ReviewScreeningSession {
         let version = lock.withLock { labelsVersion }
         if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
+        // Team screening: the rules count final labels, not this assessor's view.
+        let decided = teamRules.settings.mode == .single
+            ? order.compactMap { id in labels[id].map { (id, $0) } } : try database.labelsInDecisionOrder()
         let history = try StoppingMonitor.history(
-            poolSize: poolIDs.count, decided: order.compactMap { id in labels[id].map { (id, $0) } },
-            randomlyPicked: try database.randomlyPickedRecords())
+            poolSize: poolIDs.count, decided: decided, randomlyPicked: try database.randomlyPickedRecords())
         let states = try StoppingMonitor(database: database).status(of: history, replay: false)
         var text: String?
         if let rule = states.first(where: \.preregistered) ?? states.first {
@@ -83,7 +86,8 @@ extension ReviewScreeningSession {
         let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
         let key = "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
         if let cached = lock.withLock({ orderCache }), cached.key == key { return cached.ids }
-        let undecided = orderOfPool(ranking).filter { labels[$0] == nil }
+        var undecided = orderOfPool(ranking).filter { labels[$0] == nil }
+        if let view = lock.withLock({ assessorView }) { undecided = view.queue(undecided) }
         let decidedOrder = decided.filter { id in filter.label.map { labels[id] == $0 } ?? true }
         var ids: [Int64] = switch filter.status {
         case .undecided: undecided

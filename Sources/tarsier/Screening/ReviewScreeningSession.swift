@@ -3,6 +3,7 @@ import Ranking
 import ReviewModel
 import ReviewStore
 import ScreeningUI
+import TeamScreening
 import TextAnalysis
 
 /// The screening UI's view of a review file: queue order from the newest finished ranking,
@@ -27,6 +28,11 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     var embedder: EmbeddingWorker?
     let lock = NSLock()
     var labels: [Int64: Label] = [:]
+    /// Dual or verified screening: this assessor's view (own votes, final labels, the records
+    /// awaiting their vote, offered first); nil in single screening.
+    var assessorView: AssessorView?
+    /// The review's team rules (single screening unless set), read when the session opens.
+    let teamRules: TeamRules
     /// Record ids in the order their current decisions were made.
     var decisionOrder: [Int64] = []
     private var changeHandler: (@Sendable (SessionChange) -> Void)?
@@ -62,6 +68,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         topicTerms = Self.topicTerms(reviewProtocol.topic)
         worker = RankingWorker(
             database: database, poolIDs: poolIDs, configuration: configuration, synchronous: synchronous)
+        teamRules = try database.teamRules()
         othersSeen = try database.latestEventID(notBy: assessor)
         try reloadLabels()
         worker.observe(
@@ -79,11 +86,13 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     func record(_ id: Int64) throws -> RecordDetail {
         let stored = try database.record(id)
-        let latest = try database.decisionLog(recordID: id).last
+        // Team screening: the reason shown is this assessor's own (blind to the others').
+        let team = teamRules.settings.mode != .single
+        let latest = try database.decisionLog(recordID: id).last { !team || $0.assessor == assessor }
         let position = try position(of: id, in: .undecided)
         return RecordDetail(
             id: id, rank: position.map { $0 + 1 }, score: worker.latest?.scores[id], fields: stored.fields,
-            label: stored.label, reason: latest?.label == nil ? nil : latest?.reason,
+            label: team ? lock.withLock { labels[id] } : stored.label, reason: latest?.label == nil ? nil : latest?.reason,
             note: try database.note(id, assessor: assessor))
     }
 
@@ -136,7 +145,11 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     }
 
     func history(limit: Int) throws -> [ScreeningUI.DecisionEvent] {
-        try database.recentDecisions(limit: limit).map { event in
+        // Blind team screening: another assessor's events appear once their record is final.
+        let summary = teamRules.settings.mode == .single ? nil : try database.teamSummary()
+        return try database.recentDecisions(limit: limit).filter { event in
+            summary.map { $0.shows(eventBy: event.assessor, on: event.recordID, to: assessor) } ?? true
+        }.map { event in
             ScreeningUI.DecisionEvent(
                 sequence: event.id, recordID: event.recordID, title: titles[event.recordID] ?? "",
                 kind: event.kind == .undo ? .undo : event.kind == .redo ? .redo : .decision, label: event.label,
@@ -249,10 +262,21 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     }
 
     private func reloadLabels() throws {
-        let ordered = try database.labelsInDecisionOrder()
+        guard teamRules.settings.mode != .single else {
+            let ordered = try database.labelsInDecisionOrder()
+            lock.withLock {
+                labels = Dictionary(ordered.map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })
+                decisionOrder = ordered.map(\.recordID)
+                labelsVersion += 1
+            }
+            return
+        }
+        // Dual or verified screening: this assessor's own votes and the records' final labels.
+        let view = try AssessorView(summary: try database.teamSummary(), assessor: assessor)
         lock.withLock {
-            labels = Dictionary(ordered.map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })
-            decisionOrder = ordered.map(\.recordID)
+            labels = view.labels
+            decisionOrder = view.order
+            assessorView = view
             labelsVersion += 1
         }
     }

@@ -37,11 +37,16 @@ struct LeadReports {
         for event in latest.values where event.label == .exclude {
             if let reason = event.reason, !reason.isEmpty { reasons[reason, default: 0] += 1 }
         }
-        return PrismaCounts(
+        var counts = PrismaCounts(
             sources: status.imports.map { .init(name: "\($0.file) (\($0.format))", count: $0.records) },
             duplicatesRemoved: status.duplicates, screened: status.screened, excluded: status.excluded,
             exclusionReasons: reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { .init(reason: $0.key, count: $0.value) },
             included: status.included, maybe: status.maybe, notYetScreened: status.undecided)
+        let team = try database.teamSummary()
+        if team.rules.settings.mode != .single {
+            counts.dualScreening = .init(screenedByTwo: team.screenedByTwo, conflictsResolved: team.conflictsResolved)
+        }
+        return counts
     }
 
     /// The live recall curve with the hypergeometric band and the rules' firing points.
