@@ -60,7 +60,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
-        .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "Formats", "TeamScreening"]),
+        .testTarget(name: "ReviewStoreTests", dependencies: ["TestSupport", "ReviewStore", "Formats", "TeamScreening"]),
         .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TestSupport", "TextAnalysis"]),
         .testTarget(name: "LinalgTests", dependencies: ["TestSupport", "Linalg"]),

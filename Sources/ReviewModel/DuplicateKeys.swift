@@ -2,7 +2,8 @@ import Foundation
 
 extension ReferenceFields {
     /// Keys under which two citations count as the same study at import: the same DOI, the same
-    /// PMID, or the same normalised title and year.
+    /// PMID, or the same normalised title and year — the last only when their DOIs and PMIDs do
+    /// not contradict it (`WorkIdentifiers`); such a pair is a *possible* duplicate instead.
     ///
     /// - DOI: lowercased, without a `https://doi.org/` or `doi:` prefix → `doi:10.1000/xyz`.
     /// - PMID: its digits → `pmid:12345`.
@@ -11,11 +12,7 @@ extension ReferenceFields {
     public var duplicateKeys: [String] {
         var keys: [String] = []
         if let doi = Self.normalisedDOI(doi) { keys.append("doi:" + doi) }
-        if let pmid, case let digits = pmid.filter(\.isASCIIDigit), !digits.isEmpty,
-            let value = Int(digits.prefix(18))
-        {
-            keys.append("pmid:\(value)")
-        }
+        if let pmid = Self.normalisedPMID(pmid) { keys.append("pmid:" + pmid) }
         let normalisedTitle = Self.normalisedTitle(title)
         if normalisedTitle.count >= 20 {
             keys.append("title:\(normalisedTitle)|\(year.map(String.init) ?? "?")")
@@ -67,4 +64,45 @@ extension ReferenceFields {
 extension Character {
     /// True for the ASCII digits 0–9.
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// The identifiers that tell two works apart even when their titles and years match: a title +
+/// year match never joins records whose DOIs differ or whose PMIDs differ (a DOI that differs only
+/// by a version or sub-object suffix, such as a peer-review report's `…-rc1`, names another work).
+public struct WorkIdentifiers: Sendable, Hashable {
+    public var dois: Set<String>
+    public var pmids: Set<String>
+
+    public init(dois: Set<String> = [], pmids: Set<String> = []) {
+        self.dois = dois
+        self.pmids = pmids
+    }
+
+    /// The normalised DOI and PMID of a record.
+    public init(_ fields: ReferenceFields) {
+        dois = ReferenceFields.normalisedDOI(fields.doi).map { [$0] } ?? []
+        pmids = ReferenceFields.normalisedPMID(fields.pmid).map { [$0] } ?? []
+    }
+
+    /// True when both sides have a DOI and no DOI in common, or both have a PMID and no PMID in
+    /// common: two distinct works whatever their titles say.
+    public func contradicts(_ other: WorkIdentifiers) -> Bool {
+        (!dois.isEmpty && !other.dois.isEmpty && dois.isDisjoint(with: other.dois))
+            || (!pmids.isEmpty && !other.pmids.isEmpty && pmids.isDisjoint(with: other.pmids))
+    }
+
+    /// Both sets together (a duplicate group's identifiers).
+    public func union(_ other: WorkIdentifiers) -> WorkIdentifiers {
+        WorkIdentifiers(dois: dois.union(other.dois), pmids: pmids.union(other.pmids))
+    }
+}
+
+extension ReferenceFields {
+    /// A PMID's digits without leading zeros; nil when it has none.
+    public static func normalisedPMID(_ pmid: String?) -> String? {
+        guard let pmid, case let digits = pmid.filter(\.isASCIIDigit), !digits.isEmpty,
+            let value = Int(digits.prefix(18))
+        else { return nil }
+        return "\(value)"
+    }
 }

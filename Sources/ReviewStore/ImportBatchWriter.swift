@@ -14,6 +14,12 @@ struct ImportBatchWriter {
     private var owners: [String: Int64] = [:]
     /// Duplicate group of each canonical record already looked up or given a group in this batch.
     private var groups: [Int64: Int64] = [:]
+    /// DOIs and PMIDs of each canonical record's group, looked up when a title key first matches it.
+    private var identifiers: [Int64: WorkIdentifiers] = [:]
+    private let groupIdentifiers: Statement
+    /// Possible duplicates linked in this batch.
+    private(set) var possibleDuplicates = 0
+    private let insertPossible: Statement
     private let insertRecord: Statement
     private let insertKey: Statement
     private let groupOf: Statement
@@ -35,17 +41,31 @@ struct ImportBatchWriter {
         groupOf = try db.makeStatement(sql: "SELECT duplicateGroupId FROM record WHERE id = ?")
         insertGroup = try db.makeStatement(sql: "INSERT INTO duplicateGroup (matchedOn) VALUES (?)")
         setGroup = try db.makeStatement(sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?")
+        groupIdentifiers = try db.makeStatement(sql: """
+            SELECT doi, pmid FROM record WHERE id = ?1
+               OR (duplicateGroupId IS NOT NULL AND duplicateGroupId = (SELECT duplicateGroupId FROM record WHERE id = ?1))
+            """)
+        insertPossible = try db.makeStatement(
+            sql: "INSERT INTO possibleDuplicate (recordId, otherRecordId, key) VALUES (?, ?, ?)")
     }
 
     /// Stores `record`; returns its id and whether it joined an earlier record's duplicate group.
     mutating func write(_ record: ImportedRecord) throws -> (id: Int64, duplicate: Bool) {
         let keys = record.fields.duplicateKeys
+        let own = WorkIdentifiers(record.fields)
         var matched: (key: String, canonical: Int64)?
+        var possible: (key: String, canonical: Int64)?
         for key in keys {
-            if let canonical = owners[key] {
-                matched = (key, canonical)
-                break
+            guard let canonical = owners[key] else { continue }
+            // A match the DOIs or PMIDs contradict (a title + year match, or a shared PMID when
+            // the group already holds another DOI) is a possible duplicate only: both records
+            // stay screenable. So a group never holds two DOIs or two PMIDs.
+            if try identifiers(of: canonical).contradicts(own) {
+                possible = (key, canonical)
+                continue
             }
+            matched = (key, canonical)
+            break
         }
         let groupID = try matched.map { try group(of: $0.canonical, matchedOn: $0.key) }
         let f = record.fields
@@ -62,7 +82,28 @@ struct ImportBatchWriter {
             owners[key] = owner
             try insertKey.execute(arguments: [key, owner])
         }
+        if let canonical = matched?.canonical {
+            identifiers[canonical] = try identifiers(of: canonical).union(own)
+        } else if let possible {
+            try insertPossible.execute(arguments: [id, possible.canonical, possible.key])
+            possibleDuplicates += 1
+        }
         return (id, groupID != nil)
+    }
+
+    /// The DOIs and PMIDs of a canonical record and its duplicates.
+    private mutating func identifiers(of canonical: Int64) throws -> WorkIdentifiers {
+        if let known = identifiers[canonical] { return known }
+        var result = WorkIdentifiers()
+        let rows = try Row.fetchCursor(groupIdentifiers, arguments: [canonical])
+        while let row = try rows.next() {
+            var fields = ReferenceFields(title: "")
+            fields.doi = row[0]
+            fields.pmid = row[1]
+            result = result.union(WorkIdentifiers(fields))
+        }
+        identifiers[canonical] = result
+        return result
     }
 
     /// The duplicate group of the canonical record `canonical`, created (and the canonical record

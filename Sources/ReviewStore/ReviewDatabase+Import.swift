@@ -8,6 +8,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var recordCount: Int
     /// Records that joined an existing duplicate group (kept, not screened separately).
     public var duplicateCount: Int
+    /// Records whose title and year match an earlier record's but whose DOI or PMID differ: both
+    /// are screened (`tarsier duplicates` lists them).
+    public var possibleDuplicateCount: Int = 0
     public var warningCount: Int
     /// Decisions created from labels carried in the file (`--labels-as-decisions`).
     public var decisionCount: Int
@@ -142,6 +145,7 @@ extension ReviewDatabase {
                             String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self), batchID])
             return ImportSummary(
                 batchID: batchID, recordCount: count, duplicateCount: duplicates,
+                possibleDuplicateCount: writer.possibleDuplicates,
                 warningCount: warnings.count, decisionCount: decisions, storeWarnings: storeWarnings)
         }
     }

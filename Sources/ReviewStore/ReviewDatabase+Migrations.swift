@@ -1,4 +1,5 @@
 import GRDB
+import ReviewModel
 
 extension ReviewDatabase {
     /// The review schema, as versioned migrations.
@@ -55,7 +56,63 @@ extension ReviewDatabase {
                 BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
                 """)
         }
+        // A title + year match never hides a distinct work: pairs whose DOIs or PMIDs differ are
+        // possible duplicates (both screenable); splits and marks are an append-only log. Records
+        // an earlier tarsier merged that way are un-hidden here.
+        migrator.registerMigration("v8-duplicate-links") { db in
+            try createDuplicateLinks(db)
+            try splitContradictedMerges(db)
+        }
         return migrator
+    }
+
+    private static func createDuplicateLinks(_ db: Database) throws {
+        try db.create(table: "possibleDuplicate") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("record").notNull()  // the later record
+            t.belongsTo("otherRecord", inTable: "record").notNull()  // the earlier (canonical) one
+            t.column("key", .text).notNull()  // the title key they share
+        }
+        try db.create(table: "duplicateEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull().check { ["split", "mark-duplicate", "mark-distinct"].contains($0) }
+            t.belongsTo("record").notNull()
+            t.belongsTo("otherRecord", inTable: "record")
+            t.column("assessor", .text).notNull()
+            t.column("at", .datetime).notNull()
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER duplicateEventNoUpdate BEFORE UPDATE ON duplicateEvent
+            BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
+            CREATE TRIGGER duplicateEventNoDelete BEFORE DELETE ON duplicateEvent
+            BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
+            """)
+    }
+
+    /// Every duplicate whose DOIs or PMIDs contradict its group's canonical record (it can only
+    /// have joined by title and year) becomes screenable again, linked as a possible duplicate.
+    static func splitContradictedMerges(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.id, m.doi, m.pmid, m.title, m.year, c.id AS canonical, c.doi AS cdoi, c.pmid AS cpmid
+            FROM record m JOIN record c ON c.duplicateGroupId = m.duplicateGroupId AND c.isCanonical
+            WHERE NOT m.isCanonical
+            """)
+        for row in rows {
+            var member = ReferenceFields(title: row["title"])
+            member.doi = row["doi"]
+            member.pmid = row["pmid"]
+            member.year = row["year"]
+            var canonical = ReferenceFields(title: "")
+            canonical.doi = row["cdoi"]
+            canonical.pmid = row["cpmid"]
+            guard WorkIdentifiers(member).contradicts(WorkIdentifiers(canonical)) else { continue }
+            let id: Int64 = row["id"]
+            let key = member.duplicateKeys.first { $0.hasPrefix("title:") } ?? "title:?"
+            try db.execute(sql: "UPDATE record SET isCanonical = 1, duplicateGroupId = NULL WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "INSERT INTO possibleDuplicate (recordId, otherRecordId, key) VALUES (?, ?, ?)",
+                arguments: [id, row["canonical"], key])
+        }
     }
 
     /// SQLite cannot change a CHECK constraint in place, so the decision log is rebuilt with

@@ -23,6 +23,7 @@ struct Tarsier: AsyncParsableCommand {
             Team.self,
             Conflicts.self,
             Resolve.self,
+            Duplicates.self,
             Export.self,
             Encode.self,
             Embed.self,

@@ -62,6 +62,8 @@ struct Import: ParsableCommand {
                     if !quiet { output.lines(stream.warnings + summary.storeWarnings) }
                     output.result(
                         "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
+                            + (summary.possibleDuplicateCount > 0
+                                ? "\(summary.possibleDuplicateCount) possible duplicates (both screened; `tarsier duplicates`), " : "")
                             + "\(summary.warningCount) warnings"
                             + (summary.decisionCount > 0 ? ", \(summary.decisionCount) decisions" : ""))
                 }
