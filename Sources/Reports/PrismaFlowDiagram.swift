@@ -20,8 +20,6 @@ public struct PrismaFlowDiagram: Sendable {
     static let lineHeight = 17.0
     static let padding = 10.0
     static let fontSize = 13.0
-    /// DejaVu Sans at 13 px averages about 7.3 px per character; wrapping uses this.
-    static let characterWidth = 7.3
 
     /// A diagram of `counts`.
     public init(counts: PrismaCounts, title: String = "PRISMA 2020 flow diagram: title/abstract screening") {
@@ -50,25 +48,30 @@ public struct PrismaFlowDiagram: Sendable {
         let duplicates = Box(
             x: sideX, y: top, width: sideWidth,
             lines: ["Records removed before screening", "  Duplicate records (n = \(c.duplicatesRemoved))"])
-        top += max(identification.height, duplicates.height) + 40
+        // The rotated phase label must fit its side bar: the row is at least as tall as the label.
+        let identificationBottom = top + max(
+            identification.height, duplicates.height, Self.phaseLabelLength("Identification") + 16)
+        // Records not yet screened were identified but not screened: they branch off the arrow
+        // between identification and screening (not off the records screened).
+        let waiting = Box(
+            x: sideX, y: identificationBottom + 20, width: sideWidth,
+            lines: ["Records not yet screened (n = \(c.notYetScreened))"])
+        top = waiting.y + waiting.height + 20
         let screened = Box(
             x: mainX, y: top, width: mainWidth,
             lines: ["Records screened (n = \(c.screened))"] + (c.dualScreening.map { dual in
-                ["by two reviewers: \(dual.screenedByTwo)", "conflicts resolved: \(dual.conflictsResolved)"]
+                ["  by two reviewers independently (n = \(dual.screenedByTwo))",
+                 "  conflicts resolved by a third (n = \(dual.conflictsResolved))"]
             } ?? []))
         let exclusions = Box(x: sideX, y: top, width: sideWidth, lines: excluded)
-        let waiting = Box(
-            x: sideX, y: top + exclusions.height + 16, width: sideWidth,
-            lines: ["Records not yet screened (n = \(c.notYetScreened))"])
         let maybe = Box(
-            x: sideX, y: waiting.y + waiting.height + 16, width: sideWidth,
+            x: sideX, y: top + exclusions.height + 16, width: sideWidth,
             lines: ["Records marked maybe (n = \(c.maybe))", "  awaiting a decision"])
         top = max(maybe.y + maybe.height, screened.y + screened.height) + 40
         let included = Box(
             x: mainX, y: top, width: mainWidth,
             lines: ["Included for full-text assessment", "  (n = \(c.included))"])
         let height = included.y + included.height + 24
-        let identificationBottom = max(identification.y + identification.height, duplicates.y + duplicates.height)
 
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -90,11 +93,13 @@ public struct PrismaFlowDiagram: Sendable {
         svg += arrow(from: (mainCenter, identification.y + identification.height), to: (mainCenter, screened.y))
         svg += arrow(from: (mainCenter, screened.y + screened.height), to: (mainCenter, included.y))
         svg += arrow(from: (mainX + mainWidth, duplicates.y + 22), to: (sideX, duplicates.y + 22))
-        svg += arrow(from: (mainX + mainWidth, screened.y + screened.height / 2), to: (sideX, exclusions.y + screened.height / 2))
-        // Not-yet-screened and maybe boxes hang off a branch from the records screened box.
+        svg += arrow(from: (mainCenter, waiting.y + waiting.height / 2), to: (sideX, waiting.y + waiting.height / 2))
+        // Excluded and maybe records were screened: they branch off the records screened box.
         let branchX = (mainX + mainWidth + sideX) / 2
-        svg += line(from: (branchX, screened.y + screened.height / 2), to: (branchX, maybe.y + maybe.height / 2))
-        svg += arrow(from: (branchX, waiting.y + waiting.height / 2), to: (sideX, waiting.y + waiting.height / 2))
+        let screenedMiddle = screened.y + min(screened.height, exclusions.height) / 2
+        svg += line(from: (mainX + mainWidth, screenedMiddle), to: (branchX, screenedMiddle))
+        svg += arrow(from: (branchX, screenedMiddle), to: (sideX, screenedMiddle))
+        svg += line(from: (branchX, screenedMiddle), to: (branchX, maybe.y + maybe.height / 2))
         svg += arrow(from: (branchX, maybe.y + maybe.height / 2), to: (sideX, maybe.y + maybe.height / 2))
         svg += "</svg>\n"
         return svg
@@ -118,6 +123,9 @@ public struct PrismaFlowDiagram: Sendable {
         return svg
     }
 
+    /// The length of a rotated phase label (bold, at the diagram's font size).
+    static func phaseLabelLength(_ name: String) -> Double { FontMetrics.width(name, size: fontSize, weight: .bold) }
+
     private func phase(_ name: String, x: Double, top: Double, bottom: Double) -> String {
         let middle = (top + bottom) / 2
         let centerX = x + 14
@@ -137,24 +145,10 @@ public struct PrismaFlowDiagram: Sendable {
             + "stroke-width=\"1.4\"/>\n"
     }
 
-    /// Word-wraps `text` to the box width; continuation lines keep the indent.
+    /// Word-wraps `text` to the box width (measured in DejaVu Sans); continuation lines keep the
+    /// indent.
     private func wrap(_ text: String, width: Double, indent: String) -> [String] {
-        let limit = max(10, Int((width - 2 * Self.padding - 12) / Self.characterWidth))
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            while word.count > limit {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(word.prefix(limit)))
-                word = String(word.dropFirst(limit))
-            }
-            if current.isEmpty { current = word } else if current.count + 1 + word.count <= limit { current += " " + word } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.map { indent + $0 }
+        let available = width - 2 * Self.padding - FontMetrics.width(indent, size: Self.fontSize)
+        return FontMetrics.wrap(text, size: Self.fontSize, maxWidth: available, maxLines: 4).map { indent + $0 }
     }
 }

@@ -44,6 +44,8 @@ public struct RecallCurve: Sendable {
     public let upperBounds: [(screened: Int, total: Int)]
     /// The confidence of the band, for its legend.
     public let bandConfidence: Double?
+    /// The true number of includes, when known (a simulation on labelled data).
+    public var knownTotal: Int?
 
     /// A curve for `history`. With `band`, the rule's upper bound on the total number of includes
     /// is computed every `bandStride` decisions (each costs a bisection of hypergeometric tests).
@@ -94,36 +96,62 @@ public struct RecallCurve: Sendable {
         return text
     }
 
-    /// The plot as SVG.
+    /// The latest upper bound on the total number of includes, when the band was computed.
+    public var currentUpperBound: Int? { upperBounds.last.map(\.total) }
+
+    /// The total the random-order line assumes and how the legend names it: the true total when
+    /// it is known (a simulation), else the current 95 % upper bound, else the includes found.
+    var assumedTotal: (value: Double, legend: String) {
+        if let known = knownTotal { return (Double(known), "Random order, expected (\(known) includes in all)") }
+        if let bound = currentUpperBound {
+            return (Double(bound), "Random order, expected if the total is \(bound) (the upper bound)")
+        }
+        return (expectedTotalRelevant, "Random order, expected if no include is left (\(Int(expectedTotalRelevant)) in all)")
+    }
+
+    /// The plot as SVG: includes found against records screened (count and share of the pool),
+    /// the 95 % interval for the review's total number of includes at each point (from the
+    /// includes found up to the hypergeometric rule's upper bound), the random-order line under
+    /// the assumed total, the rules' firings, and the estimated recall now.
     public func svg() throws -> String {
-        var plot = SVGPlot(title: title, xLabel: "Records screened", yLabel: "Includes found")
+        var plot = SVGPlot(title: title, xLabel: "Records screened (of \(history.poolSize))", yLabel: "Includes found")
+        plot.xPercentOf = Double(history.poolSize)
         let found = history.relevantFound
         plot.xRange = 0...Double(max(1, history.poolSize))
-        let highestBound = upperBounds.map(\.total).max() ?? found
-        let top = max(Double(found), expectedTotalRelevant, min(Double(highestBound), Double(found) * 1.5), 1)
+        let assumed = assumedTotal
+        let top = max(Double(found), Double(currentUpperBound ?? 0), assumed.value, 1) * 1.08
         plot.yRange = 0...top
-        if !upperBounds.isEmpty {
-            let gain = [0] + history.cumulativeRelevant
+        let gain = [0] + history.cumulativeRelevant
+        // The interval is drawn where its upper end fits the chart (early on it spans the pool).
+        let interval = upperBounds.filter { Double($0.total) <= top }
+        if !interval.isEmpty {
             plot.bands.append(
                 SVGPlot.Band(
-                    name: "Possible includes not yet found (\(Self.percent(bandConfidence ?? 0.95)) upper bound)",
-                    values: upperBounds.map { (Double($0.screened), Double(gain[$0.screened]), Double($0.total)) },
+                    name: "Total includes, \(Self.percent(bandConfidence ?? 0.95)) interval (found … upper bound)",
+                    values: interval.map { (Double($0.screened), Double(gain[$0.screened]), Double($0.total)) },
                     color: SVGPlot.palette[0], opacity: 0.15))
         }
-        plot.series.append(
-            SVGPlot.Series(
-                name: "Random order (expected)",
-                points: [SVGPlot.Point(0, 0), SVGPlot.Point(Double(history.poolSize), expectedTotalRelevant)],
-                color: "#777777", dashed: true, lineWidth: 1.5))
+        if assumed.value > 0 {  // no include yet: no total to draw a random order under
+            plot.series.append(
+                SVGPlot.Series(
+                    name: assumed.legend,
+                    points: [SVGPlot.Point(0, 0), SVGPlot.Point(Double(history.poolSize), assumed.value)],
+                    color: "#777777", dashed: true, lineWidth: 1.5))
+        }
         plot.series.append(
             SVGPlot.Series(name: "Includes found", points: Self.stepPoints(history.steps.map(\.relevant)), color: SVGPlot.palette[0]))
-        let gain = [0] + history.cumulativeRelevant
         for (index, firing) in firings.enumerated() where firing.screened <= history.screened {
             plot.markers.append(
                 SVGPlot.Marker(
                     name: "\(firing.ruleLabel): stop at \(firing.screened)",
                     point: SVGPlot.Point(Double(firing.screened), Double(gain[firing.screened])),
                     color: SVGPlot.palette[(index + 1) % (SVGPlot.palette.count - 2) + 1]))
+        }
+        if let bound = currentUpperBound, bound > 0, history.screened > 0 {
+            plot.note = "After \(history.screened) records: \(found) includes found, at most \(bound) in all "
+                + "(\(Self.percent(bandConfidence ?? 0.95)) confidence): estimated recall ≥ \(Self.percent(Double(found) / Double(bound)))"
+        } else if history.screened == 0 {
+            plot.note = "No records screened yet"
         }
         return try plot.render()
     }

@@ -15,6 +15,10 @@ extension SVGPlot {
             svg += "    <line x1=\"\(x)\" y1=\"\(n(bottom, 2))\" x2=\"\(x)\" y2=\"\(n(bottom + 5, 2))\" stroke=\"#444444\"/>\n"
             svg += "    <text x=\"\(x)\" y=\"\(n(bottom + 19, 2))\" text-anchor=\"middle\">"
                 + "\(TextEscaping.xml(xAxis.label(tick)))</text>\n"
+            if let total = xPercentOf, total > 0, tick <= total {
+                svg += "    <text x=\"\(x)\" y=\"\(n(bottom + 33, 2))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#777777\">"
+                    + "\(TextEscaping.number(tick / total * 100, digits: 0))%</text>\n"
+            }
         }
         for tick in yAxis.ticks {
             let y = n(top + (1 - yAxis.fraction(tick)) * plotHeight, 2)
@@ -43,9 +47,8 @@ extension SVGPlot {
         guard !entries.isEmpty else { return "" }
         let n = TextEscaping.number
         let rowHeight = 19.0
-        // DejaVu Sans at 12 px averages about 7 px per character.
-        let textWidth = Double(entries.map(\.name.count).max() ?? 0) * 7
-        let boxWidth = min(plotWidth - 20, 44 + textWidth)
+        let textWidth = entries.map { FontMetrics.width($0.name, size: 12) }.max() ?? 0
+        let boxWidth = min(plotWidth - 20, 54 + textWidth)
         let boxHeight = Double(entries.count) * rowHeight + 10
         let x0 = marginLeft + plotWidth - boxWidth - 10
         let y0 = marginTop + plotHeight - boxHeight - 10

@@ -103,6 +103,11 @@ public struct SVGPlot: Sendable {
     public var bands: [Band] = []
     /// Marked points, drawn last.
     public var markers: [Marker] = []
+    /// When set, each x tick also shows its share of this total as a percentage, on a second line
+    /// (records screened as a share of the pool).
+    public var xPercentOf: Double?
+    /// A note drawn in the plot's upper-left corner (e.g. the estimated recall).
+    public var note: String?
 
     /// An empty plot with its title and axis labels.
     public init(title: String, xLabel: String, yLabel: String) {
@@ -115,8 +120,14 @@ public struct SVGPlot: Sendable {
 
     let marginLeft = 72.0
     let marginRight = 24.0
-    let marginTop = 48.0
-    let marginBottom = 58.0
+    static let titleSize = 17.0
+    static let titleLineHeight = 21.0
+    /// The title in at most two lines that fit the canvas, the last shortened with "…".
+    var titleLines: [String] {
+        FontMetrics.wrap(title, size: Self.titleSize, weight: .bold, maxWidth: width - 24, maxLines: 2)
+    }
+    var marginTop: Double { 48 + Double(max(0, titleLines.count - 1)) * Self.titleLineHeight }
+    var marginBottom: Double { xPercentOf == nil ? 58 : 72 }
     var plotWidth: Double { width - marginLeft - marginRight }
     var plotHeight: Double { height - marginTop - marginBottom }
 
@@ -164,6 +175,10 @@ public struct SVGPlot: Sendable {
             svg += "    <circle cx=\"\(x)\" cy=\"\(y)\" r=\"5\" fill=\"\(marker.color)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n"
         }
         svg += "  </g>\n"
+        if let note {
+            svg += "  <text x=\"\(TextEscaping.number(marginLeft + 10))\" y=\"\(TextEscaping.number(marginTop + 20))\" "
+                + "font-size=\"12\" fill=\"#222222\">\(TextEscaping.xml(note))</text>\n"
+        }
         svg += drawLegend()
         svg += "</svg>\n"
         return svg
@@ -181,9 +196,11 @@ public struct SVGPlot: Sendable {
             y="\(TextEscaping.number(marginTop - 6))" width="\(TextEscaping.number(plotWidth + 6))" \
             height="\(TextEscaping.number(plotHeight + 6))"/></clipPath></defs>
               <rect width="100%" height="100%" fill="#ffffff"/>
-              <text x="\(TextEscaping.number(width / 2))" y="28" text-anchor="middle" font-size="17" \
-            font-weight="bold" fill="#222222">\(TextEscaping.xml(title))</text>
 
-            """
+            """ + titleLines.enumerated().map { index, line in
+                "  <text x=\"\(TextEscaping.number(width / 2))\" y=\"\(TextEscaping.number(28 + Double(index) * Self.titleLineHeight))\" "
+                    + "text-anchor=\"middle\" font-size=\"\(TextEscaping.number(Self.titleSize))\" font-weight=\"bold\" "
+                    + "fill=\"#222222\">\(TextEscaping.xml(line))</text>\n"
+            }.joined()
     }
 }
