@@ -27,8 +27,11 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Seed for choosing random priors.") var priorSeed: UInt64?
     @Option(name: .customLong("n-prior-included"), help: "Number of random included priors.") var priorIncluded = 0
     @Option(name: .customLong("n-prior-excluded"), help: "Number of random excluded priors.") var priorExcluded = 0
-    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "hybrid"
+    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")); several, comma-separated, compare them.")
+    var ranker = "hybrid"
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 0
+    @Option(help: "Several seeds, comma-separated (e.g. 1,2,3): compare rankers over them (median and band).")
+    var seeds: String?
     @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
     @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
@@ -57,9 +60,22 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var tolerance: Double?
     @Option(help: .hidden) var newtonSteps: Int?
 
+    /// The rankers asked for (`--ranker a,b,c`).
+    var rankerIDs: [String] { ranker.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The seeds asked for (`--seeds 1,2,3`, else `--seed`).
+    var seedList: [UInt64] { seeds.map { $0.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } } ?? [seed] }
+    /// More than one ranker or seed: a comparison.
+    var isComparison: Bool { rankerIDs.count > 1 || seedList.count > 1 }
+
     func validate() throws {
-        guard RankerRegistry.rankerIDs.contains(ranker) else {
-            throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        for id in rankerIDs where !RankerRegistry.rankerIDs.contains(id) {
+            throw ValidationError("unknown ranker '\(id)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        }
+        if let seeds, seedList.isEmpty || seedList.count != seeds.split(separator: ",").count {
+            throw ValidationError("--seeds takes comma-separated whole numbers, e.g. 1,2,3")
+        }
+        if isComparison && (orderOut != nil || mode == .dual || assessorError != nil) {
+            throw ValidationError("--order-out and --mode dual take one ranker and one seed")
         }
         if let fusionNormalisation, ScoreNormalisation(rawValue: fusionNormalisation) == nil {
             throw ValidationError("unknown fusion normalisation '\(fusionNormalisation)'")
@@ -78,23 +94,13 @@ struct Simulate: AsyncParsableCommand {
             let data = try labels.map { try SimulationDataset(export: dataset, labels: $0) }
                 ?? SimulationDataset(contentsOf: dataset)
             let reviewTopic = try topic.map { try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
-            let priorIndices = try choosePriors(data)
-            var configuration = CycleConfiguration(ranker: ranker, seed: seed)
-            if let inverseRegularization { configuration.inverseRegularization = inverseRegularization }
-            if let includeWeight { configuration.includeWeight = includeWeight }
-            if let minDf { configuration.minimumDocumentFrequency = minDf }
-            if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
-            if let randomFraction { configuration.randomFraction = randomFraction }
-            if noBigrams { configuration.includesBigrams = false }
-            if let tolerance { configuration.solverTolerance = tolerance }
-            if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
-            configuration.denseInverseRegularization = denseC
-            configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
-            configuration.fusionHalfLife = fusionHalfLife
-            configuration.fusionSharpness = fusionSharpness
-            configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
-            configuration.fusionSignals = fusionSignals.map { $0.split(separator: ",").map(String.init) }
-            let embeddings = try loadEmbeddings(data, topic: reviewTopic)
+            if isComparison {
+                try runComparison(data: data, topic: reviewTopic)
+                return
+            }
+            let priorIndices = try choosePriors(data, seed: seed)
+            let configuration = makeConfiguration(ranker: ranker, seed: seed)
+            let embeddings = try loadEmbeddings(data, topic: reviewTopic, rankers: [ranker])
             let rankers = try RankerRegistry.makeRankers(
                 configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings)
             var cycle = ActiveLearningCycle(poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
@@ -143,20 +149,40 @@ struct Simulate: AsyncParsableCommand {
         }
     }
 
-    /// Embeddings when the ranker uses them. The hybrid without a model says so and goes on with
+    /// The cycle's configuration for one ranker and seed, with the hidden tuning options applied.
+    func makeConfiguration(ranker: String, seed: UInt64) -> CycleConfiguration {
+        var configuration = CycleConfiguration(ranker: ranker, seed: seed)
+        if let inverseRegularization { configuration.inverseRegularization = inverseRegularization }
+        if let includeWeight { configuration.includeWeight = includeWeight }
+        if let minDf { configuration.minimumDocumentFrequency = minDf }
+        if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
+        if let randomFraction { configuration.randomFraction = randomFraction }
+        if noBigrams { configuration.includesBigrams = false }
+        if let tolerance { configuration.solverTolerance = tolerance }
+        if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
+        configuration.denseInverseRegularization = denseC
+        configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
+        configuration.fusionHalfLife = fusionHalfLife
+        configuration.fusionSharpness = fusionSharpness
+        configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
+        configuration.fusionSignals = fusionSignals.map { $0.split(separator: ",").map(String.init) }
+        return configuration
+    }
+
+    /// Embeddings when a ranker uses them. The hybrid without a model says so and goes on with
     /// its classical signals; the dense rankers cannot.
-    private func loadEmbeddings(_ data: SimulationDataset, topic: Topic?) throws -> DenseEmbeddings? {
-        guard RankerRegistry.embeddingRankerIDs.contains(ranker) else { return nil }
+    func loadEmbeddings(_ data: SimulationDataset, topic: Topic?, rankers: [String]) throws -> DenseEmbeddings? {
+        guard rankers.contains(where: RankerRegistry.embeddingRankerIDs.contains) else { return nil }
         do {
             return try SimulationEmbeddings.load(
                 texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
-        } catch let error as SimulationCommandError where ranker == "hybrid" {
+        } catch let error as SimulationCommandError where !rankers.contains(where: { $0.hasPrefix("dense") }) {
             FileHandle.standardError.write(Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
             return nil
         }
     }
 
-    private func choosePriors(_ data: SimulationDataset) throws -> [Int] {
+    func choosePriors(_ data: SimulationDataset, seed: UInt64) throws -> [Int] {
         let indexOf = Dictionary(data.recordIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var chosen = try priors.map { id in
             guard let index = indexOf[id] else { throw EvaluationError.unknownPrior(id) }
