@@ -70,6 +70,16 @@ struct ScreenSnapshotTests {
         assertSnapshot(loop.render().text, named: "stats80x24")
     }
 
+    @Test("the stats view at 0, 1 and 2 decisions: no plot before the first, no stretched lines after", arguments: [0, 1, 2])
+    func statsEarly(decisions: Int) {
+        let (loop, _) = SampleSession.loop()
+        for action in [Action.include, .exclude].prefix(decisions) { loop.send(action) }
+        loop.send(.showStats)
+        let screen = loop.render().text
+        assertSnapshot(screen, named: "stats\(decisions)-80x24")
+        #expect(screen.contains(decisions == 0 ? "The plot starts with the first decision." : "8 screened"))
+    }
+
     @Test("the exclusion-reason picker is numbered")
     func reasonPicker() {
         let (loop, _) = SampleSession.loop()

@@ -30,15 +30,20 @@ public struct SessionOverview: Sendable, Equatable {
     public var canRedo: Bool
     /// The review's stopping indicator, e.g. "stop? no · recall ≥ 62%" (nil when not computed).
     public var stopping: String?
+    /// The hypergeometric rule's 95 % upper bound on the review's total includes (nil when not
+    /// computed or nothing found yet): the stats plot draws it and the estimated recall.
+    public var totalUpperBound: Int?
 
     /// Creates an overview; every count defaults to zero.
     public init(
         title: String = "", assessor: String = "", total: Int = 0, screened: Int = 0,
         includes: Int = 0, excludes: Int = 0, maybes: Int = 0, sinceLastInclude: Int = 0,
         modelVersion: Int? = nil, retraining: Bool = false, embeddingsDone: Int = 0,
-        embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false, stopping: String? = nil
+        embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false, stopping: String? = nil,
+        totalUpperBound: Int? = nil
     ) {
         self.stopping = stopping
+        self.totalUpperBound = totalUpperBound
         self.title = title
         self.assessor = assessor
         self.total = total

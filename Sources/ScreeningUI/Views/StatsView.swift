@@ -1,9 +1,10 @@
-/// The stats view: counts, then a braille plot of includes found against records screened, with
-/// the line random-order screening would be expected to follow.
+/// The stats view: counts and the estimated recall, then a braille plot of includes found against
+/// records screened, with the line random-order screening would be expected to follow and the
+/// stopping rule's upper bound on the total, as the exported curve draws them.
 ///
-/// Random-order line: if the `F` includes found so far were all the review holds, screening the
-/// `N` records in random order finds `n·F/N` of them after `n` records (the reference line of
-/// ASReview's recall plots, with the unknown total of relevant records replaced by `F`).
+/// Random-order line: with `R` includes in the review, screening the `N` records in random order
+/// finds `n·R/N` of them after `n` records; `R` is the hypergeometric rule's 95 % upper bound when
+/// there is one, else the `F` includes found so far (all the review holds, as far as is known).
 enum StatsView {
     static func draw(_ state: AppState, rows: Range<Int>, into buffer: inout ScreenBuffer) {
         guard !rows.isEmpty else { return }
@@ -13,7 +14,10 @@ enum StatsView {
             "Screened \(overview.screened) of \(overview.total) (\(formatPercent(percent)))",
             "Included \(overview.includes) · Excluded \(overview.excludes) · Maybe \(overview.maybes)",
             "Since the last include: \(overview.sinceLastInclude)",
-        ]
+        ] + (overview.totalUpperBound.map { bound in
+            ["Estimated recall ≥ \(formatPercent(Double(overview.includes) * 100 / Double(max(bound, 1)))) "
+                + "(\(overview.includes) found, at most \(bound) in all, 95% confidence)"]
+        } ?? [])
         var row = rows.lowerBound
         for line in summary where row < rows.upperBound {
             buffer.put(line, row: row, column: 2)
@@ -32,29 +36,40 @@ enum StatsView {
 
     static func drawPlot(_ state: AppState, top: Int, rows: Int, into buffer: inout ScreenBuffer) {
         let curve = state.curve
+        let screened = curve.count
+        buffer.put("Includes found vs records screened", row: top - 1, column: 2, style: .bold)
+        guard screened > 0 else {
+            buffer.put("The plot starts with the first decision.", row: top, column: 2, style: .muted)
+            return
+        }
         let found = curve.filter { $0 }.count
-        let total = max(state.overview.total, curve.count, 1)
-        let yMax = max(found, 1)
+        let pool = max(state.overview.total, screened, 1)
+        // The total the random line assumes, and the bound drawn when it fits the plot.
+        let bound = state.overview.totalUpperBound.flatMap { $0 >= found ? $0 : nil }
+        let assumed = bound ?? found
+        let yMax = max(found, bound.map { min($0, 2 * found + 5) } ?? 0, 1)
+        // A short history still spans at least 10 records, so one or two decisions are not stretched.
+        let xMax = max(screened, min(10, pool))
         let label = String(yMax)
         let axisColumn = 2 + label.count + 1
         let columns = buffer.size.columns - axisColumn - 3
         var canvas = BrailleCanvas(columns: columns, rows: rows)
-        let screened = curve.count
-        if screened > 0 {
-            let xScale = Double(canvas.dotWidth - 1) / Double(max(screened, 1))
-            let yScale = Double(canvas.dotHeight - 1) / Double(yMax)
-            var cumulative = 0
-            var previous = (x: 0, y: 0)
-            for (index, isInclude) in curve.enumerated() {
-                if isInclude { cumulative += 1 }
-                let point = (x: Int((Double(index + 1) * xScale).rounded()), y: Int((Double(cumulative) * yScale).rounded()))
-                canvas.line(from: previous, to: point, role: .include)
-                previous = point
-            }
-            let randomEnd = Double(screened) * Double(found) / Double(total)
-            canvas.line(from: (0, 0), to: (canvas.dotWidth - 1, Int((randomEnd * yScale).rounded())), role: .muted)
+        let xScale = Double(canvas.dotWidth - 1) / Double(xMax)
+        let yScale = Double(canvas.dotHeight - 1) / Double(yMax)
+        func dot(_ x: Double, _ y: Double) -> (x: Int, y: Int) { (Int((x * xScale).rounded()), Int((min(y, Double(yMax)) * yScale).rounded())) }
+        if let bound, bound <= yMax {
+            canvas.line(from: dot(0, Double(bound)), to: dot(Double(xMax), Double(bound)), role: .muted)
         }
-        buffer.put("Includes found vs records screened", row: top - 1, column: 2, style: .bold)
+        // Random order: a straight line from the origin to the right edge of the plot.
+        canvas.line(from: dot(0, 0), to: dot(Double(xMax), Double(xMax) * Double(assumed) / Double(pool)), role: .muted)
+        var cumulative = 0
+        var previous = dot(0, 0)
+        for (index, isInclude) in curve.enumerated() {
+            if isInclude { cumulative += 1 }
+            let point = dot(Double(index + 1), Double(cumulative))
+            canvas.line(from: previous, to: point, role: .include)
+            previous = point
+        }
         for (offset, glyphs) in canvas.glyphRows().enumerated() {
             buffer.put("│", row: top + offset, column: axisColumn - 1, style: .muted)
             buffer.put(glyphs, row: top + offset, column: axisColumn)
@@ -62,10 +77,11 @@ enum StatsView {
         buffer.put(label, row: top, column: 2, style: .muted)
         buffer.put("0", row: top + rows - 1, column: axisColumn - 2, style: .muted)
         buffer.put("└" + String(repeating: "─", count: columns), row: top + rows, column: axisColumn - 1, style: .muted)
-        let xLabel = "\(screened) screened"
+        let xLabel = "\(xMax) screened"
+        buffer.put("0", row: top + rows + 1, column: axisColumn - 1, style: .muted)
         buffer.put(xLabel, row: top + rows + 1, column: max(axisColumn, axisColumn + columns - xLabel.count), style: .muted)
         var legend = Glyph.make("⣿ found", style: Style(.bold, role: .include))
-        legend += Glyph.make("  ⠉ random order", style: .muted)
-        buffer.put(legend, row: top + rows + 1, column: axisColumn)
+        legend += Glyph.make("  ⠉ random if \(assumed) in all" + (bound.map { $0 <= yMax ? ", flat: ≤ \($0)" : "" } ?? ""), style: .muted)
+        buffer.put(legend, row: top + rows + 1, column: axisColumn + 2)
     }
 }

@@ -3,6 +3,7 @@ import Ranking
 import ReviewModel
 import ReviewStore
 import ScreeningUI
+import Stopping
 import TeamScreening
 import TextAnalysis
 
@@ -25,7 +26,8 @@ extension ReviewScreeningSession {
             sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
-            canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator())
+            canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator(),
+            totalUpperBound: lock.withLock { stoppingCache?.bound })
     }
 
     private func undoState() throws -> (undo: Bool, redo: Bool) {
@@ -55,7 +57,8 @@ extension ReviewScreeningSession {
                 text? += " (\(others.map(\.rule).joined(separator: ", ")) say stop)"
             }
         }
-        lock.withLock { stoppingCache = (version, text) }
+        let bound = try? HypergeometricStoppingRule().recallLowerBound(history)?.total
+        lock.withLock { stoppingCache = (version, text, bound ?? nil) }
         return text
     }
 

@@ -42,7 +42,8 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     var poolOrderCache: (runID: Int64, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
     var labelsVersion = 0
-    var stoppingCache: (version: Int, text: String?)?
+    /// The stopping line and the hypergeometric upper bound on the total, per version of the labels.
+    var stoppingCache: (version: Int, text: String?, bound: Int?)?
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
     var undoCache: (version: Int, undo: Bool, redo: Bool)?
