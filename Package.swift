@@ -50,10 +50,18 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ReviewModel", "Stopping", "TeamScreening"]),
         .target(name: "TeamScreening", dependencies: ["ReviewModel"]),
 
+        // The live screening core: the session the screen and the commands work through (rankers kept
+        // warm, embeddings, stopping, lead reports, team views), over the review database.
+        .target(name: "ReviewSession", dependencies: [
+            "ReviewModel", "ReviewStore", "Formats", "Ranking", "Transformer", "Evaluation", "ScreeningUI", "Stopping",
+            "Reports", "TeamScreening",
+        ], swiftSettings: optimised),
+
         // MARK: - The thin executable
         .executableTarget(name: "tarsier", dependencies: [
             "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
             "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports", "TeamScreening",
+            "ReviewSession",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: optimised),
 

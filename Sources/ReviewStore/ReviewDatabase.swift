@@ -154,15 +154,15 @@ public final class ReviewDatabase: Sendable {
 
     // MARK: - Settings
 
-    /// Reads a JSON-encoded per-review setting.
-    public func setting<T: Decodable>(_ key: String, as type: T.Type) throws -> T? {
+    /// Reads a JSON-encoded per-review setting (callers outside the store use `value(_:)`).
+    func setting<T: Decodable>(_ key: String, as type: T.Type) throws -> T? {
         guard let text = try writer.read({ try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) })
         else { return nil }
         return try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 
-    /// Writes a JSON-encoded per-review setting.
-    public func setSetting<T: Encodable>(_ key: String, _ value: T) throws {
+    /// Writes a JSON-encoded per-review setting (callers outside the store use `setValue(_:_:)`).
+    func setSetting<T: Encodable>(_ key: String, _ value: T) throws {
         let text = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         try writer.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, text])

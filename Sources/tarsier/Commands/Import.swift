@@ -1,3 +1,4 @@
+import ReviewSession
 import ArgumentParser
 import Formats
 import Foundation

@@ -1,3 +1,4 @@
+import ReviewSession
 import Evaluation
 import Formats
 import Foundation

@@ -1,3 +1,4 @@
+import ReviewSession
 import Foundation
 
 #if canImport(Glibc)

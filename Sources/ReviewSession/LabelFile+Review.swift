@@ -5,7 +5,7 @@ import ReviewStore
 
 extension LabelFile {
     /// Reads a labels CSV (`pmid`, `doi` or `record_id` with `label_included`).
-    init(contentsOf path: String) throws {
+    public init(contentsOf path: String) throws {
         let table = try CSVParser.parse(contentsOf: URL(fileURLWithPath: path))
         try self.init(
             header: table.header, rows: table.rows, rowLines: table.rowLines, file: URL(fileURLWithPath: path).lastPathComponent)
@@ -14,7 +14,7 @@ extension LabelFile {
     /// The label of each screenable record of a review, joined by its identifiers: a record is
     /// relevant when it, or any record of its duplicate group, is labelled included. Records the
     /// file does not name are left out.
-    func labels(of database: ReviewDatabase) throws -> [Int64: Bool] {
+    public func labels(of database: ReviewDatabase) throws -> [Int64: Bool] {
         func label(_ record: StoredRecord) -> Bool? {
             self.label(pmid: record.fields.pmid, doi: record.fields.doi, recordID: record.sourceID)
         }

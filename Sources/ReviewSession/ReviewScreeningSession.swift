@@ -11,49 +11,49 @@ import TextAnalysis
 /// the background after each decision.
 ///
 /// Called from the UI's event loop thread; the ranking worker calls back from its own queue.
-final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
-    let database: ReviewDatabase
-    let assessor: String
-    let title: String
-    let poolIDs: [Int64]
+public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
+    public let database: ReviewDatabase
+    public let assessor: String
+    public let title: String
+    public let poolIDs: [Int64]
     /// Position of each record in the pool (the rankers' index).
-    let poolIndex: [Int64: Int]
-    let titles: [Int64: String]
-    let years: [Int64: Int]
+    public let poolIndex: [Int64: Int]
+    public let titles: [Int64: String]
+    public let years: [Int64: Int]
     /// Seeded random order of the pool, used before the first ranking is ready.
-    let fallbackOrder: [Int64]
+    public let fallbackOrder: [Int64]
     private let topicTerms: [String]
-    let worker: RankingWorker
+    public let worker: RankingWorker
     /// Background embedding, when a BERT model is available.
-    var embedder: EmbeddingWorker?
-    let lock = NSLock()
-    var labels: [Int64: Label] = [:]
+    public var embedder: EmbeddingWorker?
+    public let lock = NSLock()
+    public var labels: [Int64: Label] = [:]
     /// Dual or verified screening: this assessor's view (own votes, final labels, the records
     /// awaiting their vote, offered first); nil in single screening.
-    var assessorView: AssessorView?
+    public var assessorView: AssessorView?
     /// The review's team rules (single screening unless set), read when the session opens.
-    let teamRules: TeamRules
+    public let teamRules: TeamRules
     /// Record ids in the order their current decisions were made.
-    var decisionOrder: [Int64] = []
+    public var decisionOrder: [Int64] = []
     private var changeHandler: (@Sendable (SessionChange) -> Void)?
-    var lastError: String?
-    var orderCache: (key: String, ids: [Int64])?
+    public var lastError: String?
+    public var orderCache: (key: String, ids: [Int64])?
     /// The pool in ranking order for one ranking run (see `orderOfPool`).
-    var poolOrderCache: (runID: Int64, ids: [Int64])?
+    public var poolOrderCache: (runID: Int64, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
-    var labelsVersion = 0
+    public var labelsVersion = 0
     /// The stopping line and the hypergeometric upper bound on the total, per version of the labels.
-    var stoppingCache: (version: Int, text: String?, bound: Int?)?
+    public var stoppingCache: (version: Int, text: String?, bound: Int?)?
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
-    var undoCache: (version: Int, undo: Bool, redo: Bool)?
+    public var undoCache: (version: Int, undo: Bool, redo: Bool)?
     /// The newest event id written by other assessors that `labels` already reflects.
     private var othersSeen: Int64 = 0
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
-    var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
+    public var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
 
     /// Opens a session for `assessor` and starts building the ranker in the background.
-    init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
+    public init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
         self.database = database
         self.assessor = assessor
         let reviewProtocol = try database.reviewProtocol()
@@ -85,7 +85,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     // MARK: - Records and decisions
 
-    func record(_ id: Int64) throws -> RecordDetail {
+    public func record(_ id: Int64) throws -> RecordDetail {
         let stored = try database.record(id)
         // Team screening: the reason shown is this assessor's own (blind to the others').
         let team = teamRules.settings.mode != .single
@@ -97,7 +97,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
             note: try database.note(id, assessor: assessor))
     }
 
-    func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
+    public func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
         let ranking = worker.latest
         let rank = try position(of: id, in: .undecided).map { $0 + 1 }
         let provenance = DecisionProvenance(
@@ -117,11 +117,11 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         worker.requestRetrain()
     }
 
-    func setNote(_ id: Int64, _ note: String?) throws {
+    public func setNote(_ id: Int64, _ note: String?) throws {
         try database.setNote(id, assessor: assessor, note: note)
     }
 
-    func undo() throws -> Int64? {
+    public func undo() throws -> Int64? {
         do {
             let event = try database.undo(assessor: assessor)
             onCommit?(event)
@@ -133,7 +133,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         }
     }
 
-    func redo() throws -> Int64? {
+    public func redo() throws -> Int64? {
         do {
             let event = try database.redo(assessor: assessor)
             onCommit?(event)
@@ -145,7 +145,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         }
     }
 
-    func history(limit: Int) throws -> [ScreeningUI.DecisionEvent] {
+    public func history(limit: Int) throws -> [ScreeningUI.DecisionEvent] {
         // Blind team screening: another assessor's events appear once their record is final.
         let summary = teamRules.settings.mode == .single ? nil : try database.teamSummary()
         return try database.recentDecisions(limit: limit).filter { event in
@@ -158,39 +158,39 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
         }
     }
 
-    func screeningCurve() throws -> [Bool] {
+    public func screeningCurve() throws -> [Bool] {
         lock.withLock { decisionOrder.map { labels[$0] == .include } }
     }
 
-    func search(_ text: String) throws -> [Int64] {
+    public func search(_ text: String) throws -> [Int64] {
         let matches = Set(try database.search(text, limit: poolIDs.count))
         return try orderedIDs(QueueFilter(status: .all)).filter(matches.contains)
     }
 
     // MARK: - Term lists
 
-    func exclusionReasons() throws -> [String] {
-        try database.setting("exclusionReasons", as: [String].self) ?? Self.defaultExclusionReasons
+    public func exclusionReasons() throws -> [String] {
+        try database.value(.exclusionReasons) ?? Self.defaultExclusionReasons
     }
 
-    func setExclusionReasons(_ reasons: [String]) throws { try database.setSetting("exclusionReasons", reasons) }
+    public func setExclusionReasons(_ reasons: [String]) throws { try database.setValue(.exclusionReasons, reasons) }
 
-    func highlightTerms() throws -> HighlightTerms {
+    public func highlightTerms() throws -> HighlightTerms {
         HighlightTerms(
-            topic: topicTerms, include: try database.setting("includeTerms", as: [String].self) ?? [],
-            exclude: try database.setting("excludeTerms", as: [String].self) ?? [])
+            topic: topicTerms, include: try database.value(.includeTerms) ?? [],
+            exclude: try database.value(.excludeTerms) ?? [])
     }
 
-    func setHighlightTerms(_ terms: HighlightTerms) throws {
-        try database.setSetting("includeTerms", terms.include)
-        try database.setSetting("excludeTerms", terms.exclude)
+    public func setHighlightTerms(_ terms: HighlightTerms) throws {
+        try database.setValue(.includeTerms, terms.include)
+        try database.setValue(.excludeTerms, terms.exclude)
     }
 
     // MARK: - Background
 
     /// Starts embedding the records that have no embedding yet; retrains when a batch lands so the
     /// ranker can use them. Screening never waits for it.
-    func startEmbedding(modelDirectory: URL) throws {
+    public func startEmbedding(modelDirectory: URL) throws {
         let embedder = try useStoredEmbeddings(modelDirectory: modelDirectory)
         // Embeddings cached by an earlier session count at once.
         worker.requestRetrain()
@@ -207,7 +207,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     /// Lets the dense signals use the embeddings stored in the review for this model (as they
     /// grow), without embedding anything itself; returns the worker that can embed the rest.
     @discardableResult
-    func useStoredEmbeddings(modelDirectory: URL) throws -> EmbeddingWorker {
+    public func useStoredEmbeddings(modelDirectory: URL) throws -> EmbeddingWorker {
         let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
         lock.withLock { self.embedder = embedder }
         let topicVector = embedder.embedTopic(try database.topic())
@@ -223,17 +223,17 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     /// Stops background work before the process exits: embedding stops after its current batch,
     /// and a retrain in progress finishes (its result is stored; nothing is left half-done).
-    func stopBackgroundWork() {
+    public func stopBackgroundWork() {
         lock.withLock { embedder }?.stop()
         worker.finish()
     }
 
-    func refresh() throws {
+    public func refresh() throws {
         try reloadLabels()
         worker.requestRetrain()
     }
 
-    func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
+    public func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
         lock.withLock { changeHandler = handler }
     }
 
@@ -243,7 +243,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     }
 
     /// Shows `message` once on the status line of the next frame.
-    func notice(_ message: String) { backgroundError(message) }
+    public func notice(_ message: String) { backgroundError(message) }
 
     private func backgroundError(_ message: String) {
         let handler = lock.withLock {
@@ -255,7 +255,7 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
 
     /// Reloads the labels when another assessor (another process on the same file) decided
     /// something since the last look, so the queue never offers a record they just screened.
-    func pickUpOtherAssessors() throws {
+    public func pickUpOtherAssessors() throws {
         let latest = try database.latestEventID(notBy: assessor)
         guard latest > lock.withLock({ othersSeen }) else { return }
         try reloadLabels()
@@ -283,19 +283,19 @@ final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
     }
 
     /// A message from background work, shown on the status line.
-    struct SessionMessage: Error, LocalizedError {
+    public struct SessionMessage: Error, LocalizedError {
         var text: String
-        var errorDescription: String? { text }
+        public var errorDescription: String? { text }
     }
 
     /// Exclusion reasons offered until the review sets its own (PICO-style, as in Covidence/Rayyan).
-    static let defaultExclusionReasons = [
+    public static let defaultExclusionReasons = [
         "wrong population", "wrong intervention", "wrong comparator", "wrong outcome", "wrong study design",
         "wrong publication type", "not a primary study", "duplicate",
     ]
 
     /// Terms of the Boolean query (truncations as `word*`), or the title's content words without one.
-    static func topicTerms(_ topic: Topic) -> [String] {
+    public static func topicTerms(_ topic: Topic) -> [String] {
         guard let query = topic.query, !query.allSatisfy(\.isWhitespace) else {
             let words = (topic.title + " " + (topic.objective ?? "")).lowercased()
                 .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)

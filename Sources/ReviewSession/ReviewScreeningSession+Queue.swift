@@ -11,7 +11,7 @@ import TextAnalysis
 /// undecided records by the newest ranking, decided ones by when they were decided. Each piece
 /// is cached until the labels or the ranking change, so a frame costs no database scan.
 extension ReviewScreeningSession {
-    func overview() throws -> SessionOverview {
+    public func overview() throws -> SessionOverview {
         // A background failure is reported once, as the status-line message of the next frame.
         if let message = lock.withLock({ () -> String? in defer { lastError = nil }; return lastError }) {
             throw SessionMessage(text: message)
@@ -62,7 +62,7 @@ extension ReviewScreeningSession {
         return text
     }
 
-    func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
+    public func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
         let ids = try orderedIDs(filter)
         let ranking = worker.latest
         let labels = lock.withLock { self.labels }
@@ -77,13 +77,13 @@ extension ReviewScreeningSession {
         return QueuePage(total: ids.count, offset: start, entries: entries)
     }
 
-    func position(of id: Int64, in filter: QueueFilter) throws -> Int? {
+    public func position(of id: Int64, in filter: QueueFilter) throws -> Int? {
         try orderedIDs(filter).firstIndex(of: id)
     }
 
     /// The filtered records in a stable order: undecided ones by the newest ranking (or the seeded
     /// random order before the first ranking), decided ones by when they were decided.
-    func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
+    public func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
         try pickUpOtherAssessors()
         let ranking = worker.latest
         let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }

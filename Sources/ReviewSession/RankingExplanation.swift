@@ -6,9 +6,9 @@ import Transformer
 
 /// Explains where the hybrid ranker places one record now: each signal's score, rank, weight and
 /// track record in this review (for `tarsier show --explain`). Nothing is written to the review.
-enum RankingExplanation {
+public enum RankingExplanation {
     /// The record's overall rank among undecided records (nil if decided) and the per-signal rows.
-    static func explain(recordID: Int64, database: ReviewDatabase) throws -> (rank: Int?, signals: [SignalExplanation]) {
+    public static func explain(recordID: Int64, database: ReviewDatabase) throws -> (rank: Int?, signals: [SignalExplanation]) {
         let records = try database.screeningTexts()
         let poolIDs = records.map(\.id)
         guard let position = poolIDs.firstIndex(of: recordID) else { throw ReviewStoreError.noSuchRecord(recordID) }
@@ -35,7 +35,7 @@ enum RankingExplanation {
     }
 
     /// Text lines for `tarsier show`.
-    static func lines(rank: Int?, signals: [SignalExplanation]) -> [String] {
+    public static func lines(rank: Int?, signals: [SignalExplanation]) -> [String] {
         var lines = ["ranking   " + (rank.map { "#\($0) among undecided records (hybrid, retrained now)" } ?? "decided: not in the queue")]
         for signal in signals.sorted(by: { $0.weight > $1.weight }) {
             let name = signal.signal.padding(toLength: 12, withPad: " ", startingAt: 0)

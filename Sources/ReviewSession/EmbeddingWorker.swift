@@ -5,7 +5,7 @@ import Transformer
 
 /// Embeds a review's records in the background while the assessor screens, committing each batch
 /// to the review's embedding cache (so a review opened again never recomputes them).
-final class EmbeddingWorker: @unchecked Sendable {
+public final class EmbeddingWorker: @unchecked Sendable {
     private let database: ReviewDatabase
     private let encoder: BertEncoder
     private let queue = DispatchQueue(label: "tarsier.embedding", qos: .background)
@@ -14,10 +14,10 @@ final class EmbeddingWorker: @unchecked Sendable {
     private var doneCount = 0
 
     /// The model's weights SHA-256 (the cache key).
-    let modelSHA256: String
+    public let modelSHA256: String
 
     /// A worker for `database` with the model in `directory`.
-    init(database: ReviewDatabase, modelDirectory: URL) throws {
+    public init(database: ReviewDatabase, modelDirectory: URL) throws {
         self.database = database
         encoder = try BertEncoder(modelDirectory: modelDirectory)
         // One BLAS thread: the other core stays free for the UI and the ranker.
@@ -27,23 +27,23 @@ final class EmbeddingWorker: @unchecked Sendable {
     }
 
     /// Length of the embeddings.
-    var dimension: Int { encoder.dimension }
+    public var dimension: Int { encoder.dimension }
 
     /// The topic's embedding (title and objective, as `simulate` embeds it), nil without a topic.
-    func embedTopic(_ topic: Topic) -> [Float]? {
+    public func embedTopic(_ topic: Topic) -> [Float]? {
         let text = [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
         return text.isEmpty ? nil : encoder.encode([text]).first
     }
 
     /// Records embedded so far.
-    var done: Int { lock.withLock { doneCount } }
+    public var done: Int { lock.withLock { doneCount } }
 
     /// Embeds every missing record in batches of `batchSize`, calling `progress` after each batch.
     ///
     /// While a `tarsier embed` job holds the review's embedding lock this worker does not compete
     /// with it: it re-reads the committed count every few seconds (the ranker uses those
     /// embeddings) and takes over only if the job ends before every record is embedded.
-    func start(batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
+    public func start(batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
         queue.async { [self] in
             do {
                 let jobLock = database.path.map { EmbeddingJobLock(reviewPath: $0) }
@@ -81,7 +81,7 @@ final class EmbeddingWorker: @unchecked Sendable {
 
     /// Stops after the current batch and waits for it: the process must not exit (and unmap the
     /// model) while a batch is still being encoded.
-    func stop() {
+    public func stop() {
         lock.withLock { stopped = true }
         queue.sync {}
     }

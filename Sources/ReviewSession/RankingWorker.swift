@@ -4,18 +4,18 @@ import ReviewModel
 import ReviewStore
 
 /// The newest finished ranking of a review's pool.
-struct LiveRanking: Sendable {
+public struct LiveRanking: Sendable {
     /// Stored ranking run id (the model version shown and recorded with decisions).
-    var runID: Int64
+    public var runID: Int64
     /// The ranker that produced the order.
-    var rankerID: String
+    public var rankerID: String
     /// Record ids of the records undecided when the ranking was made, best first.
-    var order: [Int64]
+    public var order: [Int64]
     /// Score by record id.
-    var scores: [Int64: Double]
+    public var scores: [Int64: Double]
     /// The hybrid's signals' ranks in this ranking (nil when another ranker produced it), by pool
     /// position: stored with a decision on a record picked from this ranking.
-    var signals: SignalRankTable?
+    public var signals: SignalRankTable?
 }
 
 /// Retrains the review's ranker off the UI thread after every decision and publishes the newest
@@ -23,7 +23,7 @@ struct LiveRanking: Sendable {
 ///
 /// The features (TF-IDF) are built once, in the background, when the worker starts. Learners keep
 /// their weights between runs (warm start). Each run is stored as a `rankingRun`.
-final class RankingWorker: @unchecked Sendable {
+public final class RankingWorker: @unchecked Sendable {
     private let database: ReviewDatabase
     private let poolIDs: [Int64]
     private let configuration: CycleConfiguration
@@ -47,7 +47,7 @@ final class RankingWorker: @unchecked Sendable {
     private let synchronous: Bool
 
     /// A worker for the canonical records `poolIDs`.
-    init(database: ReviewDatabase, poolIDs: [Int64], configuration: CycleConfiguration, synchronous: Bool = false) {
+    public init(database: ReviewDatabase, poolIDs: [Int64], configuration: CycleConfiguration, synchronous: Bool = false) {
         self.database = database
         self.poolIDs = poolIDs
         self.configuration = configuration
@@ -59,13 +59,13 @@ final class RankingWorker: @unchecked Sendable {
     }
 
     /// The newest finished ranking, if any.
-    var latest: LiveRanking? { lock.withLock { published } }
+    public var latest: LiveRanking? { lock.withLock { published } }
 
     /// True while a retrain is running or queued.
-    var isRetraining: Bool { lock.withLock { running || pending } }
+    public var isRetraining: Bool { lock.withLock { running || pending } }
 
     /// Installs callbacks (called on the worker's queue).
-    func observe(update: @escaping @Sendable (LiveRanking) -> Void, error: @escaping @Sendable (String) -> Void) {
+    public func observe(update: @escaping @Sendable (LiveRanking) -> Void, error: @escaping @Sendable (String) -> Void) {
         lock.withLock {
             onUpdate = update
             onError = error
@@ -73,14 +73,14 @@ final class RankingWorker: @unchecked Sendable {
     }
 
     /// Sets where the dense signals' embeddings come from; the rankers are rebuilt as they grow.
-    func useEmbeddings(_ source: @escaping @Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?) {
+    public func useEmbeddings(_ source: @escaping @Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?) {
         lock.withLock { embeddingSource = source }
     }
 
     /// Builds the rankers from the documents and topic, then ranks for the first time.
     /// Loads the pool's documents (title and abstract, in pool order) and builds the rankers, in
     /// the background unless synchronous, then ranks.
-    func start(topic: Topic, documents load: @escaping @Sendable () throws -> [String]) {
+    public func start(topic: Topic, documents load: @escaping @Sendable () throws -> [String]) {
         lock.withLock {
             running = true
             self.topic = topic
@@ -126,13 +126,13 @@ final class RankingWorker: @unchecked Sendable {
     }
 
     /// Waits for the retrain in progress, if any, and drops any queued one (used at exit).
-    func finish() {
+    public func finish() {
         lock.withLock { pending = false }
         queue.sync {}
     }
 
     /// Asks for a retrain with the current decisions (coalesced with one already queued).
-    func requestRetrain() {
+    public func requestRetrain() {
         let startNow: Bool = lock.withLock {
             guard rankers != nil else { return false }
             if running { pending = true; return false }
@@ -188,7 +188,7 @@ final class RankingWorker: @unchecked Sendable {
     /// ranks the pool. Returns the snapshot and the cycle (for explanations). Each decision carries
     /// the signal ranks stored with it, so the hybrid's credit is restored from the review file
     /// whenever the rankers are new (a reopened review, embeddings that arrived).
-    static func rank(
+    public static func rank(
         rankers: inout [any Ranker], poolIDs: [Int64], history: [LearningExample], configuration: CycleConfiguration
     ) throws -> (RankingSnapshot, ActiveLearningCycle) {
         let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })

@@ -6,32 +6,32 @@ import Stopping
 
 /// Builds the lead's figures for a live review from its database: the screening history, the
 /// stopping rules' states and firing points (through `StoppingMonitor`), and the PRISMA counts.
-struct LeadReports {
-    let database: ReviewDatabase
+public struct LeadReports {
+    public let database: ReviewDatabase
     /// The review's counts, read once (they count every record).
-    let status: ReviewStatus
-    let stopping: StoppingMonitor
+    public let status: ReviewStatus
+    public let stopping: StoppingMonitor
 
-    init(database: ReviewDatabase) throws {
+    public init(database: ReviewDatabase) throws {
         self.database = database
         status = try database.status()
         stopping = try StoppingMonitor(database: database)
     }
 
     /// Decisions in the order they were made (current labels only), with the random-pick flags.
-    func history() throws -> ScreeningHistory {
+    public func history() throws -> ScreeningHistory {
         try StoppingMonitor.history(
             poolSize: status.screenable, decided: try database.labelsInDecisionOrder(),
             randomlyPicked: try database.randomlyPickedRecords())
     }
 
     /// Every rule's state now, after a replay that finds (and records) where each first said stop.
-    func stoppingStatus() throws -> [StoppingStatus] {
+    public func stoppingStatus() throws -> [StoppingStatus] {
         try stopping.status(of: try history(), replay: true)
     }
 
     /// PRISMA 2020 counts for the title/abstract stage.
-    func prisma() throws -> PrismaCounts {
+    public func prisma() throws -> PrismaCounts {
         var reasons: [String: Int] = [:]
         let latest = Dictionary(try database.decisionLog().map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
         for event in latest.values where event.label == .exclude {
@@ -50,7 +50,7 @@ struct LeadReports {
     }
 
     /// The live recall curve with the hypergeometric band and the rules' firing points.
-    func curve() throws -> RecallCurve {
+    public func curve() throws -> RecallCurve {
         let history = try history()
         let rules = try stopping.rules()
         let fired = try stopping.firings(history, rules: rules).compactMap { outcome in

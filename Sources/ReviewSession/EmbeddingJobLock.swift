@@ -11,26 +11,26 @@ import Foundation
 /// It is an advisory `flock(2)` lock, so the kernel releases it when the holder exits in any way,
 /// SIGKILL included: a killed job never leaves a stale lock behind. The file's text says who holds
 /// it (`pid 123: tarsier embed since 2025-…`); the text alone never means the lock is held.
-final class EmbeddingJobLock {
+public final class EmbeddingJobLock {
     /// The lock file's path.
-    let path: String
+    public let path: String
     private var descriptor: Int32 = -1
 
     /// The lock for the review at `reviewPath` (not taken yet).
-    init(reviewPath: String) {
+    public init(reviewPath: String) {
         path = Self.path(forReview: reviewPath)
     }
 
     deinit { release() }
 
     /// `REVIEW.embed.lock`.
-    static func path(forReview reviewPath: String) -> String { reviewPath + ".embed.lock" }
+    public static func path(forReview reviewPath: String) -> String { reviewPath + ".embed.lock" }
 
     /// Takes the lock without waiting and records `owner` in the file; false when another process
     /// (or another lock object) holds it.
     ///
     /// - Throws: `LockError` when the lock file cannot be created.
-    func tryAcquire(owner: String) throws -> Bool {
+    public func tryAcquire(owner: String) throws -> Bool {
         if descriptor >= 0 { return true }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LockError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
@@ -46,7 +46,7 @@ final class EmbeddingJobLock {
     }
 
     /// Releases the lock (also done by the kernel when the process ends).
-    func release() {
+    public func release() {
         guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)
         close(descriptor)
@@ -54,7 +54,7 @@ final class EmbeddingJobLock {
     }
 
     /// Who holds the lock of the review at `reviewPath`, or nil when nobody does.
-    static func holder(reviewPath: String) -> Holder? {
+    public static func holder(reviewPath: String) -> Holder? {
         let path = path(forReview: reviewPath)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -70,16 +70,17 @@ final class EmbeddingJobLock {
     }
 
     /// The process holding a lock, as its lock file describes it.
-    struct Holder: Equatable {
+    public struct Holder: Equatable {
         /// Its process id, when the file names one.
-        var pid: Int32?
+        public var pid: Int32?
         /// `pid 123: tarsier embed since …`.
-        var description: String
+        public var description: String
     }
 
     /// The lock file could not be created (read-only folder, …).
-    struct LockError: Error, LocalizedError {
-        var message: String
-        var errorDescription: String? { message }
+    public struct LockError: Error, LocalizedError {
+        public var message: String
+        public init(message: String) { self.message = message }
+        public var errorDescription: String? { message }
     }
 }

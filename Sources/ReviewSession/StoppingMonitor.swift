@@ -6,25 +6,25 @@ import Stopping
 /// The review's stopping rules over a screening history: each rule's state now, and the first
 /// time each said stop, recorded in the review (setting `stoppingFirings`) for the audit trail.
 /// `tarsier status`, the exports and the screen's status line all go through it.
-struct StoppingMonitor {
+public struct StoppingMonitor {
     /// Per-review stopping settings (setting key `stopping`): the pre-registered rule and its targets.
-    struct Settings: Codable, Equatable {
+    public struct Settings: Codable, Equatable, Sendable {
         var rule = "hypergeometric"
         var targetRecall = 0.95
         var confidence = 0.95
         var consecutiveExcludes = 50
     }
 
-    let database: ReviewDatabase
-    let settings: Settings
+    public let database: ReviewDatabase
+    public let settings: Settings
 
-    init(database: ReviewDatabase) throws {
+    public init(database: ReviewDatabase) throws {
         self.database = database
-        settings = try database.setting("stopping", as: Settings.self) ?? Settings()
+        settings = try database.value(.stoppingRule(Settings.self)) ?? Settings()
     }
 
     /// A screening history from labels in decision order, with the random-pick flags.
-    static func history(
+    public static func history(
         poolSize: Int, decided: [(recordID: Int64, label: Label)], randomlyPicked: Set<Int64>
     ) throws -> ScreeningHistory {
         try ScreeningHistory(
@@ -32,7 +32,7 @@ struct StoppingMonitor {
     }
 
     /// The three rules side by side, the pre-registered one first.
-    func rules() throws -> [any StoppingRule] {
+    public func rules() throws -> [any StoppingRule] {
         let all: [any StoppingRule] = [
             try HypergeometricStoppingRule(targetRecall: settings.targetRecall, confidence: settings.confidence),
             try KneeStoppingRule(),
@@ -42,7 +42,7 @@ struct StoppingMonitor {
     }
 
     /// Where each rule first said stop, by records screened (for curves and the audit log).
-    func firings(_ history: ScreeningHistory, rules: [any StoppingRule]) throws -> [StoppingOutcome] {
+    public func firings(_ history: ScreeningHistory, rules: [any StoppingRule]) throws -> [StoppingOutcome] {
         guard history.screened > 0 else { return [] }
         // R is unknown in a live review; the replay only needs it for recall, which is not reported here.
         return try StoppingReplay.replay(history, totalRelevant: history.relevantFound, rules: rules, stride: 10)
@@ -54,7 +54,7 @@ struct StoppingMonitor {
     ///   stop (for `tarsier status`, run now and then); false only asks each rule about the
     ///   current history, which is enough for the screen, which asks after every decision (a
     ///   replay there costs O(decisions²)).
-    func status(of history: ScreeningHistory, replay: Bool) throws -> [StoppingStatus] {
+    public func status(of history: ScreeningHistory, replay: Bool) throws -> [StoppingStatus] {
         let rules = try rules()
         let evaluations = rules.map { $0.evaluate(history) }
         let stops: [(rule: String, at: Int)] = replay
@@ -62,14 +62,14 @@ struct StoppingMonitor {
             : zip(rules, evaluations).compactMap { rule, evaluation in
                 evaluation.state == .stop ? (rule.id, history.screened) : nil
             }
-        let alreadyRecorded = try database.setting("stoppingFirings", as: [RecordedFiring].self) ?? []
+        let alreadyRecorded = try database.value(.stoppingFirings([RecordedFiring].self)) ?? []
         var recorded = alreadyRecorded
         for stop in stops where !recorded.contains(where: { $0.rule == stop.rule }) {
             recorded.append(RecordedFiring(rule: stop.rule, screened: stop.at, recordedAt: Date()))
         }
         // A review opened read-only (status on a read-only file) reports without recording.
         if !database.isReadOnly, recorded != alreadyRecorded {
-            try database.setSetting("stoppingFirings", recorded)
+            try database.setValue(.stoppingFirings([RecordedFiring].self), recorded)
         }
         return zip(rules, evaluations).map { rule, evaluation in
             StoppingStatus(
@@ -81,19 +81,19 @@ struct StoppingMonitor {
 }
 
 /// A stopping rule's live state, as `tarsier status` shows it.
-struct StoppingStatus: Codable, Equatable {
-    var rule: String
-    var label: String
-    var preregistered: Bool
-    var state: String
-    var summary: String
+public struct StoppingStatus: Codable, Equatable, Sendable {
+    public var rule: String
+    public var label: String
+    public var preregistered: Bool
+    public var state: String
+    public var summary: String
     /// Records screened when the rule first said stop, if it has.
-    var firstStopAt: Int?
+    public var firstStopAt: Int?
 }
 
 /// When a rule first said stop, kept in the review's audit settings (`stoppingFirings`).
-struct RecordedFiring: Codable, Equatable {
-    var rule: String
-    var screened: Int
-    var recordedAt: Date
+public struct RecordedFiring: Codable, Equatable, Sendable {
+    public var rule: String
+    public var screened: Int
+    public var recordedAt: Date
 }

@@ -6,7 +6,7 @@ import ScreeningUI
 ///
 /// `Scripts/bench-scale.sh` reads these to measure the time to the first frame and each
 /// retrain's latency in a real terminal session, where the screen owns standard output.
-enum Trace {
+public enum Trace {
     private static let state: (handle: FileHandle, start: Double)? = {
         guard let path = ProcessInfo.processInfo.environment["TARSIER_TRACE"], !path.isEmpty else { return nil }
         FileManager.default.createFile(atPath: path, contents: nil)
@@ -16,17 +16,17 @@ enum Trace {
     private static let lock = NSLock()
 
     /// True when tracing is on.
-    static var enabled: Bool { state != nil }
+    public static var enabled: Bool { state != nil }
 
     /// Appends `event` with the milliseconds since the process started.
-    static func mark(_ event: @autoclosure () -> String) {
+    public static func mark(_ event: @autoclosure () -> String) {
         guard let state else { return }
         let line = String(format: "%.1f ", (now() - state.start) * 1000) + event() + "\n"
         lock.withLock { state.handle.write(Data(line.utf8)) }
     }
 
     /// Seconds since boot (the clock /proc/self/stat counts process start on).
-    static func now() -> Double {
+    public static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_BOOTTIME, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
@@ -47,22 +47,22 @@ enum Trace {
 
 /// A terminal that marks its first frame, and for every key the time until the next frame is on
 /// screen (what the assessor waits for after deciding), then passes them on.
-final class TracedTerminal: Terminal {
+public final class TracedTerminal: Terminal {
     private let wrapped: any Terminal
     private var frames = 0
     private var keyAt: Double?
 
-    init(_ wrapped: any Terminal) { self.wrapped = wrapped }
+    public init(_ wrapped: any Terminal) { self.wrapped = wrapped }
 
-    var size: Size { wrapped.size }
+    public var size: Size { wrapped.size }
 
-    func readKey(timeoutMilliseconds: Int) -> TerminalInput {
+    public func readKey(timeoutMilliseconds: Int) -> TerminalInput {
         let input = wrapped.readKey(timeoutMilliseconds: timeoutMilliseconds)
         if case .key = input { keyAt = Trace.now() }
         return input
     }
 
-    func draw(_ buffer: ScreenBuffer) {
+    public func draw(_ buffer: ScreenBuffer) {
         wrapped.draw(buffer)
         frames += 1
         if frames == 1 { Trace.mark("first frame") }
