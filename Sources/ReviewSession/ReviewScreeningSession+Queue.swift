@@ -27,7 +27,7 @@ extension ReviewScreeningSession {
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
             canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator(),
-            totalUpperBound: lock.withLock { stoppingCache?.bound })
+            totalUpperBound: lock.withLock { stoppingCache?.bound }, stopMarkers: lock.withLock { stoppingCache?.markers ?? [] })
     }
 
     private func undoState() throws -> (undo: Bool, redo: Bool) {
@@ -58,7 +58,12 @@ extension ReviewScreeningSession {
             }
         }
         let bound = try? HypergeometricStoppingRule().recallLowerBound(history)?.total
-        lock.withLock { stoppingCache = (version, text, bound ?? nil) }
+        let markers = states.compactMap { state in
+            state.firstStopAt.map {
+                SessionOverview.StopMarker(rule: state.rule == "hypergeometric" ? "stop test" : state.rule.replacingOccurrences(of: "_", with: " "), screened: $0)
+            }
+        }
+        lock.withLock { stoppingCache = (version, text, bound ?? nil, markers) }
         return text
     }
 

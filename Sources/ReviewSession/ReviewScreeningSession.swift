@@ -43,7 +43,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     /// Bumped whenever `labels` changes (keys the order cache).
     public var labelsVersion = 0
     /// The stopping line and the hypergeometric upper bound on the total, per version of the labels.
-    public var stoppingCache: (version: Int, text: String?, bound: Int?)?
+    public var stoppingCache: (version: Int, text: String?, bound: Int?, markers: [SessionOverview.StopMarker])?
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
     public var undoCache: (version: Int, undo: Bool, redo: Bool)?

@@ -33,6 +33,19 @@ public struct SessionOverview: Sendable, Equatable {
     /// The hypergeometric rule's 95 % upper bound on the review's total includes (nil when not
     /// computed or nothing found yet): the stats plot draws it and the estimated recall.
     public var totalUpperBound: Int?
+    /// Where each stopping rule first said stop (short rule name, records screened then), for the
+    /// stats plot's markers.
+    public var stopMarkers: [StopMarker] = []
+
+    /// A stopping rule's first "stop", marked on the stats plot.
+    public struct StopMarker: Sendable, Equatable {
+        public var rule: String
+        public var screened: Int
+        public init(rule: String, screened: Int) {
+            self.rule = rule
+            self.screened = screened
+        }
+    }
 
     /// Creates an overview; every count defaults to zero.
     public init(
@@ -40,8 +53,9 @@ public struct SessionOverview: Sendable, Equatable {
         includes: Int = 0, excludes: Int = 0, maybes: Int = 0, sinceLastInclude: Int = 0,
         modelVersion: Int? = nil, retraining: Bool = false, embeddingsDone: Int = 0,
         embeddingsTotal: Int = 0, canUndo: Bool = false, canRedo: Bool = false, stopping: String? = nil,
-        totalUpperBound: Int? = nil
+        totalUpperBound: Int? = nil, stopMarkers: [StopMarker] = []
     ) {
+        self.stopMarkers = stopMarkers
         self.stopping = stopping
         self.totalUpperBound = totalUpperBound
         self.title = title

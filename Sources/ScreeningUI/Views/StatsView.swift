@@ -62,6 +62,12 @@ enum StatsView {
         }
         // Random order: a straight line from the origin to the right edge of the plot.
         canvas.line(from: dot(0, 0), to: dot(Double(xMax), Double(xMax) * Double(assumed) / Double(pool)), role: .muted)
+        // Stopping rules' first "stop": a dotted vertical line each, named below the plot.
+        let markers = state.overview.stopMarkers.filter { $0.screened <= xMax }
+        for marker in markers {
+            let x = Double(marker.screened)
+            canvas.line(from: dot(x, 0), to: dot(x, Double(yMax)), role: .muted)
+        }
         var cumulative = 0
         var previous = dot(0, 0)
         for (index, isInclude) in curve.enumerated() {
@@ -83,5 +89,9 @@ enum StatsView {
         var legend = Glyph.make("⣿ found", style: Style(.bold, role: .include))
         legend += Glyph.make("  ⠉ random if \(assumed) in all" + (bound.map { $0 <= yMax ? ", flat: ≤ \($0)" : "" } ?? ""), style: .muted)
         buffer.put(legend, row: top + rows + 1, column: axisColumn + 2)
+        if !markers.isEmpty, top >= 2 {
+            let names = "said stop: " + markers.map { "│\($0.rule) \($0.screened)" }.joined(separator: " ")
+            buffer.put(names, row: top - 1, column: min(buffer.size.columns - 1, 38), style: .muted)
+        }
     }
 }
