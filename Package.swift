@@ -22,26 +22,33 @@ let package = Package(
     ],
     targets: [
         // MARK: - System libraries
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
-                       providers: [.apt(["libncursesw5-dev"])]),
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
-                       providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
-                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CNcursesw", path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Libraries, one job each
         .target(name: "ReviewModel", swiftSettings: optimised),
-        .target(name: "ReviewStore", dependencies: [
-            "ReviewModel", "TeamScreening", .product(name: "GRDB", package: "GRDB.swift"),
-        ], swiftSettings: optimised),
+        .target(
+            name: "ReviewStore",
+            dependencies: [
+                "ReviewModel", "TeamScreening", .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: optimised),
         .target(name: "Formats", dependencies: ["ReviewModel", "CZlib"]),
         .target(name: "TextAnalysis", swiftSettings: optimised),
         .target(name: "Linalg", dependencies: ["COpenBLAS"], swiftSettings: optimised),
-        .target(name: "Ranking", dependencies: ["ReviewModel", "TextAnalysis", "Linalg"],
-                swiftSettings: optimised),
+        .target(
+            name: "Ranking", dependencies: ["ReviewModel", "TextAnalysis", "Linalg"],
+            swiftSettings: optimised),
         // Vectorised elementwise kernels (libmvec expf, rational erf); runtime CPU dispatch via target_clones.
-        .target(name: "CKernels",
-                cSettings: [.unsafeFlags(["-O3", "-ffast-math", "-fveclib=libmvec"])]),
+        .target(
+            name: "CKernels",
+            cSettings: [.unsafeFlags(["-O3", "-ffast-math", "-fveclib=libmvec"])]),
         .target(name: "Transformer", dependencies: ["ReviewModel", "Linalg", "CKernels"], swiftSettings: optimised),
         .target(name: "Evaluation", dependencies: ["ReviewModel", "Ranking"]),
         .target(name: "ScreeningUI", dependencies: ["ReviewModel"], swiftSettings: optimised),
@@ -52,29 +59,36 @@ let package = Package(
 
         // The live screening core: the session the screen and the commands work through (rankers kept
         // warm, embeddings, stopping, lead reports, team views), over the review database.
-        .target(name: "ReviewSession", dependencies: [
-            "ReviewModel", "ReviewStore", "Formats", "Ranking", "Transformer", "Evaluation", "ScreeningUI", "Stopping",
-            "Reports", "TeamScreening",
-        ], swiftSettings: optimised),
+        .target(
+            name: "ReviewSession",
+            dependencies: [
+                "ReviewModel", "ReviewStore", "Formats", "Ranking", "Transformer", "Evaluation", "ScreeningUI",
+                "Stopping",
+                "Reports", "TeamScreening",
+            ], swiftSettings: optimised),
 
         // MARK: - The thin executable
-        .executableTarget(name: "tarsier", dependencies: [
-            "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
-            "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports", "TeamScreening",
-            "ReviewSession",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: optimised),
+        .executableTarget(
+            name: "tarsier",
+            dependencies: [
+                "ReviewModel", "ReviewStore", "Formats", "TextAnalysis", "Ranking",
+                "Transformer", "Evaluation", "ScreeningUI", "CursesTerminal", "Stopping", "Reports", "TeamScreening",
+                "ReviewSession",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], swiftSettings: optimised),
 
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
-        .testTarget(name: "ReviewStoreTests", dependencies: ["TestSupport", "ReviewStore", "Formats", "TeamScreening"]),
+        .testTarget(
+            name: "ReviewStoreTests", dependencies: ["TestSupport", "ReviewStore", "Formats", "TeamScreening"]),
         .testTarget(name: "FormatsTests", dependencies: ["TestSupport", "Formats"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TestSupport", "TextAnalysis"]),
         .testTarget(name: "LinalgTests", dependencies: ["TestSupport", "Linalg"]),
         .testTarget(name: "RankingTests", dependencies: ["TestSupport", "Ranking", "TextAnalysis"]),
-        .testTarget(name: "TransformerTests", dependencies: ["TestSupport", "Transformer", "ReviewModel", "Linalg"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TransformerTests", dependencies: ["TestSupport", "Transformer", "ReviewModel", "Linalg"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Ranking"]),
         .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),

@@ -17,6 +17,8 @@ if [ "$TARSIER_DATASET_TESTS" = 1 ]; then
 else
   echo "dataset tests: off ($TARSIER_DATASETS not found; they are listed as skipped, everything else runs)"
 fi
+# The code follows .swift-format.
+bash Scripts/format-check.sh
 swift build --build-tests
 # Installed like a Unix tool: make install / make uninstall into a temporary prefix.
 bash Scripts/install-test.sh

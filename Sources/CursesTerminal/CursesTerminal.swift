@@ -70,7 +70,9 @@ public final class CursesTerminal: Terminal {
         let result = get_wch(&code)
         if TerminalRestorer.signalReceived != 0 { return .closed }
         if result == ERR { return .timeout }
-        if result == KEY_CODE_YES { return CursesKeys.key(forCode: Int32(bitPattern: code)).map(TerminalInput.key) ?? .timeout }
+        if result == KEY_CODE_YES {
+            return CursesKeys.key(forCode: Int32(bitPattern: code)).map(TerminalInput.key) ?? .timeout
+        }
         guard let scalar = Unicode.Scalar(UInt32(code)), let key = Key(scalar: scalar) else { return .timeout }
         return .key(key)
     }
@@ -88,7 +90,9 @@ public final class CursesTerminal: Terminal {
                 while column < columns, buffer[row, column].style == style {
                     let cell = buffer[row, column]
                     let wide = column + 1 < columns && buffer[row, column + 1].isContinuation
-                    if !cell.isContinuation { text += CursesTerminal.wideCharacters(cell.character, cells: wide ? 2 : 1) }
+                    if !cell.isContinuation {
+                        text += CursesTerminal.wideCharacters(cell.character, cells: wide ? 2 : 1)
+                    }
                     column += 1
                 }
                 CursesPalette.set(style, colour: useColour)

@@ -69,7 +69,9 @@ public struct TeamSimulationOutcome: Sendable, Equatable, Codable {
     public init(team: AssessorTeam, truth: [Bool], outcomes: [AssessorTeam.Outcome], stoppedAt: Int?) {
         let total = max(1, truth.filter { $0 }.count)
         let end = stoppedAt ?? truth.count
-        func found(_ prefix: Int) -> Int { (0..<min(prefix, truth.count)).filter { truth[$0] && outcomes[$0].final }.count }
+        func found(_ prefix: Int) -> Int {
+            (0..<min(prefix, truth.count)).filter { truth[$0] && outcomes[$0].final }.count
+        }
         mode = team.mode.rawValue
         errorRate = team.errorRate
         votes = outcomes.reduce(0) { $0 + $1.votes }

@@ -34,8 +34,11 @@ public struct EmbeddingCache: Sendable {
     }
 
     /// The default file for a model: `${XDG_CACHE_HOME:-~/.cache}/tarsier/embeddings/<sha prefix>.f32`.
-    public static func defaultFile(modelSHA256: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+    public static func defaultFile(
+        modelSHA256: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".cache")
         return base.appendingPathComponent("tarsier/embeddings/\(modelSHA256.prefix(16)).f32")
     }
@@ -60,7 +63,8 @@ public struct EmbeddingCache: Sendable {
                 guard result[key] == nil, keys?.contains(key) ?? true else { continue }
                 var vector = [Float](repeating: 0, count: dimension)
                 vector.withUnsafeMutableBytes { target in
-                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(start + Self.keyLength)..<(start + entryLength)]))
+                    target.copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: raw[(start + Self.keyLength)..<(start + entryLength)]))
                 }
                 result[key] = vector.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
             }
@@ -83,7 +87,8 @@ public struct EmbeddingCache: Sendable {
             bytes += Array(key.utf8)
             for value in embedding { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
         }
-        try FileManager.default.createDirectory(at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(fileURL.path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw EvaluationError.embeddingCache(fileURL.path, "cannot open for writing") }
         defer { close(descriptor) }
@@ -106,12 +111,15 @@ public struct EmbeddingCache: Sendable {
     private func header() -> [UInt8] {
         var bytes = Self.magic
         withUnsafeBytes(of: UInt32(dimension).littleEndian) { bytes += $0 }
-        return bytes + Array(modelSHA256.utf8.prefix(Self.keyLength)) + [UInt8](repeating: 0x20, count: max(0, Self.keyLength - modelSHA256.utf8.count))
+        return bytes + Array(modelSHA256.utf8.prefix(Self.keyLength))
+            + [UInt8](repeating: 0x20, count: max(0, Self.keyLength - modelSHA256.utf8.count))
     }
 
     private func checkHeader(_ data: Data) throws {
         let expected = header()
-        guard data.count >= headerLength else { throw EvaluationError.embeddingCache(fileURL.path, "file is too short") }
+        guard data.count >= headerLength else {
+            throw EvaluationError.embeddingCache(fileURL.path, "file is too short")
+        }
         let found = Array(data.prefix(headerLength))
         guard Array(found.prefix(Self.magic.count)) == Self.magic else {
             throw EvaluationError.embeddingCache(fileURL.path, "not an embedding cache file")

@@ -21,11 +21,13 @@ public struct LabelFile: Sendable, Equatable {
     public init(header: [String], rows: [[String]], rowLines: [Int], file: String) throws {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let key = Key.allCases.first(where: { names.contains($0.rawValue) }),
-              let keyColumn = names.firstIndex(of: key.rawValue)
+            let keyColumn = names.firstIndex(of: key.rawValue)
         else {
             throw EvaluationError.invalidLabels("\(file):1: error: no identifier column (pmid, doi or record_id)")
         }
-        guard let labelColumn = ["label_included", "included", "label"].lazy.compactMap({ names.firstIndex(of: $0) }).first
+        guard
+            let labelColumn = ["label_included", "included", "label"].lazy.compactMap({ names.firstIndex(of: $0) })
+                .first
         else {
             throw EvaluationError.invalidLabels("\(file):1: error: no label column (label_included, included or label)")
         }
@@ -34,12 +36,16 @@ public struct LabelFile: Sendable, Equatable {
             let line = index < rowLines.count ? rowLines[index] : index + 2
             let id = keyColumn < row.count ? Self.normalise(row[keyColumn], key: key) : ""
             let value = labelColumn < row.count ? row[labelColumn] : ""
-            guard !id.isEmpty else { throw EvaluationError.invalidLabels("\(file):\(line): error: empty \(key.rawValue)") }
+            guard !id.isEmpty else {
+                throw EvaluationError.invalidLabels("\(file):\(line): error: empty \(key.rawValue)")
+            }
             guard let included = Self.parseLabel(value) else {
-                throw EvaluationError.invalidLabels("\(file):\(line): error: label '\(value)' is not 1/0, true/false or include/exclude")
+                throw EvaluationError.invalidLabels(
+                    "\(file):\(line): error: label '\(value)' is not 1/0, true/false or include/exclude")
             }
             if labels[id] != nil, labels[id] != included {
-                throw EvaluationError.invalidLabels("\(file):\(line): error: \(key.rawValue) \(id) is labelled both ways")
+                throw EvaluationError.invalidLabels(
+                    "\(file):\(line): error: \(key.rawValue) \(id) is labelled both ways")
             }
             labels[id] = included
         }
@@ -49,11 +55,12 @@ public struct LabelFile: Sendable, Equatable {
 
     /// The label of a record with these identifiers, or nil when the file does not name it.
     public func label(pmid: String?, doi: String?, recordID: String?) -> Bool? {
-        let value: String? = switch key {
-        case .pmid: pmid
-        case .doi: doi
-        case .recordID: recordID
-        }
+        let value: String? =
+            switch key {
+            case .pmid: pmid
+            case .doi: doi
+            case .recordID: recordID
+            }
         return value.flatMap { labels[Self.normalise($0, key: key)] }
     }
 

@@ -44,7 +44,8 @@ public struct Simulation: Sendable {
         var result = Result(order: [], pickedAt: [], rankedBy: [], retrainSeconds: [])
         // The label the team records: what the cycle learns from.
         func screen(_ record: Int) -> Bool {
-            let outcome = team?.screen(record: record, truth: labels[record])
+            let outcome =
+                team?.screen(record: record, truth: labels[record])
                 ?? AssessorTeam.Outcome(final: labels[record], votes: 1, conflict: false)
             result.teamOutcomes.append(outcome)
             return outcome.final

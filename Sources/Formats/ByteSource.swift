@@ -62,7 +62,8 @@ final class ByteSource {
         rawCapacity = max(chunkSize, 4)
         rawBuffer = UnsafeMutableRawPointer.allocate(byteCount: rawCapacity, alignment: 8)
         fillRaw()
-        let magic = rawEnd - rawStart >= 2 && rawBuffer.load(as: UInt8.self) == 0x1F
+        let magic =
+            rawEnd - rawStart >= 2 && rawBuffer.load(as: UInt8.self) == 0x1F
             && rawBuffer.load(fromByteOffset: 1, as: UInt8.self) == 0x8B
         if magic {
             isGzip = true

@@ -60,7 +60,8 @@ final class ByteSourceInputStream: InputStream {
                 let ready = repair(buffer, count: filled)
                 if ready == 0 && !atEnd { continue }
                 if let refusal = inputGuard.inspect(UnsafeRawBufferPointer(start: buffer, count: ready)) {
-                    let line = linesBefore + 1 + UnsafeBufferPointer(start: buffer, count: refusal.offset).count { $0 == 0x0A }
+                    let line =
+                        linesBefore + 1 + UnsafeBufferPointer(start: buffer, count: refusal.offset).count { $0 == 0x0A }
                     failure = .invalid(file: source.path, line: line, reason: refusal.reason)
                     failureIsRefusal = true
                     return -1

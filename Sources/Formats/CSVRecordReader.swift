@@ -52,7 +52,8 @@ public struct CSVRecordReader: Sendable {
             if row.count != columns.count, !warnedWidth {
                 warnedWidth = true
                 diagnostics.append(
-                    .warning("row has \(row.count) fields but the header has \(columns.count) (first such row)",
+                    .warning(
+                        "row has \(row.count) fields but the header has \(columns.count) (first such row)",
                         file: file, line: line))
             }
             let record = map.record(row, line: line, file: file, diagnostics: &diagnostics)
@@ -86,7 +87,8 @@ private struct ColumnMap {
         if let text = value(year) {
             fields.year = FieldNormalisation.year(in: text)
             if fields.year == nil {
-                diagnostics.append(.warning("year \"\(text)\" holds no four-digit year", file: file, line: line, field: "year"))
+                diagnostics.append(
+                    .warning("year \"\(text)\" holds no four-digit year", file: file, line: line, field: "year"))
             }
         }
         fields.doi = value(doi).flatMap { FieldNormalisation.doi($0) }
@@ -107,8 +109,10 @@ private struct ColumnMap {
         if decided == nil, let text = value(label), !Self.unlabelled.contains(text.lowercased()) {
             decided = Self.label(text)
             if decided == nil {
-                diagnostics.append(.warning("label \"\(text)\" is not 1/0/include/exclude; left undecided",
-                    file: file, line: line, field: "label"))
+                diagnostics.append(
+                    .warning(
+                        "label \"\(text)\" is not 1/0/include/exclude; left undecided",
+                        file: file, line: line, field: "label"))
             }
         }
         return ImportedRecord(fields: fields, line: line, sourceID: value(recordID), label: decided, raw: "")

@@ -51,7 +51,8 @@ public enum CSVWriter {
 
     /// `value`, quoted when RFC 4180 requires it (or when it has edge spaces that a reader might trim).
     static func quoted(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+        let needsQuotes =
+            value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -30,7 +30,9 @@ public enum Importer {
         data: Data, fileName: String, format: ImportFormat? = nil, progress: ImportProgress? = nil
     ) throws -> ImportResult {
         let bytes = [UInt8](data)
-        return try read(format: format, progress: progress, onRecords: nil) { try ByteSource(bytes: bytes, path: fileName) }
+        return try read(format: format, progress: progress, onRecords: nil) {
+            try ByteSource(bytes: bytes, path: fileName)
+        }
     }
 
     /// Detects the format from a first source, then reads a fresh one with the chosen reader.
@@ -53,7 +55,9 @@ public enum Importer {
             // A tagged reader would silently find zero records in another format's file.
             throw FormatsError.unrecognisedFormat(
                 file: path, line: 1,
-                reason: "asked to read \(FormatDetector.describe(format)) but the content is \(FormatDetector.describe(detected))")
+                reason:
+                    "asked to read \(FormatDetector.describe(format)) but the content is \(FormatDetector.describe(detected))"
+            )
         }
         let source = try open()
         var result: ImportResult

@@ -52,7 +52,8 @@ public struct MedlineReader: Sendable {
         fields.issue = record.first("IP")
         fields.pages = record.first("PG")
         let identifiers = record.all("LID") + record.all("AID")
-        fields.doi = identifiers.lazy.filter { $0.hasSuffix("[doi]") }
+        fields.doi =
+            identifiers.lazy.filter { $0.hasSuffix("[doi]") }
             .compactMap { FieldNormalisation.doi(String($0.dropLast(5))) }.first
         fields.pmid = record.first("PMID").flatMap { FieldNormalisation.pmid($0) }
         fields.keywords = record.all("OT")

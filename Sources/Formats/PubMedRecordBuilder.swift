@@ -76,7 +76,8 @@ struct PubMedRecordBuilder {
         if fields.journal == nil || fields.journal?.isEmpty == true { fields.journal = journalAbbreviation }
         if isBook, fields.journal == nil, !bookTitle.isEmpty, !title.isEmpty { fields.journal = bookTitle }
         fields.year = year
-        fields.pages = FieldNormalisation.nonEmpty(medlinePages)
+        fields.pages =
+            FieldNormalisation.nonEmpty(medlinePages)
             ?? FieldNormalisation.pages(start: startPage, end: endPage)
         fields.doi = articleDOI ?? locationDOI.flatMap { FieldNormalisation.doi($0) }
         fields.pmid = fields.pmid ?? articlePMID

@@ -102,10 +102,13 @@ final class PubMedXMLHandler: NSObject, XMLParserDelegate {
     }
 
     /// True inside Article/AuthorList/Author or BookDocument/AuthorList/Author (stack ends at Author).
-    private func isAuthorOfWork() -> Bool { parent(1) == "Author" && parent(2) == "AuthorList" && {
-        let owner = parent(3)
-        return owner == "Article" || owner == "BookDocument"
-    }() }
+    private func isAuthorOfWork() -> Bool {
+        parent(1) == "Author" && parent(2) == "AuthorList"
+            && {
+                let owner = parent(3)
+                return owner == "Article" || owner == "BookDocument"
+            }()
+    }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if target != nil { text += string }
@@ -179,4 +182,3 @@ final class PubMedXMLHandler: NSObject, XMLParserDelegate {
         }
     }
 }
-

@@ -27,7 +27,9 @@ public struct PubMedXMLReader: Sendable {
     ///
     /// - Parameter onRecords: when given, records are handed over in chunks as the parser finishes
     ///   them (the result then holds none); an error may still be thrown after some chunks.
-    func read(source: ByteSource, progress: ImportProgress?, onRecords: RecordChunkHandler? = nil) throws -> ImportResult {
+    func read(source: ByteSource, progress: ImportProgress?, onRecords: RecordChunkHandler? = nil) throws
+        -> ImportResult
+    {
         let file = source.path
         let stream = ByteSourceInputStream(source: source, progress: progress)
         let parser = XMLParser(stream: stream)

@@ -87,7 +87,8 @@ public struct RISReader: Sendable {
                     if !warnedOutside {
                         warnedOutside = true
                         diagnostics.append(
-                            .warning("tagged lines outside a TY…ER record are ignored (first one here)",
+                            .warning(
+                                "tagged lines outside a TY…ER record are ignored (first one here)",
                                 file: file, line: line.number, field: tag))
                     }
                     return

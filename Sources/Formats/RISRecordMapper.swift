@@ -40,7 +40,9 @@ enum RISRecordMapper {
     static let meshNote = "MeSH: "
 
     /// Maps a record; diagnostics cover a malformed year and a record with nothing to screen.
-    static func map(_ pending: Pending, raw: String, file: String) -> (record: ImportedRecord, diagnostics: [Diagnostic]) {
+    static func map(_ pending: Pending, raw: String, file: String) -> (
+        record: ImportedRecord, diagnostics: [Diagnostic]
+    ) {
         var byTag: [String: [Entry]] = [:]
         for entry in pending.entries { byTag[entry.tag, default: []].append(entry) }
         func first(_ tags: [String]) -> String? {
@@ -67,7 +69,8 @@ enum RISRecordMapper {
         fields.issue = first(["IS"])
         fields.pages = FieldNormalisation.pages(start: first(["SP"]), end: first(["EP"]))
         fields.urls = uniqued(all(["UR", "L2"]))
-        fields.doi = first(["DO"]).flatMap { FieldNormalisation.doi($0) }
+        fields.doi =
+            first(["DO"]).flatMap { FieldNormalisation.doi($0) }
             ?? fields.urls.lazy.compactMap { FieldNormalisation.doi(fromURL: $0) }.first
         fields.pmid = pmid(byTag, first: first)
         fields.keywords = all(["KW"])
@@ -100,7 +103,8 @@ enum RISRecordMapper {
                     if found == nil { found = year }
                 } else if tag != "DA" {
                     diagnostics.append(
-                        .warning("\(tag) \"\(value)\" holds no four-digit year; year left empty",
+                        .warning(
+                            "\(tag) \"\(value)\" holds no four-digit year; year left empty",
                             file: file, line: entry.line, field: tag))
                 }
             }

@@ -51,7 +51,9 @@ public enum RISWriter {
         for url in fields.urls { line("UR", url) }
         for keyword in fields.keywords { line("KW", keyword) }
         if !fields.abstract.isEmpty {
-            let lines = fields.abstract.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            let lines = fields.abstract.split(omittingEmptySubsequences: false) {
+                $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+            }
             output += "AB  - " + lines[0] + "\r\n"
             for rest in lines.dropFirst() { output += rest + "\r\n" }
         }

@@ -99,7 +99,8 @@ struct TaggedRecordScanner {
                 if !warnedOutside, endTag == nil || (tag != "FN" && tag != "VR" && tag != "EF") {
                     warnedOutside = true
                     diagnostics.append(
-                        .warning("tagged lines before the first \(startTag) are ignored (first one here)",
+                        .warning(
+                            "tagged lines before the first \(startTag) are ignored (first one here)",
                             file: file, line: line.number, field: tag))
                 }
                 continue

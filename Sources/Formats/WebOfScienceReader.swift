@@ -51,7 +51,8 @@ public struct WebOfScienceReader: Sendable {
         fields.year = record.first("PY", "PD").flatMap { FieldNormalisation.year(in: $0) }
         fields.volume = record.first("VL")
         fields.issue = record.first("IS")
-        fields.pages = FieldNormalisation.pages(start: record.first("BP"), end: record.first("EP"))
+        fields.pages =
+            FieldNormalisation.pages(start: record.first("BP"), end: record.first("EP"))
             ?? record.first("AR")
         fields.doi = record.first("DI").flatMap { FieldNormalisation.doi($0) }
         fields.pmid = record.first("PM").flatMap { FieldNormalisation.pmid($0) }

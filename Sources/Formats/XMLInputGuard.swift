@@ -56,7 +56,8 @@ struct XMLInputGuard {
         return findEmptyInstruction(bytes).map {
             Refusal(
                 offset: $0,
-                reason: "processing instructions without data (<?name?>) are not allowed: the XML parser crashes on them")
+                reason:
+                    "processing instructions without data (<?name?>) are not allowed: the XML parser crashes on them")
         }
     }
 
@@ -78,7 +79,8 @@ struct XMLInputGuard {
                 continue
             }
             let byte = bytes[index]
-            let isNameByte = byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+            let isNameByte =
+                byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
                 && byte != 0x3F && byte != 0x3C && byte != 0x3E
             switch (instruction, byte) {
             case (.lessThan, 0x3F): instruction = .questionMark

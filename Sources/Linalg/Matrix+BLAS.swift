@@ -31,8 +31,9 @@ extension Matrix {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 result.storage.withUnsafeMutableBufferPointer { pc in
-                    kernel(transA, transB, m, n, k, 1, pa.baseAddress!, max(a.columns, 1),
-                           pb.baseAddress!, max(b.columns, 1), 0, pc.baseAddress!, n)
+                    kernel(
+                        transA, transB, m, n, k, 1, pa.baseAddress!, max(a.columns, 1),
+                        pb.baseAddress!, max(b.columns, 1), 0, pc.baseAddress!, n)
                 }
             }
         }

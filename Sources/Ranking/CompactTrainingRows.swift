@@ -75,12 +75,14 @@ struct CompactTrainingRows {
         while rows < limit && rowStarts[rows + 1] == features.rowStarts[rows + 1] { rows += 1 }
         let entries = rowStarts[rows]
         guard entries > 0 else { return rows }
-        let same = Self.sameBytes(sourceColumns, features.columns, count: entries)
+        let same =
+            Self.sameBytes(sourceColumns, features.columns, count: entries)
             && Self.sameBytes(sourceValues, features.values, count: entries)
         if same { return rows }
         var firstDifference = 0
         while sourceColumns[firstDifference] == features.columns[firstDifference]
-            && sourceValues[firstDifference].bitPattern == features.values[firstDifference].bitPattern {
+            && sourceValues[firstDifference].bitPattern == features.values[firstDifference].bitPattern
+        {
             firstDifference += 1
         }
         var row = 0  // the row holding the first differing entry keeps none of its own

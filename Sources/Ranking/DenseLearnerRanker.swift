@@ -27,9 +27,11 @@ public struct DenseLearnerRanker: PartialRanker {
         var rowOf = [Int](repeating: -1, count: poolSize)
         for (row, index) in poolIndexOfRow.enumerated() { rowOf[index] = row }
         rowOfPoolIndex = rowOf
-        let matrix = SparseMatrix(denseRows: poolIndexOfRow.compactMap { embeddings.rows[$0] }, columnCount: embeddings.dimension)
+        let matrix = SparseMatrix(
+            denseRows: poolIndexOfRow.compactMap { embeddings.rows[$0] }, columnCount: embeddings.dimension)
         let topicRow = embeddings.topic.map { $0.enumerated().map { (Int32($0.offset), $0.element) } }
-        learner = LearnerRanker(id: "dense-lr", features: matrix, learner: model, topicRow: topicRow, topicWeight: topicPseudoIncludes)
+        learner = LearnerRanker(
+            id: "dense-lr", features: matrix, learner: model, topicRow: topicRow, topicWeight: topicPseudoIncludes)
     }
 
     /// The learner's parameters and how many records are embedded.

@@ -83,7 +83,8 @@ public struct HybridRanker: Ranker {
     public var parameters: [String: String] {
         var result = [
             "signals": signals.map(\.id).joined(separator: ","), "normalisation": normalisation.rawValue,
-            "half_life": "\(halfLife)", "smoothing": "\(smoothing)", "sharpness": "\(sharpness)", "penalises_excludes": "\(penalisesExcludes)",
+            "half_life": "\(halfLife)", "smoothing": "\(smoothing)", "sharpness": "\(sharpness)",
+            "penalises_excludes": "\(penalisesExcludes)",
         ]
         for (signal, weight) in zip(signals, weights) { result["weight_\(signal.id)"] = String(format: "%.3f", weight) }
         return result
@@ -95,7 +96,9 @@ public struct HybridRanker: Ranker {
         var screened = [Bool](repeating: false, count: poolSize)
         for decision in decisions where decision.record < poolSize { screened[decision.record] = true }
         for index in signals.indices {
-            latest[index] = signals[index].scores(decisions: decisions).map { SignalRanks(scores: $0, screened: screened) }
+            latest[index] = signals[index].scores(decisions: decisions).map {
+                SignalRanks(scores: $0, screened: screened)
+            }
         }
         latestScreened = screened
         guard latest.contains(where: { $0 != nil }) else { return nil }
@@ -110,11 +113,12 @@ public struct HybridRanker: Ranker {
         let total = signals.indices.reduce(0.0) { $0 + (covers($1, record) ? weights[$1] : 0) }
         return signals.indices.compactMap { index in
             guard let ranks = latest[index], covers(index, record),
-                  let value = ranks.normalised(record, screened: latestScreened[record], method: normalisation)
+                let value = ranks.normalised(record, screened: latestScreened[record], method: normalisation)
             else { return nil }
             return SignalExplanation(
                 signal: signals[index].id, weight: total > 0 ? weights[index] / total : 0, score: ranks.scores[record],
-                normalised: value, rank: Int(ranks.rank(of: ranks.scores[record], isOpen: !latestScreened[record]).rounded()),
+                normalised: value,
+                rank: Int(ranks.rank(of: ranks.scores[record], isOpen: !latestScreened[record]).rounded()),
                 credit: credits[index])
         }
     }
@@ -159,16 +163,20 @@ public struct HybridRanker: Ranker {
     private func signalObservations(for record: Int) -> [(Int, SignalObservation)] {
         signals.indices.compactMap { index in
             guard let ranks = latest[index], covers(index, record), ranks.openCount > 0 else { return nil }
-            return (index, SignalObservation(rank: ranks.rank(of: ranks.scores[record], isOpen: true), openCount: ranks.openCount))
+            return (
+                index,
+                SignalObservation(rank: ranks.rank(of: ranks.scores[record], isOpen: true), openCount: ranks.openCount)
+            )
         }
     }
 
     /// Every signal's rank of each open record in the latest ranking, by signal id: what the live
     /// screen stores with a decision on a record picked from this ranking.
     public func signalRankTable() -> SignalRankTable {
-        SignalRankTable(entries: signals.indices.compactMap { index in
-            latest[index].map { (signals[index].id, $0, coverages[index]) }
-        }, screened: latestScreened)
+        SignalRankTable(
+            entries: signals.indices.compactMap { index in
+                latest[index].map { (signals[index].id, $0, coverages[index]) }
+            }, screened: latestScreened)
     }
 
     /// Decayed, smoothed mean credit per signal, then w_s ∝ exp(β · credit_s) over the signals
@@ -215,7 +223,9 @@ public struct HybridRanker: Ranker {
             guard let ranks = latest[index], weights[index] > 0 else { continue }
             let weight = weights[index]
             for record in 0..<poolSize {
-                guard let value = ranks.normalised(record, screened: screened[record], method: normalisation) else { continue }
+                guard let value = ranks.normalised(record, screened: screened[record], method: normalisation) else {
+                    continue
+                }
                 fused[record] += weight * value
                 mass[record] += weight
             }

@@ -24,7 +24,9 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     private var trainedRecords: [Int] = []
 
     /// A ranker over `features` with the given learner.
-    public init(id: String, features: SparseMatrix, learner: Learner, topicRow: [(Int32, Float)]? = nil, topicWeight: Int = 1) {
+    public init(
+        id: String, features: SparseMatrix, learner: Learner, topicRow: [(Int32, Float)]? = nil, topicWeight: Int = 1
+    ) {
         self.id = id
         self.features = features
         self.learner = learner

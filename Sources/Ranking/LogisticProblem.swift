@@ -60,7 +60,9 @@ struct LogisticProblem {
                                 for k in common..<nb { sb += vals[b + k] * v[Int(cols[b + k])] }
                                 for k in common..<nc { sc += vals[c + k] * v[Int(cols[c + k])] }
                                 for k in common..<nd { sd += vals[d + k] * v[Int(cols[d + k])] }
-                                (out[row], out[row + 1], out[row + 2], out[row + 3]) = (bias + sa, bias + sb, bias + sc, bias + sd)
+                                (out[row], out[row + 1], out[row + 2], out[row + 3]) = (
+                                    bias + sa, bias + sb, bias + sc, bias + sd
+                                )
                                 row += 4
                             }
                             while row < out.count {

@@ -55,8 +55,10 @@ public struct LogisticRegression: Classifier {
 
     /// The settings, for ranking-run records.
     public var parameters: [String: String] {
-        ["C": "\(inverseRegularization)", "class_weight": classWeighting.description,
-         "tolerance": "\(tolerance)", "solver": "newton-cg"]
+        [
+            "C": "\(inverseRegularization)", "class_weight": classWeighting.description,
+            "tolerance": "\(tolerance)", "solver": "newton-cg",
+        ]
     }
 
     /// Fits to the rows of `features`; see the type's documentation.

@@ -40,7 +40,8 @@ extension RankerRegistry {
             }
             return [
                 HybridRanker(
-                    signals: signals, normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
+                    signals: signals,
+                    normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
                     halfLife: configuration.fusionHalfLife ?? HybridRanker.defaultHalfLife,
                     sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
                     penalisesExcludes: configuration.fusionPenalisesExcludes ?? true)

@@ -29,9 +29,12 @@ public enum RankerRegistry {
         configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings? = nil
     ) throws -> [any Ranker] {
         guard rankerIDs.contains(configuration.ranker) else { throw RankingError.unknownRanker(configuration.ranker) }
-        if configuration.ranker == "random" { return [RandomRanker(poolSize: documents.count, seed: configuration.seed)] }
+        if configuration.ranker == "random" {
+            return [RandomRanker(poolSize: documents.count, seed: configuration.seed)]
+        }
         if embeddingRankerIDs.contains(configuration.ranker) {
-            return try makeEmbeddingRankers(configuration: configuration, documents: documents, topic: topic, embeddings: embeddings)
+            return try makeEmbeddingRankers(
+                configuration: configuration, documents: documents, topic: topic, embeddings: embeddings)
         }
         return try makeClassicalRankers(configuration: configuration, documents: documents, topic: topic)
     }

@@ -83,12 +83,14 @@ public struct PrismaCounts: Sendable, Codable, Hashable {
     /// Throws `ReportsError.inconsistentCounts` when the boxes do not add up.
     public func check() throws {
         var problems: [String] = []
-        let all = [duplicatesRemoved, screened, excluded, included, maybe, notYetScreened]
+        let all =
+            [duplicatesRemoved, screened, excluded, included, maybe, notYetScreened]
             + sources.map(\.count) + exclusionReasons.map(\.count)
         if all.contains(where: { $0 < 0 }) { problems.append("a count is negative") }
         if identified - duplicatesRemoved != screened + notYetScreened {
             problems.append(
-                "identified \(identified) − duplicates \(duplicatesRemoved) ≠ screened \(screened) + not yet screened \(notYetScreened)")
+                "identified \(identified) − duplicates \(duplicatesRemoved) ≠ screened \(screened) + not yet screened \(notYetScreened)"
+            )
         }
         if screened != excluded + included + maybe {
             problems.append("screened \(screened) ≠ excluded \(excluded) + included \(included) + maybe \(maybe)")

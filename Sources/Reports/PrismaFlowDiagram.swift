@@ -39,7 +39,9 @@ public struct PrismaFlowDiagram: Sendable {
         var identified = ["Records identified (n = \(c.identified))"]
         identified += c.sources.flatMap { wrap("\($0.name) (n = \($0.count))", width: mainWidth, indent: "  ") }
         var excluded = ["Records excluded (n = \(c.excluded))"]
-        excluded += c.exclusionReasons.flatMap { wrap("\($0.reason) (n = \($0.count))", width: sideWidth, indent: "  ") }
+        excluded += c.exclusionReasons.flatMap {
+            wrap("\($0.reason) (n = \($0.count))", width: sideWidth, indent: "  ")
+        }
         if c.excludedWithoutReason > 0, !c.exclusionReasons.isEmpty {
             excluded.append("  No reason recorded (n = \(c.excludedWithoutReason))")
         }
@@ -49,8 +51,10 @@ public struct PrismaFlowDiagram: Sendable {
             x: sideX, y: top, width: sideWidth,
             lines: ["Records removed before screening", "  Duplicate records (n = \(c.duplicatesRemoved))"])
         // The rotated phase label must fit its side bar: the row is at least as tall as the label.
-        let identificationBottom = top + max(
-            identification.height, duplicates.height, Self.phaseLabelLength("Identification") + 16)
+        let identificationBottom =
+            top
+            + max(
+                identification.height, duplicates.height, Self.phaseLabelLength("Identification") + 16)
         // Records not yet screened were identified but not screened: they branch off the arrow
         // between identification and screening (not off the records screened).
         let waiting = Box(
@@ -59,10 +63,13 @@ public struct PrismaFlowDiagram: Sendable {
         top = waiting.y + waiting.height + 20
         let screened = Box(
             x: mainX, y: top, width: mainWidth,
-            lines: ["Records screened (n = \(c.screened))"] + (c.dualScreening.map { dual in
-                ["  by two reviewers independently (n = \(dual.screenedByTwo))",
-                 "  conflicts resolved by a third (n = \(dual.conflictsResolved))"]
-            } ?? []))
+            lines: ["Records screened (n = \(c.screened))"]
+                + (c.dualScreening.map { dual in
+                    [
+                        "  by two reviewers independently (n = \(dual.screenedByTwo))",
+                        "  conflicts resolved by a third (n = \(dual.conflictsResolved))",
+                    ]
+                } ?? []))
         let exclusions = Box(x: sideX, y: top, width: sideWidth, lines: excluded)
         let maybe = Box(
             x: sideX, y: top + exclusions.height + 16, width: sideWidth,
@@ -110,14 +117,16 @@ public struct PrismaFlowDiagram: Sendable {
     private func n(_ value: Double) -> String { TextEscaping.number(value) }
 
     private func draw(_ box: Box) -> String {
-        var svg = "  <rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" "
+        var svg =
+            "  <rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" "
             + "fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.2\"/>\n"
         for (index, line) in box.lines.enumerated() {
             let y = box.y + Self.padding + Self.lineHeight * (Double(index) + 0.75)
             let weight = index == 0 ? " font-weight=\"bold\"" : ""
             let indent = line.hasPrefix("  ") ? 12.0 : 0
             let text = line.trimmingCharacters(in: .whitespaces)
-            svg += "  <text x=\"\(n(box.x + Self.padding + indent))\" y=\"\(n(y))\"\(weight) fill=\"#222222\">"
+            svg +=
+                "  <text x=\"\(n(box.x + Self.padding + indent))\" y=\"\(n(y))\"\(weight) fill=\"#222222\">"
                 + "\(TextEscaping.xml(text))</text>\n"
         }
         return svg

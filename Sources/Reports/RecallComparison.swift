@@ -27,10 +27,11 @@ public struct RecallComparison: Sendable {
         func cumulative() -> [[Int]] {
             seeds.map { order in
                 var total = 0
-                return [0] + order.map { relevant in
-                    if relevant { total += 1 }
-                    return total
-                }
+                return [0]
+                    + order.map { relevant in
+                        if relevant { total += 1 }
+                        return total
+                    }
             }
         }
 
@@ -83,17 +84,21 @@ public struct RecallComparison: Sendable {
         var text = TextEscaping.csvLine(["screened", "random"] + runs.map(\.name))
         let cumulative = runs.map { run -> [Int] in
             var total = 0
-            return [0] + run.relevant.map { relevant in
-                if relevant { total += 1 }
-                return total
-            }
+            return [0]
+                + run.relevant.map { relevant in
+                    if relevant { total += 1 }
+                    return total
+                }
         }
         let rows = (cumulative.map(\.count).max() ?? 1)
         let denominator = Double(max(1, totalRelevant))
         for screened in 0..<rows {
-            var fields = [String(screened), TextEscaping.number(Double(screened) / Double(max(1, poolSize)), digits: 4)]
+            var fields = [
+                String(screened), TextEscaping.number(Double(screened) / Double(max(1, poolSize)), digits: 4),
+            ]
             for curve in cumulative {
-                fields.append(screened < curve.count ? TextEscaping.number(Double(curve[screened]) / denominator, digits: 4) : "")
+                fields.append(
+                    screened < curve.count ? TextEscaping.number(Double(curve[screened]) / denominator, digits: 4) : "")
             }
             text += TextEscaping.csvLine(fields)
         }
@@ -103,12 +108,15 @@ public struct RecallComparison: Sendable {
     /// Median, lowest and highest recall per ranker over its seeds:
     /// `screened,<ranker> median,<ranker> low,<ranker> high,…`.
     public func spreadCSV() -> String {
-        var text = TextEscaping.csvLine(["screened", "random"] + runs.flatMap { ["\($0.name) median", "\($0.name) low", "\($0.name) high"] })
+        var text = TextEscaping.csvLine(
+            ["screened", "random"] + runs.flatMap { ["\($0.name) median", "\($0.name) low", "\($0.name) high"] })
         let spreads = runs.map { $0.spread() }
         let rows = spreads.map(\.count).max() ?? 1
         let denominator = Double(max(1, totalRelevant))
         for screened in 0..<rows {
-            var fields = [String(screened), TextEscaping.number(Double(screened) / Double(max(1, poolSize)), digits: 4)]
+            var fields = [
+                String(screened), TextEscaping.number(Double(screened) / Double(max(1, poolSize)), digits: 4),
+            ]
             for spread in spreads {
                 guard screened < spread.count else { fields += ["", "", ""]; continue }
                 let row = spread[screened]
@@ -137,7 +145,10 @@ public struct RecallComparison: Sendable {
             plot.series.append(
                 SVGPlot.Series(
                     name: "Ideal order (every include first)",
-                    points: [SVGPlot.Point(0, 0), SVGPlot.Point(Double(totalRelevant), 1), SVGPlot.Point(Double(poolSize), 1)],
+                    points: [
+                        SVGPlot.Point(0, 0), SVGPlot.Point(Double(totalRelevant), 1),
+                        SVGPlot.Point(Double(poolSize), 1),
+                    ],
                     color: "#000000", dashed: true, lineWidth: 1))
         }
         for (index, run) in runs.enumerated() {
@@ -145,21 +156,27 @@ public struct RecallComparison: Sendable {
             let seedNote = run.seeds.count > 1 ? " (median of \(run.seeds.count) seeds; band: lowest to highest)" : ""
             if run.seeds.count > 1 {
                 let spread = run.spread()
-                plot.bands.append(SVGPlot.Band(
-                    name: "", values: spread.indices.map { (Double($0), spread[$0].low * scale, spread[$0].high * scale) },
-                    color: color, opacity: 0.15))
-                plot.series.append(SVGPlot.Series(
-                    name: run.name + seedNote, points: spread.indices.map { SVGPlot.Point(Double($0), spread[$0].median * scale) },
-                    color: color))
+                plot.bands.append(
+                    SVGPlot.Band(
+                        name: "",
+                        values: spread.indices.map { (Double($0), spread[$0].low * scale, spread[$0].high * scale) },
+                        color: color, opacity: 0.15))
+                plot.series.append(
+                    SVGPlot.Series(
+                        name: run.name + seedNote,
+                        points: spread.indices.map { SVGPlot.Point(Double($0), spread[$0].median * scale) },
+                        color: color))
             } else {
                 plot.series.append(
-                    SVGPlot.Series(name: run.name, points: RecallCurve.stepPoints(run.relevant, scale: scale), color: color))
+                    SVGPlot.Series(
+                        name: run.name, points: RecallCurve.stepPoints(run.relevant, scale: scale), color: color))
             }
             if showsIdeal, let at = run.screenedAt95(total: totalRelevant), poolSize > 0 {
                 let wss = Double(poolSize - at) / Double(poolSize) - 0.05
-                plot.markers.append(SVGPlot.Marker(
-                    name: "\(run.name): 95% recall at \(at), WSS@95 \(TextEscaping.number(wss, digits: 3))",
-                    point: SVGPlot.Point(Double(at), 0.95), color: color))
+                plot.markers.append(
+                    SVGPlot.Marker(
+                        name: "\(run.name): 95% recall at \(at), WSS@95 \(TextEscaping.number(wss, digits: 3))",
+                        point: SVGPlot.Point(Double(at), 0.95), color: color))
             }
             var found = [0]
             for relevant in run.relevant { found.append(found[found.count - 1] + (relevant ? 1 : 0)) }
@@ -167,7 +184,8 @@ public struct RecallComparison: Sendable {
                 plot.markers.append(
                     SVGPlot.Marker(
                         name: "\(run.name) — \(firing.ruleLabel): stop at \(firing.screened)",
-                        point: SVGPlot.Point(Double(firing.screened), Double(found[firing.screened]) * scale), color: color))
+                        point: SVGPlot.Point(Double(firing.screened), Double(found[firing.screened]) * scale),
+                        color: color))
             }
         }
         return try plot.render()

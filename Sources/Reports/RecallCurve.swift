@@ -106,7 +106,9 @@ public struct RecallCurve: Sendable {
         if let bound = currentUpperBound {
             return (Double(bound), "Random order, expected if the total is \(bound) (the upper bound)")
         }
-        return (expectedTotalRelevant, "Random order, expected if no include is left (\(Int(expectedTotalRelevant)) in all)")
+        return (
+            expectedTotalRelevant, "Random order, expected if no include is left (\(Int(expectedTotalRelevant)) in all)"
+        )
     }
 
     /// The plot as SVG: includes found against records screened (count and share of the pool),
@@ -139,7 +141,9 @@ public struct RecallCurve: Sendable {
                     color: "#777777", dashed: true, lineWidth: 1.5))
         }
         plot.series.append(
-            SVGPlot.Series(name: "Includes found", points: Self.stepPoints(history.steps.map(\.relevant)), color: SVGPlot.palette[0]))
+            SVGPlot.Series(
+                name: "Includes found", points: Self.stepPoints(history.steps.map(\.relevant)),
+                color: SVGPlot.palette[0]))
         for (index, firing) in firings.enumerated() where firing.screened <= history.screened {
             plot.markers.append(
                 SVGPlot.Marker(
@@ -148,7 +152,8 @@ public struct RecallCurve: Sendable {
                     color: SVGPlot.palette[(index + 1) % (SVGPlot.palette.count - 2) + 1]))
         }
         if let bound = currentUpperBound, bound > 0, history.screened > 0 {
-            plot.note = "After \(history.screened) records: \(found) includes found, at most \(bound) in all "
+            plot.note =
+                "After \(history.screened) records: \(found) includes found, at most \(bound) in all "
                 + "(\(Self.percent(bandConfidence ?? 0.95)) confidence): estimated recall ≥ \(Self.percent(Double(found) / Double(bound)))"
         } else if history.screened == 0 {
             plot.note = "No records screened yet"

@@ -52,7 +52,9 @@ public struct SVGPlot: Sendable {
         /// Fill opacity, 0–1.
         public var opacity: Double
         /// A band.
-        public init(name: String, values: [(x: Double, lower: Double, upper: Double)], color: String, opacity: Double = 0.2) {
+        public init(
+            name: String, values: [(x: Double, lower: Double, upper: Double)], color: String, opacity: Double = 0.2
+        ) {
             self.name = name
             self.values = values
             self.color = color
@@ -77,7 +79,9 @@ public struct SVGPlot: Sendable {
     }
 
     /// The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), black last.
-    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+    public static let palette = [
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000",
+    ]
 
     /// Title shown above the figure.
     public var title: String
@@ -134,7 +138,8 @@ public struct SVGPlot: Sendable {
     /// The x and y axes the data will be drawn on.
     public func axes() -> (x: AxisScale, y: AxisScale) {
         let xs = series.flatMap { $0.points.map(\.x) } + bands.flatMap { $0.values.map(\.x) } + markers.map(\.point.x)
-        let ys = series.flatMap { $0.points.map(\.y) } + bands.flatMap { $0.values.flatMap { [$0.lower, $0.upper] } }
+        let ys =
+            series.flatMap { $0.points.map(\.y) } + bands.flatMap { $0.values.flatMap { [$0.lower, $0.upper] } }
             + markers.map(\.point.y)
         let x = xRange ?? 0...max(xs.max() ?? 1, 1e-9)
         let y = yRange ?? 0...max(ys.max() ?? 1, 1e-9)
@@ -158,25 +163,30 @@ public struct SVGPlot: Sendable {
         for band in bands where !band.values.isEmpty {
             let upper = band.values.map { "\(px($0.x)),\(py($0.upper))" }
             let lower = band.values.reversed().map { "\(px($0.x)),\(py($0.lower))" }
-            svg += "    <polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.color)\" "
+            svg +=
+                "    <polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.color)\" "
                 + "fill-opacity=\"\(TextEscaping.number(band.opacity))\" stroke=\"none\"/>\n"
         }
         for line in series where !line.points.isEmpty {
             let points = line.points.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ")
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "    <polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.color)\" "
+            svg +=
+                "    <polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.color)\" "
                 + "stroke-width=\"\(TextEscaping.number(line.lineWidth))\" stroke-linejoin=\"round\"\(dash)/>\n"
         }
         for marker in markers {
             let x = px(marker.point.x)
             let y = py(marker.point.y)
-            svg += "    <line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x)\" y2=\"\(py(yAxis.lower))\" stroke=\"\(marker.color)\" "
+            svg +=
+                "    <line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x)\" y2=\"\(py(yAxis.lower))\" stroke=\"\(marker.color)\" "
                 + "stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
-            svg += "    <circle cx=\"\(x)\" cy=\"\(y)\" r=\"5\" fill=\"\(marker.color)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n"
+            svg +=
+                "    <circle cx=\"\(x)\" cy=\"\(y)\" r=\"5\" fill=\"\(marker.color)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n"
         }
         svg += "  </g>\n"
         if let note {
-            svg += "  <text x=\"\(TextEscaping.number(marginLeft + 10))\" y=\"\(TextEscaping.number(marginTop + 20))\" "
+            svg +=
+                "  <text x=\"\(TextEscaping.number(marginLeft + 10))\" y=\"\(TextEscaping.number(marginTop + 20))\" "
                 + "font-size=\"12\" fill=\"#222222\">\(TextEscaping.xml(note))</text>\n"
         }
         svg += drawLegend()
@@ -197,10 +207,11 @@ public struct SVGPlot: Sendable {
             height="\(TextEscaping.number(plotHeight + 6))"/></clipPath></defs>
               <rect width="100%" height="100%" fill="#ffffff"/>
 
-            """ + titleLines.enumerated().map { index, line in
-                "  <text x=\"\(TextEscaping.number(width / 2))\" y=\"\(TextEscaping.number(28 + Double(index) * Self.titleLineHeight))\" "
-                    + "text-anchor=\"middle\" font-size=\"\(TextEscaping.number(Self.titleSize))\" font-weight=\"bold\" "
-                    + "fill=\"#222222\">\(TextEscaping.xml(line))</text>\n"
-            }.joined()
+            """
+                + titleLines.enumerated().map { index, line in
+                    "  <text x=\"\(TextEscaping.number(width / 2))\" y=\"\(TextEscaping.number(28 + Double(index) * Self.titleLineHeight))\" "
+                        + "text-anchor=\"middle\" font-size=\"\(TextEscaping.number(Self.titleSize))\" font-weight=\"bold\" "
+                        + "fill=\"#222222\">\(TextEscaping.xml(line))</text>\n"
+                }.joined()
     }
 }

@@ -79,7 +79,7 @@ public struct SVGTextLayout {
                 height = attributes["height"].flatMap(Double.init) ?? 0
             case "rect":
                 guard let x = attributes["x"].flatMap(Double.init), let y = attributes["y"].flatMap(Double.init),
-                      let w = attributes["width"].flatMap(Double.init), let h = attributes["height"].flatMap(Double.init)
+                    let w = attributes["width"].flatMap(Double.init), let h = attributes["height"].flatMap(Double.init)
                 else { return }
                 rects.append(Rect(minX: x, minY: y, maxX: x + w, maxY: y + h))
             case "text": current = (attributes, "")
@@ -96,26 +96,35 @@ public struct SVGTextLayout {
             let x = attributes["x"].flatMap(Double.init) ?? 0
             let y = (attributes["y"].flatMap(Double.init) ?? 0) + (attributes["dy"].flatMap(Double.init) ?? 0)
             let w = FontMetrics.width(content, size: size, weight: bold ? .bold : .regular)
-            let left = switch attributes["text-anchor"] {
-            case "middle": x - w / 2
-            case "end": x - w
-            default: x
-            }
+            let left =
+                switch attributes["text-anchor"] {
+                case "middle": x - w / 2
+                case "end": x - w
+                default: x
+                }
             // DejaVu Sans: ascent 0.76 em, descent 0.24 em.
-            var corners = [(left, y - 0.76 * size), (left + w, y - 0.76 * size), (left, y + 0.24 * size), (left + w, y + 0.24 * size)]
+            var corners = [
+                (left, y - 0.76 * size), (left + w, y - 0.76 * size), (left, y + 0.24 * size),
+                (left + w, y + 0.24 * size),
+            ]
             if let transform = attributes["transform"], transform.hasPrefix("rotate(") {
                 let numbers = transform.dropFirst(7).dropLast().split(separator: " ").compactMap { Double($0) }
                 if numbers.count == 3 {
                     let (angle, cx, cy) = (numbers[0] * .pi / 180, numbers[1], numbers[2])
                     corners = corners.map { px, py in
-                        (cx + (px - cx) * cos(angle) - (py - cy) * sin(angle), cy + (px - cx) * sin(angle) + (py - cy) * cos(angle))
+                        (
+                            cx + (px - cx) * cos(angle) - (py - cy) * sin(angle),
+                            cy + (px - cx) * sin(angle) + (py - cy) * cos(angle)
+                        )
                     }
                 }
             }
-            texts.append(Text(
-                content: content,
-                box: Rect(minX: corners.map(\.0).min()!, minY: corners.map(\.1).min()!,
-                          maxX: corners.map(\.0).max()!, maxY: corners.map(\.1).max()!)))
+            texts.append(
+                Text(
+                    content: content,
+                    box: Rect(
+                        minX: corners.map(\.0).min()!, minY: corners.map(\.1).min()!,
+                        maxX: corners.map(\.0).max()!, maxY: corners.map(\.1).max()!)))
         }
     }
 }

@@ -54,10 +54,12 @@ extension ReferenceFields {
     /// The general path of `normalisedTitle`, for any Unicode title.
     static func unicodeNormalisedTitle(_ title: String) -> String {
         let folded = title.decomposedStringWithCompatibilityMapping.lowercased()
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            $0.properties.isAlphabetic && $0.properties.generalCategory != .nonspacingMark
-                || $0.properties.numericType == .decimal
-        }))
+        return String(
+            String.UnicodeScalarView(
+                folded.unicodeScalars.filter {
+                    $0.properties.isAlphabetic && $0.properties.generalCategory != .nonspacingMark
+                        || $0.properties.numericType == .decimal
+                }))
     }
 }
 

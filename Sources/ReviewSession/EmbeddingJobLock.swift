@@ -63,7 +63,8 @@ public final class EmbeddingJobLock {
             flock(fd, LOCK_UN)
             return nil
         }
-        let text = (try? String(contentsOfFile: path, encoding: .utf8))?
+        let text =
+            (try? String(contentsOfFile: path, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let pid = text.hasPrefix("pid ") ? Int32(text.dropFirst(4).prefix { $0.isNumber }) : nil
         return Holder(pid: pid, description: text.isEmpty ? "another process" : text)

@@ -43,13 +43,16 @@ public final class EmbeddingWorker: @unchecked Sendable {
     /// While a `tarsier embed` job holds the review's embedding lock this worker does not compete
     /// with it: it re-reads the committed count every few seconds (the ranker uses those
     /// embeddings) and takes over only if the job ends before every record is embedded.
-    public func start(batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void) {
+    public func start(
+        batchSize: Int = 8, progress: @escaping @Sendable (Int) -> Void, failed: @escaping @Sendable (String) -> Void
+    ) {
         queue.async { [self] in
             do {
                 let jobLock = database.path.map { EmbeddingJobLock(reviewPath: $0) }
                 defer { jobLock?.release() }
                 // A folder where no lock file can be made: embed without one.
-                while let jobLock, !((try? jobLock.tryAcquire(owner: "tarsier screen (background embedding)")) ?? true) {
+                while let jobLock, !((try? jobLock.tryAcquire(owner: "tarsier screen (background embedding)")) ?? true)
+                {
                     if waitUnlessStopped(seconds: 5) { return }
                     let count = try database.embeddingCount(modelSHA256: modelSHA256)
                     lock.withLock { doneCount = count }
@@ -59,8 +62,11 @@ public final class EmbeddingWorker: @unchecked Sendable {
                     let batch = try database.recordsMissingEmbeddings(modelSHA256: modelSHA256, limit: batchSize)
                     if batch.isEmpty { break }
                     let vectors = encoder.encode(batch.map(\.text))
-                    try database.saveEmbeddings(zip(batch.map(\.id), vectors).map { ($0, $1) }, modelSHA256: modelSHA256)
-                    let total = lock.withLock { () -> Int in doneCount += batch.count; return doneCount }
+                    try database.saveEmbeddings(
+                        zip(batch.map(\.id), vectors).map { ($0, $1) }, modelSHA256: modelSHA256)
+                    let total = lock.withLock { () -> Int in
+                        doneCount += batch.count; return doneCount
+                    }
                     progress(total)
                 }
             } catch {

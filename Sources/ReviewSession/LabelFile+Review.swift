@@ -8,7 +8,8 @@ extension LabelFile {
     public init(contentsOf path: String) throws {
         let table = try CSVParser.parse(contentsOf: URL(fileURLWithPath: path))
         try self.init(
-            header: table.header, rows: table.rows, rowLines: table.rowLines, file: URL(fileURLWithPath: path).lastPathComponent)
+            header: table.header, rows: table.rows, rowLines: table.rowLines,
+            file: URL(fileURLWithPath: path).lastPathComponent)
     }
 
     /// The label of each screenable record of a review, joined by its identifiers: a record is

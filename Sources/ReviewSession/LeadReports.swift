@@ -33,14 +33,17 @@ public struct LeadReports {
     /// PRISMA 2020 counts for the title/abstract stage.
     public func prisma() throws -> PrismaCounts {
         var reasons: [String: Int] = [:]
-        let latest = Dictionary(try database.decisionLog().map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
+        let latest = Dictionary(
+            try database.decisionLog().map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
         for event in latest.values where event.label == .exclude {
             if let reason = event.reason, !reason.isEmpty { reasons[reason, default: 0] += 1 }
         }
         var counts = PrismaCounts(
             sources: status.imports.map { .init(name: "\($0.file) (\($0.format))", count: $0.records) },
             duplicatesRemoved: status.duplicates, screened: status.screened, excluded: status.excluded,
-            exclusionReasons: reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { .init(reason: $0.key, count: $0.value) },
+            exclusionReasons: reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                .init(reason: $0.key, count: $0.value)
+            },
             included: status.included, maybe: status.maybe, notYetScreened: status.undecided)
         let team = try database.teamSummary()
         if team.rules.settings.mode != .single {

@@ -8,7 +8,9 @@ import Transformer
 /// track record in this review (for `tarsier show --explain`). Nothing is written to the review.
 public enum RankingExplanation {
     /// The record's overall rank among undecided records (nil if decided) and the per-signal rows.
-    public static func explain(recordID: Int64, database: ReviewDatabase) throws -> (rank: Int?, signals: [SignalExplanation]) {
+    public static func explain(recordID: Int64, database: ReviewDatabase) throws -> (
+        rank: Int?, signals: [SignalExplanation]
+    ) {
         let records = try database.screeningTexts()
         let poolIDs = records.map(\.id)
         guard let position = poolIDs.firstIndex(of: recordID) else { throw ReviewStoreError.noSuchRecord(recordID) }
@@ -36,12 +38,17 @@ public enum RankingExplanation {
 
     /// Text lines for `tarsier show`.
     public static func lines(rank: Int?, signals: [SignalExplanation]) -> [String] {
-        var lines = ["ranking   " + (rank.map { "#\($0) among undecided records (hybrid, retrained now)" } ?? "decided: not in the queue")]
+        var lines = [
+            "ranking   "
+                + (rank.map { "#\($0) among undecided records (hybrid, retrained now)" } ?? "decided: not in the queue")
+        ]
         for signal in signals.sorted(by: { $0.weight > $1.weight }) {
             let name = signal.signal.padding(toLength: 12, withPad: " ", startingAt: 0)
-            lines.append("  \(name)" + String(
-                format: "weight %.2f  rank %5d  score %8.3f  track record %.2f",
-                signal.weight, signal.rank, signal.score, signal.credit))
+            lines.append(
+                "  \(name)"
+                    + String(
+                        format: "weight %.2f  rank %5d  score %8.3f  track record %.2f",
+                        signal.weight, signal.rank, signal.score, signal.credit))
         }
         return lines
     }

@@ -47,7 +47,9 @@ public final class RankingWorker: @unchecked Sendable {
     private let synchronous: Bool
 
     /// A worker for the canonical records `poolIDs`.
-    public init(database: ReviewDatabase, poolIDs: [Int64], configuration: CycleConfiguration, synchronous: Bool = false) {
+    public init(
+        database: ReviewDatabase, poolIDs: [Int64], configuration: CycleConfiguration, synchronous: Bool = false
+    ) {
         self.database = database
         self.poolIDs = poolIDs
         self.configuration = configuration
@@ -65,7 +67,8 @@ public final class RankingWorker: @unchecked Sendable {
     public var isRetraining: Bool { lock.withLock { running || pending } }
 
     /// Installs callbacks (called on the worker's queue).
-    public func observe(update: @escaping @Sendable (LiveRanking) -> Void, error: @escaping @Sendable (String) -> Void) {
+    public func observe(update: @escaping @Sendable (LiveRanking) -> Void, error: @escaping @Sendable (String) -> Void)
+    {
         lock.withLock {
             onUpdate = update
             onError = error
@@ -109,9 +112,10 @@ public final class RankingWorker: @unchecked Sendable {
         let built = try RankerRegistry.makeRankers(
             configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
             embeddings: dense?.embeddings)
-        Trace.mark(String(
-            format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, documents.count,
-            dense?.count ?? 0))
+        Trace.mark(
+            String(
+                format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, documents.count,
+                dense?.count ?? 0))
         lock.withLock {
             rankers = built
             builtWithEmbeddings = dense?.count ?? 0
@@ -160,7 +164,8 @@ public final class RankingWorker: @unchecked Sendable {
             rankers: &current, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
         lock.withLock { rankers = current }
         let parameters = String(
-            decoding: (try? JSONEncoder().encode(snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
+            decoding: (try? JSONEncoder().encode(
+                snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
                 ?? Data(), as: UTF8.self)
         let runID = try database.saveRankingRun(
             modelVersion: "\(snapshot.rankerID)/\(snapshot.trainingSetSize)", ranker: snapshot.rankerID,
@@ -174,9 +179,10 @@ public final class RankingWorker: @unchecked Sendable {
         let ranking = LiveRanking(
             runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores,
             signals: hybrid?.signalRankTable())
-        Trace.mark(String(
-            format: "retrain %.1f ms, %d decisions, %d records", (Trace.now() - began) * 1000,
-            snapshot.trainingSetSize, poolIDs.count))
+        Trace.mark(
+            String(
+                format: "retrain %.1f ms, %d decisions, %d records", (Trace.now() - began) * 1000,
+                snapshot.trainingSetSize, poolIDs.count))
         let callback = lock.withLock { () -> (@Sendable (LiveRanking) -> Void)? in
             published = ranking
             return onUpdate

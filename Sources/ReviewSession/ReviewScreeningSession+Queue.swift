@@ -13,7 +13,9 @@ import TextAnalysis
 extension ReviewScreeningSession {
     public func overview() throws -> SessionOverview {
         // A background failure is reported once, as the status-line message of the next frame.
-        if let message = lock.withLock({ () -> String? in defer { lastError = nil }; return lastError }) {
+        if let message = lock.withLock({ () -> String? in
+            defer { lastError = nil }; return lastError
+        }) {
             throw SessionMessage(text: message)
         }
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
@@ -27,7 +29,8 @@ extension ReviewScreeningSession {
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
             canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator(),
-            totalUpperBound: lock.withLock { stoppingCache?.bound }, stopMarkers: lock.withLock { stoppingCache?.markers ?? [] })
+            totalUpperBound: lock.withLock { stoppingCache?.bound },
+            stopMarkers: lock.withLock { stoppingCache?.markers ?? [] })
     }
 
     private func undoState() throws -> (undo: Bool, redo: Bool) {
@@ -44,7 +47,8 @@ extension ReviewScreeningSession {
         if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
         // Team screening: the rules count final labels, not this assessor's view.
-        let decided = teamRules.settings.mode == .single
+        let decided =
+            teamRules.settings.mode == .single
             ? order.compactMap { id in labels[id].map { (id, $0) } } : try database.labelsInDecisionOrder()
         let history = try StoppingMonitor.history(
             poolSize: poolIDs.count, decided: decided, randomlyPicked: try database.randomlyPickedRecords())
@@ -53,14 +57,18 @@ extension ReviewScreeningSession {
         if let rule = states.first(where: \.preregistered) ?? states.first {
             let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
             text = rule.state == "stop" ? "STOP: \(name) met" : "\(name): keep going"
-            if let others = Optional(states.filter { $0.state == "stop" && !$0.preregistered }), !others.isEmpty, rule.state != "stop" {
+            if let others = Optional(states.filter { $0.state == "stop" && !$0.preregistered }), !others.isEmpty,
+                rule.state != "stop"
+            {
                 text? += " (\(others.map(\.rule).joined(separator: ", ")) say stop)"
             }
         }
         let bound = try? HypergeometricStoppingRule().recallLowerBound(history)?.total
         let markers = states.compactMap { state in
             state.firstStopAt.map {
-                SessionOverview.StopMarker(rule: state.rule == "hypergeometric" ? "stop test" : state.rule.replacingOccurrences(of: "_", with: " "), screened: $0)
+                SessionOverview.StopMarker(
+                    rule: state.rule == "hypergeometric"
+                        ? "stop test" : state.rule.replacingOccurrences(of: "_", with: " "), screened: $0)
             }
         }
         lock.withLock { stoppingCache = (version, text, bound ?? nil, markers) }
@@ -92,16 +100,18 @@ extension ReviewScreeningSession {
         try pickUpOtherAssessors()
         let ranking = worker.latest
         let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
-        let key = "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
+        let key =
+            "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
         if let cached = lock.withLock({ orderCache }), cached.key == key { return cached.ids }
         var undecided = orderOfPool(ranking).filter { labels[$0] == nil }
         if let view = lock.withLock({ assessorView }) { undecided = view.queue(undecided) }
         let decidedOrder = decided.filter { id in filter.label.map { labels[id] == $0 } ?? true }
-        var ids: [Int64] = switch filter.status {
-        case .undecided: undecided
-        case .decided: decidedOrder
-        case .all: undecided + decidedOrder
-        }
+        var ids: [Int64] =
+            switch filter.status {
+            case .undecided: undecided
+            case .decided: decidedOrder
+            case .all: undecided + decidedOrder
+            }
         if !filter.text.isEmpty {
             let matches = Set(try database.search(filter.text, limit: poolIDs.count))
             ids = ids.filter(matches.contains)

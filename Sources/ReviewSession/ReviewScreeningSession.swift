@@ -53,7 +53,9 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     public var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
 
     /// Opens a session for `assessor` and starts building the ranker in the background.
-    public init(database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false) throws {
+    public init(
+        database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false
+    ) throws {
         self.database = database
         self.assessor = assessor
         let reviewProtocol = try database.reviewProtocol()
@@ -93,7 +95,8 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         let position = try position(of: id, in: .undecided)
         return RecordDetail(
             id: id, rank: position.map { $0 + 1 }, score: worker.latest?.scores[id], fields: stored.fields,
-            label: team ? lock.withLock { labels[id] } : stored.label, reason: latest?.label == nil ? nil : latest?.reason,
+            label: team ? lock.withLock { labels[id] } : stored.label,
+            reason: latest?.label == nil ? nil : latest?.reason,
             note: try database.note(id, assessor: assessor))
     }
 
@@ -103,7 +106,8 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         let provenance = DecisionProvenance(
             pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank,
             signalRanks: poolIndex[id].flatMap { ranking?.signals?.observations(for: $0) } ?? [:])
-        let event = try database.decide(id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
+        let event = try database.decide(
+            id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
         onCommit?(event)
         if let note { try database.setNote(id, assessor: assessor, note: note) }
         lock.withLock {

@@ -28,7 +28,8 @@ public struct StoppingMonitor {
         poolSize: Int, decided: [(recordID: Int64, label: Label)], randomlyPicked: Set<Int64>
     ) throws -> ScreeningHistory {
         try ScreeningHistory(
-            poolSize: poolSize, labels: decided.map(\.label), pickedAtRandom: decided.map { randomlyPicked.contains($0.recordID) })
+            poolSize: poolSize, labels: decided.map(\.label),
+            pickedAtRandom: decided.map { randomlyPicked.contains($0.recordID) })
     }
 
     /// The three rules side by side, the pre-registered one first.
@@ -57,8 +58,10 @@ public struct StoppingMonitor {
     public func status(of history: ScreeningHistory, replay: Bool) throws -> [StoppingStatus] {
         let rules = try rules()
         let evaluations = rules.map { $0.evaluate(history) }
-        let stops: [(rule: String, at: Int)] = replay
-            ? try firings(history, rules: rules).compactMap { outcome in outcome.stoppedAt.map { (outcome.ruleID, $0) } }
+        let stops: [(rule: String, at: Int)] =
+            replay
+            ? try firings(history, rules: rules).compactMap { outcome in outcome.stoppedAt.map { (outcome.ruleID, $0) }
+            }
             : zip(rules, evaluations).compactMap { rule, evaluation in
                 evaluation.state == .stop ? (rule.id, history.screened) : nil
             }

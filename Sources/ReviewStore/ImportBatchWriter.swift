@@ -31,20 +31,22 @@ struct ImportBatchWriter {
         self.batchID = batchID
         let rows = try Row.fetchCursor(db, sql: "SELECT key, recordId FROM duplicateKey")
         while let row = try rows.next() { owners[row[0]] = row[1] }
-        insertRecord = try db.makeStatement(sql: """
-            INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
-                volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText,
-                duplicateGroupId, isCanonical)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertRecord = try db.makeStatement(
+            sql: """
+                INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
+                    volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText,
+                    duplicateGroupId, isCanonical)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         insertKey = try db.makeStatement(sql: "INSERT INTO duplicateKey (key, recordId) VALUES (?, ?)")
         groupOf = try db.makeStatement(sql: "SELECT duplicateGroupId FROM record WHERE id = ?")
         insertGroup = try db.makeStatement(sql: "INSERT INTO duplicateGroup (matchedOn) VALUES (?)")
         setGroup = try db.makeStatement(sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?")
-        groupIdentifiers = try db.makeStatement(sql: """
-            SELECT doi, pmid FROM record WHERE id = ?1
-               OR (duplicateGroupId IS NOT NULL AND duplicateGroupId = (SELECT duplicateGroupId FROM record WHERE id = ?1))
-            """)
+        groupIdentifiers = try db.makeStatement(
+            sql: """
+                SELECT doi, pmid FROM record WHERE id = ?1
+                   OR (duplicateGroupId IS NOT NULL AND duplicateGroupId = (SELECT duplicateGroupId FROM record WHERE id = ?1))
+                """)
         insertPossible = try db.makeStatement(
             sql: "INSERT INTO possibleDuplicate (recordId, otherRecordId, key) VALUES (?, ?, ?)")
     }

@@ -9,9 +9,12 @@ extension ImportedRecord {
     /// Every other control character is stored and exported unchanged.
     func replacingNUL() -> (record: ImportedRecord, replaced: Bool) {
         let fields = self.fields
-        let texts = [fields.title, fields.abstract, raw, sourceID ?? "", fields.type ?? "", fields.journal ?? "",
-                     fields.volume ?? "", fields.issue ?? "", fields.pages ?? "", fields.doi ?? "", fields.pmid ?? "",
-                     fields.language ?? ""] + fields.authors + fields.keywords + fields.meshTerms + fields.urls
+        let texts =
+            [
+                fields.title, fields.abstract, raw, sourceID ?? "", fields.type ?? "", fields.journal ?? "",
+                fields.volume ?? "", fields.issue ?? "", fields.pages ?? "", fields.doi ?? "", fields.pmid ?? "",
+                fields.language ?? "",
+            ] + fields.authors + fields.keywords + fields.meshTerms + fields.urls
         guard texts.contains(where: Self.hasNUL) else { return (self, false) }
         var copy = self
         copy.raw = Self.clean(raw)

@@ -89,7 +89,8 @@ extension ReviewDatabase {
             guard let targetID = stacks.undo.last else { throw ReviewStoreError.nothingToUndo }
             let target = try event(db, targetID)
             let previous = try Row.fetchOne(
-                db, sql: """
+                db,
+                sql: """
                     SELECT label, reason, note FROM decision WHERE recordId = ? AND id < ? AND assessor = ?
                     ORDER BY id DESC LIMIT 1
                     """,
@@ -97,7 +98,8 @@ extension ReviewDatabase {
             return try append(
                 db, recordID: target.recordID, kind: .undo,
                 label: (previous?["label"] as String?).flatMap(Label.init(rawValue:)), assessor: assessor,
-                reason: previous?["reason"], note: previous?["note"], undoes: targetID, provenance: DecisionProvenance())
+                reason: previous?["reason"], note: previous?["note"], undoes: targetID, provenance: DecisionProvenance()
+            )
         }
     }
 
@@ -125,11 +127,13 @@ extension ReviewDatabase {
     /// Every event of the log in order (oldest first), optionally for one record.
     public func decisionLog(recordID: Int64? = nil) throws -> [DecisionEvent] {
         try writer.read { db in
-            let rows = if let recordID {
-                try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE recordId = ? ORDER BY id", arguments: [recordID])
-            } else {
-                try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY id")
-            }
+            let rows =
+                if let recordID {
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM decision WHERE recordId = ? ORDER BY id", arguments: [recordID])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM decision ORDER BY id")
+                }
             return rows.map(DecisionEvent.init(row:))
         }
     }
@@ -137,12 +141,15 @@ extension ReviewDatabase {
     /// Records whose latest decide event was a random pick (the stopping test's sample).
     public func randomlyPickedRecords() throws -> Set<Int64> {
         try writer.read { db in
-            Set(try Int64.fetchAll(db, sql: """
-                SELECT d.recordId FROM decision d
-                JOIN (SELECT recordId, MAX(id) AS latest FROM decision WHERE kind = 'decide' GROUP BY recordId) m
-                    ON d.id = m.latest
-                WHERE d.pickedBy = 'random'
-                """))
+            Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.recordId FROM decision d
+                        JOIN (SELECT recordId, MAX(id) AS latest FROM decision WHERE kind = 'decide' GROUP BY recordId) m
+                            ON d.id = m.latest
+                        WHERE d.pickedBy = 'random'
+                        """))
         }
     }
 
@@ -171,8 +178,10 @@ extension ReviewDatabase {
                     pickedBy, rankingRunId, rankShown)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [recordID, kind.rawValue, label?.rawValue, assessor, reason, note, Date(), undoes,
-                        provenance.pickedBy, provenance.rankingRunID, provenance.rankShown])
+            arguments: [
+                recordID, kind.rawValue, label?.rawValue, assessor, reason, note, Date(), undoes,
+                provenance.pickedBy, provenance.rankingRunID, provenance.rankShown,
+            ])
         let id = db.lastInsertedRowID
         for (signal, seen) in provenance.signalRanks.sorted(by: { $0.key < $1.key }) {
             try db.execute(
@@ -196,7 +205,8 @@ extension ReviewDatabase {
         var undo: [Int64] = []
         var redo: [Int64] = []
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, kind, undoesDecisionId FROM decision WHERE assessor = ? AND kind != 'import' ORDER BY id",
+            db,
+            sql: "SELECT id, kind, undoesDecisionId FROM decision WHERE assessor = ? AND kind != 'import' ORDER BY id",
             arguments: [assessor])
         for row in rows {
             let id: Int64 = row["id"]

@@ -31,11 +31,13 @@ extension ReviewDatabase {
     /// Every duplicate group with the key that joined each hidden record.
     public func duplicateGroups() throws -> [DuplicateGroup] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT r.id, r.title, r.doi, r.pmid, r.year, r.duplicateGroupId, r.isCanonical, b.fileName
-                FROM record r JOIN importBatch b ON b.id = r.importBatchId
-                WHERE r.duplicateGroupId IS NOT NULL ORDER BY r.duplicateGroupId, r.id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.title, r.doi, r.pmid, r.year, r.duplicateGroupId, r.isCanonical, b.fileName
+                    FROM record r JOIN importBatch b ON b.id = r.importBatchId
+                    WHERE r.duplicateGroupId IS NOT NULL ORDER BY r.duplicateGroupId, r.id
+                    """)
             var groups: [DuplicateGroup] = []
             var canonicalKeys: Set<String> = []
             for row in rows {
@@ -45,7 +47,9 @@ extension ReviewDatabase {
                 fields.year = row["year"]
                 let group: Int64 = row["duplicateGroupId"]
                 if row["isCanonical"] as Bool {
-                    groups.append(DuplicateGroup(groupID: group, canonicalID: row["id"], canonicalTitle: fields.title, members: []))
+                    groups.append(
+                        DuplicateGroup(
+                            groupID: group, canonicalID: row["id"], canonicalTitle: fields.title, members: []))
                     canonicalKeys = Set(fields.duplicateKeys)
                 } else if groups.last?.groupID == group {
                     let key = fields.duplicateKeys.first(where: canonicalKeys.contains) ?? "(marked by hand)"
@@ -61,17 +65,22 @@ extension ReviewDatabase {
     public func possibleDuplicates() throws -> [PossibleDuplicate] {
         try writer.read { db in
             var marks: [String: PossibleDuplicate.State] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT kind, recordId, otherRecordId FROM duplicateEvent
-                WHERE kind IN ('mark-duplicate', 'mark-distinct') ORDER BY id
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, recordId, otherRecordId FROM duplicateEvent
+                    WHERE kind IN ('mark-duplicate', 'mark-distinct') ORDER BY id
+                    """)
+            {
                 let pair = Self.pairKey(row["recordId"], row["otherRecordId"])
                 marks[pair] = (row["kind"] as String) == "mark-duplicate" ? .duplicate : .distinct
             }
-            return try Row.fetchAll(db, sql: "SELECT recordId, otherRecordId, key FROM possibleDuplicate ORDER BY id").map { row in
-                let (a, b): (Int64, Int64) = (row["recordId"], row["otherRecordId"])
-                return PossibleDuplicate(recordID: a, otherRecordID: b, key: row["key"], state: marks[Self.pairKey(a, b)] ?? .open)
-            }
+            return try Row.fetchAll(db, sql: "SELECT recordId, otherRecordId, key FROM possibleDuplicate ORDER BY id")
+                .map { row in
+                    let (a, b): (Int64, Int64) = (row["recordId"], row["otherRecordId"])
+                    return PossibleDuplicate(
+                        recordID: a, otherRecordID: b, key: row["key"], state: marks[Self.pairKey(a, b)] ?? .open)
+                }
         }
     }
 
@@ -79,14 +88,18 @@ extension ReviewDatabase {
     /// event in the duplicate log; nothing is deleted.
     public func splitDuplicate(_ recordID: Int64, assessor: String) throws {
         try writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT isCanonical, duplicateGroupId FROM record WHERE id = ?", arguments: [recordID])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT isCanonical, duplicateGroupId FROM record WHERE id = ?", arguments: [recordID])
             else { throw ReviewStoreError.noSuchRecord(recordID) }
             guard !(row["isCanonical"] as Bool), let group = row["duplicateGroupId"] as Int64? else {
-                throw ReviewStoreError.teamRule("record \(recordID) is not a hidden duplicate, so there is nothing to split")
+                throw ReviewStoreError.teamRule(
+                    "record \(recordID) is not a hidden duplicate, so there is nothing to split")
             }
             let canonical = try Int64.fetchOne(
                 db, sql: "SELECT id FROM record WHERE duplicateGroupId = ? AND isCanonical", arguments: [group])
-            try db.execute(sql: "UPDATE record SET isCanonical = 1, duplicateGroupId = NULL WHERE id = ?", arguments: [recordID])
+            try db.execute(
+                sql: "UPDATE record SET isCanonical = 1, duplicateGroupId = NULL WHERE id = ?", arguments: [recordID])
             try Self.logDuplicateEvent(db, "split", recordID, canonical, assessor)
         }
     }
@@ -96,29 +109,37 @@ extension ReviewDatabase {
     /// is not a possible duplicate.
     public func markPossibleDuplicate(_ recordID: Int64, _ otherID: Int64, duplicate: Bool, assessor: String) throws {
         try writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT recordId, otherRecordId FROM possibleDuplicate
-                WHERE (recordId = ?1 AND otherRecordId = ?2) OR (recordId = ?2 AND otherRecordId = ?1)
-                """, arguments: [recordID, otherID])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT recordId, otherRecordId FROM possibleDuplicate
+                        WHERE (recordId = ?1 AND otherRecordId = ?2) OR (recordId = ?2 AND otherRecordId = ?1)
+                        """, arguments: [recordID, otherID])
             else {
                 throw ReviewStoreError.teamRule("records \(recordID) and \(otherID) are not a possible-duplicate pair")
             }
             let (later, earlier): (Int64, Int64) = (row["recordId"], row["otherRecordId"])
             if duplicate {
-                var group = try Int64.fetchOne(db, sql: "SELECT duplicateGroupId FROM record WHERE id = ?", arguments: [earlier])
+                var group = try Int64.fetchOne(
+                    db, sql: "SELECT duplicateGroupId FROM record WHERE id = ?", arguments: [earlier])
                 if group == nil {
                     try db.execute(sql: "INSERT INTO duplicateGroup (matchedOn) VALUES ('marked by hand')")
                     group = db.lastInsertedRowID
-                    try db.execute(sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?", arguments: [group, earlier])
+                    try db.execute(
+                        sql: "UPDATE record SET duplicateGroupId = ? WHERE id = ?", arguments: [group, earlier])
                 }
                 try db.execute(
-                    sql: "UPDATE record SET isCanonical = 0, duplicateGroupId = ? WHERE id = ?", arguments: [group, later])
+                    sql: "UPDATE record SET isCanonical = 0, duplicateGroupId = ? WHERE id = ?",
+                    arguments: [group, later])
             }
             try Self.logDuplicateEvent(db, duplicate ? "mark-duplicate" : "mark-distinct", later, earlier, assessor)
         }
     }
 
-    private static func logDuplicateEvent(_ db: Database, _ kind: String, _ record: Int64, _ other: Int64?, _ assessor: String) throws {
+    private static func logDuplicateEvent(
+        _ db: Database, _ kind: String, _ record: Int64, _ other: Int64?, _ assessor: String
+    ) throws {
         try db.execute(
             sql: "INSERT INTO duplicateEvent (kind, recordId, otherRecordId, assessor, at) VALUES (?, ?, ?, ?, ?)",
             arguments: [kind, record, other, assessor, Date()])

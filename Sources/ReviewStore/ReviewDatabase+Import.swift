@@ -54,7 +54,9 @@ extension ReviewDatabase {
 
     /// The check itself, inside a read or the import's own write transaction.
     private static func refuseIfImported(sha256: String, fileName: String, db: Database) throws {
-        if let row = try Row.fetchOne(db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256]) {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, importedAt FROM importBatch WHERE sha256 = ?", arguments: [sha256])
+        {
             throw ReviewStoreError.alreadyImported(file: fileName, batch: row["id"], date: row["importedAt"])
         }
     }
@@ -114,7 +116,8 @@ extension ReviewDatabase {
                     let (record, replaced) = original.replacingNUL()
                     if replaced {
                         storeWarnings.append(
-                            "\(fileName):\(record.line): warning: NUL character replaced by U+FFFD (a review cannot store it)")
+                            "\(fileName):\(record.line): warning: NUL character replaced by U+FFFD (a review cannot store it)"
+                        )
                     }
                     let (recordID, duplicate) = try writer.write(record)
                     count += 1
@@ -134,15 +137,18 @@ extension ReviewDatabase {
             let warnings = readerWarnings + storeWarnings
             // One pass over the batch fills the full-text index (schema v2 has no per-row trigger).
             try db.execute(
-                sql: "INSERT INTO recordFts (rowid, title, abstract) SELECT id, title, abstract FROM record WHERE importBatchId = ?",
+                sql:
+                    "INSERT INTO recordFts (rowid, title, abstract) SELECT id, title, abstract FROM record WHERE importBatchId = ?",
                 arguments: [batchID])
             try db.execute(
                 sql: """
                     UPDATE importBatch SET format = ?, recordCount = ?, duplicateCount = ?, warningCount = ?, warnings = ?
                     WHERE id = ?
                     """,
-                arguments: [format.rawValue, count, duplicates, warnings.count,
-                            String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self), batchID])
+                arguments: [
+                    format.rawValue, count, duplicates, warnings.count,
+                    String(decoding: try JSONEncoder().encode(warnings), as: UTF8.self), batchID,
+                ])
             return ImportSummary(
                 batchID: batchID, recordCount: count, duplicateCount: duplicates,
                 possibleDuplicateCount: writer.possibleDuplicates,

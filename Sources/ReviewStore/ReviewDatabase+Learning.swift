@@ -47,7 +47,9 @@ extension ReviewDatabase {
                 firstDecision[record] = decision
                 ranks[record, default: [:]][row[2]] = SignalObservation(rank: row[3], openCount: row[4])
             }
-            return ordered.map { LearningExample(recordID: $0.recordID, label: $0.label, signalRanks: ranks[$0.recordID] ?? [:]) }
+            return ordered.map {
+                LearningExample(recordID: $0.recordID, label: $0.label, signalRanks: ranks[$0.recordID] ?? [:])
+            }
         }
     }
 }

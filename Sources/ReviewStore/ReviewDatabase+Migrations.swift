@@ -19,23 +19,25 @@ extension ReviewDatabase {
         // external-content FTS5 'delete' of a row that was never indexed corrupts the index, and
         // import updates duplicate-group columns before the batch is indexed.
         migrator.registerMigration("v2-batch-fts") { db in
-            try db.execute(sql: """
-                DROP TRIGGER IF EXISTS __recordFts_ai;
-                DROP TRIGGER IF EXISTS __recordFts_au;
-                CREATE TRIGGER __recordFts_au AFTER UPDATE OF title, abstract ON record BEGIN
-                    INSERT INTO recordFts (recordFts, rowid, title, abstract) VALUES ('delete', old.id, old.title, old.abstract);
-                    INSERT INTO recordFts (rowid, title, abstract) VALUES (new.id, new.title, new.abstract);
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER IF EXISTS __recordFts_ai;
+                    DROP TRIGGER IF EXISTS __recordFts_au;
+                    CREATE TRIGGER __recordFts_au AFTER UPDATE OF title, abstract ON record BEGIN
+                        INSERT INTO recordFts (recordFts, rowid, title, abstract) VALUES ('delete', old.id, old.title, old.abstract);
+                        INSERT INTO recordFts (rowid, title, abstract) VALUES (new.id, new.title, new.abstract);
+                    END;
+                    """)
         }
         // Two indexes for large reviews: counting duplicates no longer scans every record (status
         // and the screen's stopping line), and the screen's title list reads a compact index
         // instead of every record page (a cold first frame of a 100,000-record review).
         migrator.registerMigration("v3-screening-indexes") { db in
-            try db.execute(sql: """
-                CREATE INDEX record_duplicates ON record (id) WHERE NOT isCanonical;
-                CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, year);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE INDEX record_duplicates ON record (id) WHERE NOT isCanonical;
+                    CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, year);
+                    """)
         }
         // Team screening: a lead's final decision on a conflict is a `resolve` event in the log.
         migrator.registerMigration("v6-resolve-events") { db in try allowResolveEvents(db) }
@@ -49,12 +51,13 @@ extension ReviewDatabase {
                 t.column("openCount", .integer).notNull()
                 t.primaryKey(["decisionId", "signal"])
             }
-            try db.execute(sql: """
-                CREATE TRIGGER decisionSignalNoUpdate BEFORE UPDATE ON decisionSignal
-                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-                CREATE TRIGGER decisionSignalNoDelete BEFORE DELETE ON decisionSignal
-                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER decisionSignalNoUpdate BEFORE UPDATE ON decisionSignal
+                    BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                    CREATE TRIGGER decisionSignalNoDelete BEFORE DELETE ON decisionSignal
+                    BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                    """)
         }
         // A title + year match never hides a distinct work: pairs whose DOIs or PMIDs differ are
         // possible duplicates (both screenable); splits and marks are an append-only log. Records
@@ -81,22 +84,25 @@ extension ReviewDatabase {
             t.column("assessor", .text).notNull()
             t.column("at", .datetime).notNull()
         }
-        try db.execute(sql: """
-            CREATE TRIGGER duplicateEventNoUpdate BEFORE UPDATE ON duplicateEvent
-            BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
-            CREATE TRIGGER duplicateEventNoDelete BEFORE DELETE ON duplicateEvent
-            BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER duplicateEventNoUpdate BEFORE UPDATE ON duplicateEvent
+                BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
+                CREATE TRIGGER duplicateEventNoDelete BEFORE DELETE ON duplicateEvent
+                BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
+                """)
     }
 
     /// Every duplicate whose DOIs or PMIDs contradict its group's canonical record (it can only
     /// have joined by title and year) becomes screenable again, linked as a possible duplicate.
     static func splitContradictedMerges(_ db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT m.id, m.doi, m.pmid, m.title, m.year, c.id AS canonical, c.doi AS cdoi, c.pmid AS cpmid
-            FROM record m JOIN record c ON c.duplicateGroupId = m.duplicateGroupId AND c.isCanonical
-            WHERE NOT m.isCanonical
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.id, m.doi, m.pmid, m.title, m.year, c.id AS canonical, c.doi AS cdoi, c.pmid AS cpmid
+                FROM record m JOIN record c ON c.duplicateGroupId = m.duplicateGroupId AND c.isCanonical
+                WHERE NOT m.isCanonical
+                """)
         for row in rows {
             var member = ReferenceFields(title: row["title"])
             member.doi = row["doi"]
@@ -108,7 +114,8 @@ extension ReviewDatabase {
             guard WorkIdentifiers(member).contradicts(WorkIdentifiers(canonical)) else { continue }
             let id: Int64 = row["id"]
             let key = member.duplicateKeys.first { $0.hasPrefix("title:") } ?? "title:?"
-            try db.execute(sql: "UPDATE record SET isCanonical = 1, duplicateGroupId = NULL WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE record SET isCanonical = 1, duplicateGroupId = NULL WHERE id = ?", arguments: [id])
             try db.execute(
                 sql: "INSERT INTO possibleDuplicate (recordId, otherRecordId, key) VALUES (?, ?, ?)",
                 arguments: [id, row["canonical"], key])
@@ -121,13 +128,18 @@ extension ReviewDatabase {
     /// off during a migration (GRDB checks them once at its end).
     private static func allowResolveEvents(_ db: Database) throws {
         let oldKinds = "('decide', 'undo', 'redo', 'import')"
-        guard let table = try String.fetchOne(
-            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'decision'"),
-              table.contains(oldKinds)
+        guard
+            let table = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'decision'"),
+            table.contains(oldKinds)
         else { throw ReviewStoreError.corrupt("the decision table does not have the expected kinds") }
         let dependents = try String.fetchAll(
-            db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name = 'decision' AND type IN ('index', 'trigger') AND sql IS NOT NULL")
-        let rebuilt = table
+            db,
+            sql:
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'decision' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+        let rebuilt =
+            table
             .replacingOccurrences(of: oldKinds, with: "('decide', 'undo', 'redo', 'import', 'resolve')")
             .replacingOccurrences(of: "CREATE TABLE \"decision\"", with: "CREATE TABLE \"decision_rebuilt\"")
         try db.execute(sql: rebuilt)
@@ -236,12 +248,13 @@ extension ReviewDatabase {
             t.column("updatedAt", .datetime).notNull()
             t.primaryKey(["recordId", "assessor"])
         }
-        try db.execute(sql: """
-            CREATE TRIGGER decisionNoUpdate BEFORE UPDATE ON decision
-            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-            CREATE TRIGGER decisionNoDelete BEFORE DELETE ON decision
-            BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER decisionNoUpdate BEFORE UPDATE ON decision
+                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                CREATE TRIGGER decisionNoDelete BEFORE DELETE ON decision
+                BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+                """)
     }
 
     private static func createRankingTables(_ db: Database) throws {

@@ -20,7 +20,8 @@ extension ReviewDatabase {
     public func note(_ recordID: Int64, assessor: String) throws -> String? {
         try writer.read { db in
             try String.fetchOne(
-                db, sql: "SELECT note FROM recordNote WHERE recordId = ? AND assessor = ?", arguments: [recordID, assessor])
+                db, sql: "SELECT note FROM recordNote WHERE recordId = ? AND assessor = ?",
+                arguments: [recordID, assessor])
         }
     }
 }

@@ -14,10 +14,13 @@ public struct RankingRun: Sendable, Codable, Equatable, Identifiable {
 
 extension ReviewDatabase {
     /// Stores a ranking run and returns its id (the id decisions refer to).
-    public func saveRankingRun(modelVersion: String, ranker: String, parameters: String, trainingSize: Int) throws -> Int64 {
+    public func saveRankingRun(modelVersion: String, ranker: String, parameters: String, trainingSize: Int) throws
+        -> Int64
+    {
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO rankingRun (modelVersion, ranker, parameters, trainingSize, createdAt) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO rankingRun (modelVersion, ranker, parameters, trainingSize, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [modelVersion, ranker, parameters, trainingSize, Date()])
             return db.lastInsertedRowID
         }
@@ -26,7 +29,8 @@ extension ReviewDatabase {
     /// The most recent ranking runs, newest first.
     public func rankingRuns(limit: Int = 20) throws -> [RankingRun] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM rankingRun ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM rankingRun ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                row in
                 RankingRun(
                     id: row["id"], modelVersion: row["modelVersion"], ranker: row["ranker"],
                     parameters: row["parameters"], trainingSize: row["trainingSize"], createdAt: row["createdAt"])
@@ -69,9 +73,12 @@ extension ReviewDatabase {
 
     /// The newest embedding job's progress, nil when no job has run on this review.
     public func embeddingJob() throws -> EmbeddingJobProgress? {
-        guard let text = try writer.read({
-            try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [EmbeddingJobProgress.settingKey])
-        }) else { return nil }
+        guard
+            let text = try writer.read({
+                try String.fetchOne(
+                    $0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [EmbeddingJobProgress.settingKey])
+            })
+        else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(EmbeddingJobProgress.self, from: Data(text.utf8))
@@ -88,7 +95,8 @@ extension ReviewDatabase {
     /// never store a record twice; the primary key (recordId, modelSHA256) forbids it).
     public func embeddingRowCount(modelSHA256: String) throws -> Int {
         try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embedding WHERE modelSHA256 = ?", arguments: [modelSHA256]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embedding WHERE modelSHA256 = ?", arguments: [modelSHA256])
+                ?? 0
         }
     }
 
@@ -110,7 +118,8 @@ extension ReviewDatabase {
     }
 
     /// Canonical records that have no embedding yet for a model, as (id, title + abstract).
-    public func recordsMissingEmbeddings(modelSHA256: String, limit: Int = 10_000) throws -> [(id: Int64, text: String)] {
+    public func recordsMissingEmbeddings(modelSHA256: String, limit: Int = 10_000) throws -> [(id: Int64, text: String)]
+    {
         try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -130,7 +139,8 @@ extension ReviewDatabase {
         try writer.read { db in
             try Int.fetchOne(
                 db,
-                sql: "SELECT COUNT(*) FROM embedding e JOIN record r ON r.id = e.recordId WHERE r.isCanonical AND e.modelSHA256 = ?",
+                sql:
+                    "SELECT COUNT(*) FROM embedding e JOIN record r ON r.id = e.recordId WHERE r.isCanonical AND e.modelSHA256 = ?",
                 arguments: [modelSHA256]) ?? 0
         }
     }

@@ -20,7 +20,8 @@ extension ReviewDatabase {
                 throw ReviewStoreError.teamRule(refusal)
             }
             try db.execute(
-                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.teamSettingKey, text])
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                arguments: [Self.teamSettingKey, text])
         }
     }
 
@@ -44,11 +45,14 @@ extension ReviewDatabase {
     /// Records a lead's final decision on a record in conflict as a `resolve` event; refuses a
     /// record that is not in conflict. Durable when this returns.
     @discardableResult
-    public func resolve(_ recordID: Int64, _ label: Label, assessor: String, reason: String? = nil) throws -> DecisionEvent {
+    public func resolve(_ recordID: Int64, _ label: Label, assessor: String, reason: String? = nil) throws
+        -> DecisionEvent
+    {
         try writer.write { db in
             let summary = TeamSummary(rules: try Self.teamRules(db), book: VoteBook(events: try Self.voteEvents(db)))
             guard summary.statuses[recordID]?.isConflict == true else {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE id = ?", arguments: [recordID]) ?? false
+                let exists =
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE id = ?", arguments: [recordID]) ?? false
                 guard exists else { throw ReviewStoreError.noSuchRecord(recordID) }
                 throw ReviewStoreError.teamRule("record \(recordID) is not in conflict, so there is nothing to resolve")
             }
@@ -69,8 +73,9 @@ extension ReviewDatabase {
     static let teamSettingKey = "team"
 
     static func teamSettings(_ db: Database) throws -> TeamSettings {
-        guard let text = try String.fetchOne(
-            db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [teamSettingKey])
+        guard
+            let text = try String.fetchOne(
+                db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [teamSettingKey])
         else { return .single }
         return try JSONDecoder().decode(TeamSettings.self, from: Data(text.utf8))
     }

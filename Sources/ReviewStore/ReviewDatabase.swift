@@ -63,7 +63,8 @@ public final class ReviewDatabase: Sendable {
             throw ReviewStoreError.readOnly(path: path, reason: reason)
         case (.readOnly(let reason), .readOnly), (.readOnly(let reason), .readWriteIfWritable):
             guard upToDate else {
-                throw ReviewStoreError.readOnly(path: path, reason: reason + "; it needs upgrading to this tarsier's schema first")
+                throw ReviewStoreError.readOnly(
+                    path: path, reason: reason + "; it needs upgrading to this tarsier's schema first")
             }
             return try openReadOnly(path: path)
         }
@@ -73,7 +74,8 @@ public final class ReviewDatabase: Sendable {
     /// may be writing), otherwise immutable, which needs no `-shm` file and takes no locks.
     private static func openReadOnly(path: String) throws -> ReviewDatabase {
         do {
-            let queue = try DatabaseQueue(path: ReviewFileCheck.readLocation(path), configuration: ReviewFileCheck.readOnlyConfiguration())
+            let queue = try DatabaseQueue(
+                path: ReviewFileCheck.readLocation(path), configuration: ReviewFileCheck.readOnlyConfiguration())
             return try ReviewDatabase(writer: queue, path: path, migrate: false, readOnly: true)
         } catch let error as DatabaseError {
             throw ReviewStoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
@@ -89,7 +91,9 @@ public final class ReviewDatabase: Sendable {
     }
 
     /// An in-memory review, for tests and simulations.
-    public static func inMemory(topic: Topic = Topic(title: "Untitled review"), randomSeed: Int = 1) throws -> ReviewDatabase {
+    public static func inMemory(topic: Topic = Topic(title: "Untitled review"), randomSeed: Int = 1) throws
+        -> ReviewDatabase
+    {
         let database = try ReviewDatabase(writer: DatabaseQueue(configuration: configuration()), path: nil)
         try database.writeProtocol(topic: topic, randomSeed: randomSeed)
         return database
@@ -148,7 +152,10 @@ public final class ReviewDatabase: Sendable {
                     UPDATE review SET title = ?, objective = ?, inclusionCriteria = ?, exclusionCriteria = ?, query = ?
                     WHERE id = 1
                     """,
-                arguments: [updated.title, updated.objective, updated.inclusionCriteria, updated.exclusionCriteria, updated.query])
+                arguments: [
+                    updated.title, updated.objective, updated.inclusionCriteria, updated.exclusionCriteria,
+                    updated.query,
+                ])
         }
     }
 
@@ -156,7 +163,10 @@ public final class ReviewDatabase: Sendable {
 
     /// Reads a JSON-encoded per-review setting (callers outside the store use `value(_:)`).
     func setting<T: Decodable>(_ key: String, as type: T.Type) throws -> T? {
-        guard let text = try writer.read({ try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) })
+        guard
+            let text = try writer.read({
+                try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+            })
         else { return nil }
         return try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }

@@ -115,7 +115,8 @@ struct ReviewFileCheck: Sendable {
         let directory = folder.isEmpty ? "." : folder
         if !isWritable(path) { return .readOnly(reason: "the file is not writable") }
         if !isWritable(directory) {
-            return .readOnly(reason: "its folder \(directory) is not writable, so SQLite cannot create the -wal and -shm files")
+            return .readOnly(
+                reason: "its folder \(directory) is not writable, so SQLite cannot create the -wal and -shm files")
         }
         return .writable
     }

@@ -39,7 +39,9 @@ extension ReviewDatabase {
         let labels = try currentLabels()
         return try writer.read { db in
             let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
-            let duplicates = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record INDEXED BY record_duplicates WHERE NOT isCanonical") ?? 0
+            let duplicates =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM record INDEXED BY record_duplicates WHERE NOT isCanonical") ?? 0
             let groups = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM duplicateGroup") ?? 0
             let events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision") ?? 0
             let runs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rankingRun") ?? 0

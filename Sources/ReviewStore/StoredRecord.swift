@@ -53,7 +53,8 @@ extension ReviewDatabase {
     /// One record by id.
     public func record(_ id: Int64) throws -> StoredRecord {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: StoredRecord.selection + " WHERE r.id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: StoredRecord.selection + " WHERE r.id = ?", arguments: [id])
+            else {
                 throw ReviewStoreError.noSuchRecord(id)
             }
             return StoredRecord(row: row)
@@ -62,16 +63,19 @@ extension ReviewDatabase {
 
     /// Records in import order, filtered; duplicates are left out unless asked for.
     public func records(_ filter: RecordFilter = .all, limit: Int? = nil) throws -> [StoredRecord] {
-        let condition = switch filter {
-        case .all: "isCanonical"
-        case .decided: "isCanonical AND currentLabel IS NOT NULL"
-        case .undecided: "isCanonical AND currentLabel IS NULL"
-        case .included: "isCanonical AND currentLabel = 'include'"
-        case .excluded: "isCanonical AND currentLabel = 'exclude'"
-        case .maybe: "isCanonical AND currentLabel = 'maybe'"
-        case .duplicates: "NOT isCanonical"
-        }
-        let sql = "SELECT * FROM (\(StoredRecord.selection)) WHERE \(condition) ORDER BY id" + (limit.map { " LIMIT \($0)" } ?? "")
+        let condition =
+            switch filter {
+            case .all: "isCanonical"
+            case .decided: "isCanonical AND currentLabel IS NOT NULL"
+            case .undecided: "isCanonical AND currentLabel IS NULL"
+            case .included: "isCanonical AND currentLabel = 'include'"
+            case .excluded: "isCanonical AND currentLabel = 'exclude'"
+            case .maybe: "isCanonical AND currentLabel = 'maybe'"
+            case .duplicates: "NOT isCanonical"
+            }
+        let sql =
+            "SELECT * FROM (\(StoredRecord.selection)) WHERE \(condition) ORDER BY id"
+            + (limit.map { " LIMIT \($0)" } ?? "")
         return try writer.read { db in try Row.fetchAll(db, sql: sql).map(StoredRecord.init(row:)) }
     }
 
@@ -109,7 +113,8 @@ extension ReviewDatabase {
     /// - Parameter abstracts: false leaves every abstract empty, for what only lists titles (the
     ///   screen's first frame): a tenth of the text of a large review.
     public func screeningTexts(abstracts: Bool = true) throws -> [ScreeningText] {
-        let sql = abstracts
+        let sql =
+            abstracts
             ? "SELECT id, title, abstract, year FROM record WHERE isCanonical = 1 ORDER BY id"
             : "SELECT id, title, '', year FROM record WHERE isCanonical = 1 ORDER BY id"
         return try writer.read { db in

@@ -47,7 +47,8 @@ public enum Hypergeometric {
         var scaledSum = 1.0  // Σ exp(term − peak)
         var i = k
         while i > lowest {
-            let ratio = log(Double(i)) + log(Double(population - successes - draws + i))
+            let ratio =
+                log(Double(i)) + log(Double(population - successes - draws + i))
                 - log(Double(successes - i + 1)) - log(Double(draws - i + 1))
             term += ratio
             i -= 1

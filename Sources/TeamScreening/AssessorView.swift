@@ -18,14 +18,17 @@ public struct AssessorView: Sendable, Equatable {
         var keyed: [(Int64, Int64)] = []
         var awaiting: [(Int64, Int64)] = []
         for (id, status) in summary.statuses {
-            if case .awaitingSecondVote(let vote) = status, vote.assessor != assessor { awaiting.append((id, vote.eventID)) }
+            if case .awaitingSecondVote(let vote) = status, vote.assessor != assessor {
+                awaiting.append((id, vote.eventID))
+            }
             guard let label = summary.label(of: id, for: assessor) else { continue }
             labels[id] = label
             let own = summary.book.votes[id]?[assessor]?.eventID
-            let settled: Int64? = switch status {
-            case .resolved(let resolution): resolution.eventID
-            default: summary.book.votes[id]?.values.map(\.eventID).max()
-            }
+            let settled: Int64? =
+                switch status {
+                case .resolved(let resolution): resolution.eventID
+                default: summary.book.votes[id]?.values.map(\.eventID).max()
+                }
             keyed.append((id, own ?? settled ?? 0))
         }
         self.labels = labels

@@ -99,7 +99,8 @@ extension TeamRules {
         let disagreeing = shared.filter { Set($0.values.map(\.label)).count > 1 }
         switch (old, new) {
         case (.single, _):
-            return shared.isEmpty ? nil
+            return shared.isEmpty
+                ? nil
                 : "cannot change from single to \(new.rawValue) screening: \(shared.count) records were decided by "
                     + "more than one assessor, and in single screening the later decision replaced the earlier"
         case (_, _):
@@ -107,7 +108,8 @@ extension TeamRules {
                 return "cannot change from \(old.rawValue) to \(new.rawValue) screening: \(book.resolutions.count) "
                     + "conflicts were resolved under \(old.rawValue) screening"
             }
-            return disagreeing.isEmpty ? nil
+            return disagreeing.isEmpty
+                ? nil
                 : "cannot change from \(old.rawValue) to \(new.rawValue) screening: \(disagreeing.count) records "
                     + "have votes that disagree"
         }

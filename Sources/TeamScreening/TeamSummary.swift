@@ -35,10 +35,11 @@ public struct TeamSummary: Sendable {
     public func finalDecisionOrder() -> [(recordID: Int64, label: Label)] {
         statuses.compactMap { id, status -> (Int64, Label, Int64)? in
             guard let label = status.finalLabel else { return nil }
-            let settled: Int64 = switch status {
-            case .resolved(let resolution): resolution.eventID
-            default: book.votes[id]?.values.map(\.eventID).max() ?? 0
-            }
+            let settled: Int64 =
+                switch status {
+                case .resolved(let resolution): resolution.eventID
+                default: book.votes[id]?.values.map(\.eventID).max() ?? 0
+                }
             return (id, label, settled)
         }.sorted { ($0.2, $0.0) < ($1.2, $1.0) }.map { (recordID: $0.0, label: $0.1) }
     }

@@ -69,7 +69,9 @@ public struct VoteBook: Sendable, Equatable {
             byID[event.id] = event
             switch event.kind {
             case .decide:
-                if event.label != nil { stacks[event.recordID, default: [:]][event.assessor, default: []].append(event) }
+                if event.label != nil {
+                    stacks[event.recordID, default: [:]][event.assessor, default: []].append(event)
+                }
             case .undo:
                 guard let target = event.target, let undone = byID[target] else { continue }
                 stacks[undone.recordID]?[undone.assessor]?.removeAll { $0.id == target }
@@ -85,7 +87,8 @@ public struct VoteBook: Sendable, Equatable {
                 byID[event.id] = restored
                 if restored.kind == .resolve, let label = restored.label {
                     resolutions[restored.recordID] = Resolution(
-                        assessor: restored.assessor, label: label, reason: restored.reason, at: event.at, eventID: event.id)
+                        assessor: restored.assessor, label: label, reason: restored.reason, at: event.at,
+                        eventID: event.id)
                 } else if restored.label != nil {
                     stacks[restored.recordID, default: [:]][restored.assessor, default: []].append(restored)
                 }
@@ -100,7 +103,8 @@ public struct VoteBook: Sendable, Equatable {
             for (assessor, stack) in byAssessor {
                 guard let last = stack.last, let label = last.label else { continue }
                 votes[record, default: [:]][assessor] = Vote(
-                    assessor: assessor, label: label, reason: last.reason, note: last.note, at: last.at, eventID: last.id)
+                    assessor: assessor, label: label, reason: last.reason, note: last.note, at: last.at,
+                    eventID: last.id)
             }
         }
         votes = votes.filter { !$0.value.isEmpty }

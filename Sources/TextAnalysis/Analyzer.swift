@@ -59,7 +59,8 @@ public struct Analyzer: Sendable, Hashable {
                 case "." where Self.isDigit(previous) && Self.isDigit(next):
                     current.append(".")
                 case "'", "\u{2019}":
-                    let followedByS = next == "s"
+                    let followedByS =
+                        next == "s"
                         && (index + 2 >= scalars.count || !Self.isWordScalar(scalars[index + 2]))
                     if followedByS { index += 1 }  // possessive: skip the "s" too
                 default:

@@ -36,7 +36,7 @@ struct BooleanQueryLexer {
                 while end < chars.count, chars[end] != "]" { end += 1 }
                 tokens.append(.bracket(String(chars[(index + 1)..<min(end, chars.count)]).lowercased()))
                 index = end + 1
-            case "." :
+            case ".":
                 if let (codes, next) = fieldTag(chars, at: index) {
                     tokens.append(.field(codes))
                     index = next

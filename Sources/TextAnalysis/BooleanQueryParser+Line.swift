@@ -93,10 +93,12 @@ extension BooleanQueryParser {
                 let heading = !current.isEmpty
                 closeGroup()
                 if heading || lastClosedBlock != nil {
-                    let weight = (groups.last?.words.first?.hasPrefix("*") ?? false) ? focusedHeadingWeight : headingWeight
+                    let weight =
+                        (groups.last?.words.first?.hasPrefix("*") ?? false) ? focusedHeadingWeight : headingWeight
                     applyToLast { $0.weight = min($0.weight, weight) }
                 }
-                if index < tokens.count, case .word(let sub) = tokens[index], sub.count <= 2, sub.allSatisfy(\.isLetter) {
+                if index < tokens.count, case .word(let sub) = tokens[index], sub.count <= 2, sub.allSatisfy(\.isLetter)
+                {
                     index += 1  // an Ovid subheading such as "/du"
                 }
             case .field(let codes):
@@ -123,13 +125,16 @@ extension BooleanQueryParser {
     /// they demand adjacency (`adj`, `adj1`), consuming a following `/N`; nil for other words.
     private static func proximity(_ word: String, _ tokens: [BooleanQueryLexer.Token], _ index: inout Int) -> Bool? {
         let operators = ["adj", "near", "w", "n", "next"]
-        guard let name = operators.first(where: { word.hasPrefix($0) && word.dropFirst($0.count).allSatisfy(\.isNumber) })
+        guard
+            let name = operators.first(where: { word.hasPrefix($0) && word.dropFirst($0.count).allSatisfy(\.isNumber) })
         else { return nil }
         if (name == "w" || name == "n") && word.count == 1 {
             guard index < tokens.count, tokens[index] == .slash else { return nil }
         }
         var distance = Int(word.dropFirst(name.count)) ?? 1
-        if index + 1 < tokens.count, tokens[index] == .slash, case .word(let number) = tokens[index + 1], let n = Int(number) {
+        if index + 1 < tokens.count, tokens[index] == .slash, case .word(let number) = tokens[index + 1],
+            let n = Int(number)
+        {
             distance = n
             index += 2
         }
@@ -143,7 +148,9 @@ extension BooleanQueryParser {
         for var word in group.words {
             while word.hasPrefix("*") { word.removeFirst() }
             let body = word.dropLast(word.last == "*" || word.last == "$" ? 1 : 0)
-            if body.contains(where: { "$*?#".contains($0) }) || word.hasSuffix("$") || (word.hasSuffix("*") && word.count > 1) {
+            if body.contains(where: { "$*?#".contains($0) }) || word.hasSuffix("$")
+                || (word.hasSuffix("*") && word.count > 1)
+            {
                 result.append(.init(.pattern(word), weight: group.weight))
             } else if !word.isEmpty {
                 plain.append(word)

@@ -61,7 +61,9 @@ public struct BooleanQueryParser: Sendable {
         var words: [String] = []
         var current = ""
         for c in lower {
-            if c.isLetter || c.isNumber { current.append(c) } else {
+            if c.isLetter || c.isNumber {
+                current.append(c)
+            } else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 guard c.isWhitespace || "#()-,/".contains(c) else { return nil }

@@ -23,7 +23,9 @@ public struct SparseMatrix: Sendable, Hashable {
 
     /// A matrix from its compressed-sparse-row arrays (column indices strictly increasing per row).
     init(columnCount: Int, rowStarts: [Int], columns: [Int32], values: [Float]) {
-        precondition(rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count, "inconsistent CSR arrays")
+        precondition(
+            rowStarts.first == 0 && rowStarts.last == columns.count && columns.count == values.count,
+            "inconsistent CSR arrays")
         self.columnCount = columnCount
         self.rowStarts = rowStarts
         self.columns = columns
@@ -100,7 +102,9 @@ public struct SparseMatrix: Sendable, Hashable {
     }
 
     /// `out[i] = Σ_k values[k] · dense[columns[k]] + bias` for the rows in `range`, four at a time.
-    private func dotRows(_ range: Range<Int>, _ dense: UnsafePointer<Double>, _ bias: Double, _ out: UnsafeMutablePointer<Double>) {
+    private func dotRows(
+        _ range: Range<Int>, _ dense: UnsafePointer<Double>, _ bias: Double, _ out: UnsafeMutablePointer<Double>
+    ) {
         rowStarts.withUnsafeBufferPointer { starts in
             columns.withUnsafeBufferPointer { cols in
                 values.withUnsafeBufferPointer { vals in
@@ -120,7 +124,9 @@ public struct SparseMatrix: Sendable, Hashable {
                         for k in common..<nb { sb += Double(vals[b + k]) * dense[Int(cols[b + k])] }
                         for k in common..<nc { sc += Double(vals[c + k]) * dense[Int(cols[c + k])] }
                         for k in common..<nd { sd += Double(vals[d + k]) * dense[Int(cols[d + k])] }
-                        (out[row], out[row + 1], out[row + 2], out[row + 3]) = (sa + bias, sb + bias, sc + bias, sd + bias)
+                        (out[row], out[row + 1], out[row + 2], out[row + 3]) = (
+                            sa + bias, sb + bias, sc + bias, sd + bias
+                        )
                         row += 4
                     }
                     while row < range.upperBound {

@@ -26,7 +26,9 @@ public struct TermIndex: Sendable {
     }
 
     /// An index from already-built parts (used by tests to compare construction methods).
-    init(analyzer: Analyzer, includesBigrams: Bool, vocabulary: Vocabulary, counts: SparseMatrix, documentLengths: [Int]) {
+    init(
+        analyzer: Analyzer, includesBigrams: Bool, vocabulary: Vocabulary, counts: SparseMatrix, documentLengths: [Int]
+    ) {
         self.analyzer = analyzer
         self.includesBigrams = includesBigrams
         self.vocabulary = vocabulary

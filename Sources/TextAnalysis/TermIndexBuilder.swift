@@ -58,10 +58,11 @@ struct TermIndexBuilder {
         let offset = Int32(vocabulary.unigramCount)
         var bigramMaps: [[Int32]] = []
         for (chunk, map) in zip(scans, unigramMaps) {
-            bigramMaps.append(chunk.bigrams.keys.map { key in
-                let pair = Vocabulary.pack(map[Int(key >> 32)], map[Int(key & 0xFFFF_FFFF)])
-                return vocabulary.bigramOrdinal(inserting: pair) + offset
-            })
+            bigramMaps.append(
+                chunk.bigrams.keys.map { key in
+                    let pair = Vocabulary.pack(map[Int(key >> 32)], map[Int(key & 0xFFFF_FFFF)])
+                    return vocabulary.bigramOrdinal(inserting: pair) + offset
+                })
         }
         vocabulary.finishBigrams()
         let (finalUnigramMaps, finalBigramMaps, includesBigrams) = (unigramMaps, bigramMaps, includesBigrams)
@@ -86,7 +87,9 @@ struct TermIndexBuilder {
         for column in columns { frequency[Int(column)] += 1 }
         vocabulary.documentFrequency = frequency
         let counts = SparseMatrix(columnCount: vocabulary.count, rowStarts: rowStarts, columns: columns, values: values)
-        let lengths = scans.flatMap { scan in (0..<scan.documentStarts.count - 1).map { scan.documentStarts[$0 + 1] - scan.documentStarts[$0] } }
+        let lengths = scans.flatMap { scan in
+            (0..<scan.documentStarts.count - 1).map { scan.documentStarts[$0 + 1] - scan.documentStarts[$0] }
+        }
         return Result(vocabulary: vocabulary, counts: counts, documentLengths: lengths)
     }
 
@@ -114,7 +117,9 @@ struct TermIndexBuilder {
         return result
     }
 
-    private static func rows(of chunk: ChunkScan, unigramMap: [Int32], bigramMap: [Int32], includesBigrams: Bool) -> ChunkRows {
+    private static func rows(of chunk: ChunkScan, unigramMap: [Int32], bigramMap: [Int32], includesBigrams: Bool)
+        -> ChunkRows
+    {
         var result = ChunkRows()
         result.columns.reserveCapacity(chunk.ids.count + chunk.bigramOrdinals.count)
         result.values.reserveCapacity(chunk.ids.count + chunk.bigramOrdinals.count)
@@ -128,7 +133,9 @@ struct TermIndexBuilder {
             appendCounts(&scratch, to: &result)
             if includesBigrams, range.count > 1 {
                 scratch.removeAll(keepingCapacity: true)
-                for k in bigramStart..<(bigramStart + range.count - 1) { scratch.append(bigramMap[Int(chunk.bigramOrdinals[k])]) }
+                for k in bigramStart..<(bigramStart + range.count - 1) {
+                    scratch.append(bigramMap[Int(chunk.bigramOrdinals[k])])
+                }
                 bigramStart += range.count - 1
                 appendCounts(&scratch, to: &result)
             }

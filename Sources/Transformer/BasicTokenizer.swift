@@ -70,12 +70,13 @@ public struct BasicTokenizer: Sendable {
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if (33...47).contains(value) || (58...64).contains(value) || (91...96).contains(value)
-            || (123...126).contains(value) {
+            || (123...126).contains(value)
+        {
             return true
         }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
         default:
             return false

@@ -23,8 +23,10 @@ public struct BertConfiguration: Equatable, Sendable {
     public var headDimension: Int { hidden / heads }
 
     /// A configuration from explicit sizes (validated).
-    public init(hidden: Int, layers: Int, heads: Int, intermediate: Int, vocabularySize: Int,
-                maxPositions: Int, typeVocabularySize: Int = 2, layerNormEpsilon: Float = 1e-12) throws {
+    public init(
+        hidden: Int, layers: Int, heads: Int, intermediate: Int, vocabularySize: Int,
+        maxPositions: Int, typeVocabularySize: Int = 2, layerNormEpsilon: Float = 1e-12
+    ) throws {
         self.hidden = hidden
         self.layers = layers
         self.heads = heads
@@ -49,7 +51,8 @@ public struct BertConfiguration: Equatable, Sendable {
     /// Parses the JSON text of a `config.json`.
     public init(json data: Data) throws {
         guard let object = try? JSONSerialization.jsonObject(with: data),
-              let dictionary = object as? [String: Any] else {
+            let dictionary = object as? [String: Any]
+        else {
             throw TransformerError.invalidConfiguration("config.json is not a JSON object")
         }
         func integer(_ key: String, default fallback: Int? = nil) throws -> Int {
@@ -77,10 +80,12 @@ public struct BertConfiguration: Equatable, Sendable {
     }
 
     private func validate() throws {
-        for (name, value) in [("hidden_size", hidden), ("num_hidden_layers", layers),
-                              ("num_attention_heads", heads), ("intermediate_size", intermediate),
-                              ("vocab_size", vocabularySize), ("max_position_embeddings", maxPositions),
-                              ("type_vocab_size", typeVocabularySize)] where value <= 0 {
+        for (name, value) in [
+            ("hidden_size", hidden), ("num_hidden_layers", layers),
+            ("num_attention_heads", heads), ("intermediate_size", intermediate),
+            ("vocab_size", vocabularySize), ("max_position_embeddings", maxPositions),
+            ("type_vocab_size", typeVocabularySize),
+        ] where value <= 0 {
             throw TransformerError.invalidConfiguration("\(name) must be positive, is \(value)")
         }
         if hidden % heads != 0 {

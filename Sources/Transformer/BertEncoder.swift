@@ -81,8 +81,9 @@ public final class BertEncoder: @unchecked Sendable {
         let next = ChunkCounter()
         BLASThreads.with(blasThreads) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let workspace = EncoderWorkspace(configuration: configuration, tokens: capacity,
-                                                 longestSequence: longest)
+                let workspace = EncoderWorkspace(
+                    configuration: configuration, tokens: capacity,
+                    longestSequence: longest)
                 while let index = next.take(below: chunks.count) {
                     let members = chunks[index]
                     let embeddings = forward.run(members.map { sequences[$0] }, workspace: workspace)
@@ -116,7 +117,8 @@ public final class BertEncoder: @unchecked Sendable {
         defer { hashLock.unlock() }
         if let cachedHash { return cachedHash }
         let url = modelDirectory.appendingPathComponent("model.safetensors")
-        let hash = WeightsHashSidecar(modelFile: url).read()
+        let hash =
+            WeightsHashSidecar(modelFile: url).read()
             ?? {
                 let digest = checkpoint.withBytes { SHA256.hex($0) }
                 WeightsHashSidecar(modelFile: url).write(digest)

@@ -36,8 +36,9 @@ public struct BertWeights: Sendable {
     /// Loads and shape-checks every tensor the encoder needs from `file`.
     /// - Throws: `TransformerError.missingTensor`, `.wrongShape`, `.unsupportedDType`.
     public init(file: SafetensorsFile, configuration c: BertConfiguration) throws {
-        let prefix = file.entries["embeddings.word_embeddings.weight"] == nil
-            && file.entries["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
+        let prefix =
+            file.entries["embeddings.word_embeddings.weight"] == nil
+                && file.entries["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         func load(_ name: String, _ shape: [Int]) throws -> WeightTensor {
             let full = prefix + name
             if file.entries[full] == nil, name.contains("LayerNorm.") {
@@ -56,8 +57,10 @@ public struct BertWeights: Sendable {
         layers = try (0..<c.layers).map { index in
             let p = "encoder.layer.\(index)."
             let parts = try ["query", "key", "value"].map { part in
-                (try load(p + "attention.self.\(part).weight", [h, h]),
-                 try load(p + "attention.self.\(part).bias", [h]))
+                (
+                    try load(p + "attention.self.\(part).weight", [h, h]),
+                    try load(p + "attention.self.\(part).bias", [h])
+                )
             }
             return Layer(
                 qkvWeight: WeightTensor(shape: [3 * h, h], values: parts.flatMap(\.0.values)),

@@ -3,12 +3,12 @@
 /// on all `tokens` rows at once, attention runs per sequence.
 final class EncoderWorkspace {
     let capacity: Int
-    let hidden: UnsafeMutableBufferPointer<Float>        // [tokens, hidden]
-    let qkv: UnsafeMutableBufferPointer<Float>           // [tokens, 3·hidden]
-    let context: UnsafeMutableBufferPointer<Float>       // [tokens, hidden]
-    let projection: UnsafeMutableBufferPointer<Float>    // [tokens, hidden]
+    let hidden: UnsafeMutableBufferPointer<Float>  // [tokens, hidden]
+    let qkv: UnsafeMutableBufferPointer<Float>  // [tokens, 3·hidden]
+    let context: UnsafeMutableBufferPointer<Float>  // [tokens, hidden]
+    let projection: UnsafeMutableBufferPointer<Float>  // [tokens, hidden]
     let intermediate: UnsafeMutableBufferPointer<Float>  // [tokens, intermediate]
-    let scores: UnsafeMutableBufferPointer<Float>        // [seqLen, seqLen]
+    let scores: UnsafeMutableBufferPointer<Float>  // [seqLen, seqLen]
 
     init(configuration c: BertConfiguration, tokens: Int, longestSequence: Int) {
         capacity = tokens

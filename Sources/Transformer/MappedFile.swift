@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A read-only memory-mapped file; the mapping lives as long as the object.
@@ -31,7 +31,8 @@ final class MappedFile: @unchecked Sendable {
         }
         let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0)
         guard let address, address != MAP_FAILED else {
-            throw TransformerError.unreadableFile(path: path, reason: "mmap failed: \(String(cString: strerror(errno)))")
+            throw TransformerError.unreadableFile(
+                path: path, reason: "mmap failed: \(String(cString: strerror(errno)))")
         }
         bytes = UnsafeRawPointer(address)
     }

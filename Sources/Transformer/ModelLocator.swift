@@ -12,7 +12,8 @@ public enum ModelLocator {
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
             cache = URL(fileURLWithPath: xdg, isDirectory: true)
         } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            let home =
+                environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? FileManager.default.homeDirectoryForCurrentUser
             cache = home.appendingPathComponent(".cache", isDirectory: true)
         }
@@ -21,7 +22,9 @@ public enum ModelLocator {
 
     /// The model folder to use, or nil if none is complete. An explicit folder (`--model`) or
     /// `$TARSIER_MODEL`, when given, is the only candidate: a wrong path is never silently replaced.
-    public static func find(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    public static func find(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> URL?
+    {
         let candidate: URL
         if let explicit, !explicit.isEmpty {
             candidate = URL(fileURLWithPath: explicit, isDirectory: true)
@@ -41,7 +44,9 @@ public enum ModelLocator {
     }
 
     /// What to tell the user when `find` returned nil.
-    public static func missingModelMessage(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func missingModelMessage(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         let files = requiredFiles.joined(separator: ", ")
         if let explicit, !explicit.isEmpty {
             return "no BERT model in \(explicit) (needs \(files))"

@@ -35,7 +35,8 @@ public final class SafetensorsFile: @unchecked Sendable {
         self.base = base
         let headerLength = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
         guard headerLength <= UInt64(Int.max - 8) else {
-            throw TransformerError.invalidSafetensorsHeader(path: path, reason: "header length \(headerLength) is absurd")
+            throw TransformerError.invalidSafetensorsHeader(
+                path: path, reason: "header length \(headerLength) is absurd")
         }
         dataStart = 8 + Int(headerLength)
         guard dataStart <= file.count else {
@@ -43,7 +44,8 @@ public final class SafetensorsFile: @unchecked Sendable {
         }
         let headerData = Data(bytes: base + 8, count: Int(headerLength))
         guard let object = try? JSONSerialization.jsonObject(with: headerData),
-              let header = object as? [String: Any] else {
+            let header = object as? [String: Any]
+        else {
             throw TransformerError.invalidSafetensorsHeader(path: path, reason: "header is not a JSON object")
         }
         var entries: [String: Entry] = [:]
@@ -55,9 +57,9 @@ public final class SafetensorsFile: @unchecked Sendable {
                 continue
             }
             guard let fields = value as? [String: Any], let dtype = fields["dtype"] as? String,
-                  let shape = (fields["shape"] as? [NSNumber])?.map(\.intValue),
-                  let offsets = (fields["data_offsets"] as? [NSNumber])?.map(\.intValue),
-                  offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1], shape.allSatisfy({ $0 >= 0 })
+                let shape = (fields["shape"] as? [NSNumber])?.map(\.intValue),
+                let offsets = (fields["data_offsets"] as? [NSNumber])?.map(\.intValue),
+                offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1], shape.allSatisfy({ $0 >= 0 })
             else {
                 throw TransformerError.invalidSafetensorsHeader(path: path, reason: "bad entry for \(name)")
             }
@@ -90,15 +92,20 @@ public final class SafetensorsFile: @unchecked Sendable {
         switch entry.dtype {
         case "F32":
             if Int(bitPattern: source) % MemoryLayout<Float>.alignment == 0 {
-                return WeightTensor(shape: entry.shape,
-                                    mapped: source.assumingMemoryBound(to: Float.self), owner: file)
+                return WeightTensor(
+                    shape: entry.shape,
+                    mapped: source.assumingMemoryBound(to: Float.self), owner: file)
             }
             var values = [Float](repeating: 0, count: count)
-            values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: source, count: count * 4)) }
+            values.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(start: source, count: count * 4))
+            }
             return WeightTensor(shape: entry.shape, values: values)
         case "F16":
             var halves = [UInt16](repeating: 0, count: count)
-            halves.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: source, count: count * 2)) }
+            halves.withUnsafeMutableBytes {
+                $0.copyMemory(from: UnsafeRawBufferPointer(start: source, count: count * 2))
+            }
             var values = [Float](repeating: 0, count: count)
             tk_f16_to_f32(halves, &values, count)
             return WeightTensor(shape: entry.shape, values: values)
@@ -106,7 +113,8 @@ public final class SafetensorsFile: @unchecked Sendable {
             // bfloat16 is the top half of a float32 (Kalamkar et al. 2019).
             var values = [Float](repeating: 0, count: count)
             for index in 0..<count {
-                let bits = UInt32(UInt16(littleEndian: source.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))
+                let bits = UInt32(
+                    UInt16(littleEndian: source.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))
                 values[index] = Float(bitPattern: bits << 16)
             }
             return WeightTensor(shape: entry.shape, values: values)

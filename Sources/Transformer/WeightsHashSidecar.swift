@@ -8,8 +8,9 @@ struct WeightsHashSidecar {
 
     private var stamp: String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: modelFile.path),
-              let size = attributes[.size] as? NSNumber,
-              let modified = attributes[.modificationDate] as? Date else { return nil }
+            let size = attributes[.size] as? NSNumber,
+            let modified = attributes[.modificationDate] as? Date
+        else { return nil }
         return "\(size.int64Value) \(Int64(modified.timeIntervalSince1970 * 1000))"
     }
 
@@ -18,7 +19,8 @@ struct WeightsHashSidecar {
         guard let stamp, let text = try? String(contentsOf: sidecar, encoding: .utf8) else { return nil }
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, String(parts[1]) == stamp, parts[0].count == 64,
-              parts[0].allSatisfy(\.isHexDigit) else { return nil }
+            parts[0].allSatisfy(\.isHexDigit)
+        else { return nil }
         return String(parts[0])
     }
 

@@ -8,7 +8,8 @@ enum TarsierBinary {
 
     /// The executable beside the test bundle (`.build/<config>/tarsier`).
     static var url: URL {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        let candidates =
+            [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
             + [packageRoot.appendingPathComponent(".build/debug")]
         for directory in candidates {
             let url = directory.appendingPathComponent("tarsier")
@@ -32,7 +33,10 @@ enum TarsierBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -50,8 +54,12 @@ struct CommandLineTests {
     func sampleReview() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try TarsierBinary.run(["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir).status == 0)
-        let imported = try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        #expect(
+            try TarsierBinary.run(
+                ["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir
+            ).status == 0)
+        let imported = try TarsierBinary.run(
+            ["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         #expect(imported.status == 0)
         #expect(imported.out.contains("120 records"))
         let status = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
@@ -60,7 +68,8 @@ struct CommandLineTests {
         #expect(object?["screenable"] as? Int == 120)
         #expect((object?["imports"] as? [[String: Any]])?.first?["format"] as? String == "ris")
         // Importing the same file again changes nothing.
-        _ = try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        _ = try TarsierBinary.run(
+            ["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         let again = try TarsierBinary.run(["status", "r.tarsier", "--json"], in: dir)
         #expect(again.out == status.out)
     }
@@ -87,8 +96,10 @@ struct CommandLineTests {
     func scriptedScreening() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try TarsierBinary.run(["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir)
-        try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try TarsierBinary.run(
+            ["init", "r.tarsier", "--topic", sample.appendingPathComponent("topic.json").path], in: dir)
+        try TarsierBinary.run(
+            ["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         try Data("include\nexclude\nmaybe\nundo\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
         let screen = try TarsierBinary.run(["screen", "r.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
         #expect(screen.status == 0, "\(screen.err)")
@@ -119,10 +130,14 @@ struct ExportTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try TarsierBinary.run(["init", "a.tarsier"], in: dir)
-        try TarsierBinary.run(["import", "a.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try TarsierBinary.run(
+            ["import", "a.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         try Data("include\nexclude\nmaybe\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
         try TarsierBinary.run(["screen", "a.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
-        #expect(try TarsierBinary.run(["export", "a.tarsier", "--what", "records", "--format", "ris", "-o", "out.ris"], in: dir).status == 0)
+        #expect(
+            try TarsierBinary.run(
+                ["export", "a.tarsier", "--what", "records", "--format", "ris", "-o", "out.ris"], in: dir
+            ).status == 0)
         try TarsierBinary.run(["init", "b.tarsier"], in: dir)
         let imported = try TarsierBinary.run(["import", "b.tarsier", "out.ris", "--labels-as-decisions"], in: dir)
         #expect(imported.status == 0, "\(imported.err)")
@@ -137,11 +152,15 @@ struct ExportTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try TarsierBinary.run(["init", "r.tarsier"], in: dir)
-        try TarsierBinary.run(["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
+        try TarsierBinary.run(
+            ["import", "r.tarsier", sample.appendingPathComponent("kwok-2020-embase.ris").path], in: dir)
         try Data("include\nkey x\nkey 1\nundo\nexclude\n".utf8).write(to: dir.appendingPathComponent("s.txt"))
         try TarsierBinary.run(["screen", "r.tarsier", "--as", "ann", "--script", "s.txt"], in: dir)
-        let log = try TarsierBinary.run(["export", "r.tarsier", "--what", "decisions", "--format", "jsonl"], in: dir).out
-        let events = log.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        let log = try TarsierBinary.run(["export", "r.tarsier", "--what", "decisions", "--format", "jsonl"], in: dir)
+            .out
+        let events = log.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        }
         #expect(events.map { $0["kind"] } == ["decide", "decide", "undo", "decide"])
         #expect(events[1]["reason"] == "wrong population")
         #expect(events.allSatisfy { $0["assessor"] == "ann" })
@@ -154,7 +173,8 @@ struct ExportTests {
             #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
             #expect(svg.contains("</svg>"))
         }
-        let png = try TarsierBinary.run(["export", "r.tarsier", "--what", "prisma", "--format", "png", "-o", "p.png"], in: dir)
+        let png = try TarsierBinary.run(
+            ["export", "r.tarsier", "--what", "prisma", "--format", "png", "-o", "p.png"], in: dir)
         #expect(png.status == 0, "\(png.err)")
         let header = try Data(contentsOf: dir.appendingPathComponent("p.png")).prefix(4)
         #expect(Array(header) == [0x89, 0x50, 0x4E, 0x47])

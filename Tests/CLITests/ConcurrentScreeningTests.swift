@@ -29,13 +29,16 @@ struct ConcurrentScreeningTests {
         }
         let began = Date()
         let runs = try assessors.map { name in
-            try KilledRun(["screen", "c.tarsier", "--as", name, "--ranker", "bm25", "--ack", "--script", "\(name).txt"], in: dir)
+            try KilledRun(
+                ["screen", "c.tarsier", "--as", name, "--ranker", "bm25", "--ack", "--script", "\(name).txt"], in: dir)
         }
         runs.forEach { $0.finish() }
         let seconds = Date().timeIntervalSince(began)
         for (name, run) in zip(assessors, runs) {
             #expect(run.process.terminationStatus == 0, "\(name): \(run.stderr)")
-            #expect(!run.stderr.lowercased().contains("busy") && !run.stderr.lowercased().contains("locked"), "\(run.stderr)")
+            #expect(
+                !run.stderr.lowercased().contains("busy") && !run.stderr.lowercased().contains("locked"),
+                "\(run.stderr)")
         }
         try CrashFixtures.expectSound("c.tarsier", in: dir)
         let log = try LoggedEvent.all("c.tarsier", in: dir)
@@ -52,12 +55,16 @@ struct ConcurrentScreeningTests {
         #expect(log.count == acknowledged)
         // The global label is the latest event's; screened counts records whose latest event labels them.
         let latest = Dictionary(log.map { ($0.recordID, $0.label) }, uniquingKeysWith: { _, last in last })
-        #expect(try CrashFixtures.status("c.tarsier", in: dir)["screened"] as? Int == latest.values.filter { $0 != "none" }.count)
+        #expect(
+            try CrashFixtures.status("c.tarsier", in: dir)["screened"] as? Int
+                == latest.values.filter { $0 != "none" }.count)
         // Each session reloads when the other wrote, but two scripts racing down the same ranking
         // still meet on records (reported, not asserted: see Documentation/CrashSafety.md).
         let overlap = Self.decidedAfterOther(log)
         let decides = log.filter { $0.kind == "decide" }.count
-        print("concurrent screening: 2 × \(actions) actions, \(log.count) events (\(decides) decisions, \(overlap) on records the other had decided) in \(String(format: "%.1f", seconds)) s")
+        print(
+            "concurrent screening: 2 × \(actions) actions, \(log.count) events (\(decides) decisions, \(overlap) on records the other had decided) in \(String(format: "%.1f", seconds)) s"
+        )
     }
 
     /// Replays one assessor's events: a decide sets the label; an undo must restore this assessor's
@@ -76,7 +83,9 @@ struct ConcurrentScreeningTests {
             default: expected = nil
             }
             if event.kind != "decide" {
-                #expect(event.undoes.flatMap { byID[$0] }?.recordID == event.recordID, "\(assessor): \(event) targets another assessor's event")
+                #expect(
+                    event.undoes.flatMap { byID[$0] }?.recordID == event.recordID,
+                    "\(assessor): \(event) targets another assessor's event")
             }
             #expect(event.label == expected, "\(assessor): \(event) should leave \(expected ?? "?")")
             before[event.eventID] = label[event.recordID] ?? "none"
@@ -89,7 +98,9 @@ struct ConcurrentScreeningTests {
         var decidedBy: [Int64: Set<String>] = [:]
         var count = 0
         for event in log {
-            if event.kind == "decide", decidedBy[event.recordID]?.contains(where: { $0 != event.assessor }) == true { count += 1 }
+            if event.kind == "decide", decidedBy[event.recordID]?.contains(where: { $0 != event.assessor }) == true {
+                count += 1
+            }
             decidedBy[event.recordID, default: []].insert(event.assessor)
         }
         return count

@@ -6,13 +6,16 @@ import Testing
 enum CrashFixtures {
     /// A seeded RIS file of `records` distinct journal articles (unique DOIs and titles).
     static func ris(records: Int, using random: inout SplitMix64) -> String {
-        let words = ["screening", "trial", "cohort", "virus", "metagenomics", "depression", "exercise", "outcome",
-                     "random", "sample", "protein", "review", "model", "children", "adults", "therapy", "risk"]
+        let words = [
+            "screening", "trial", "cohort", "virus", "metagenomics", "depression", "exercise", "outcome",
+            "random", "sample", "protein", "review", "model", "children", "adults", "therapy", "risk",
+        ]
         var text = ""
         for index in 0..<records {
             let title = (0..<8).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
             let abstract = (0..<60).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
-            text += "TY  - JOUR\nTI  - \(title) \(index)\nAB  - \(abstract)\nAU  - Author, A\n"
+            text +=
+                "TY  - JOUR\nTI  - \(title) \(index)\nAB  - \(abstract)\nAU  - Author, A\n"
                 + "PY  - \(1990 + index % 30)\nDO  - 10.5555/crash.\(index)\nER  - \n\n"
         }
         return text
@@ -21,7 +24,8 @@ enum CrashFixtures {
     /// A seeded `screen --script` of decisions with undo and redo mixed in.
     static func screeningScript(actions: Int, using random: inout SplitMix64) -> String {
         let weighted = ["include", "include", "exclude", "exclude", "exclude", "maybe", "undo", "undo", "redo"]
-        return (0..<actions).map { _ in weighted[Int(random.next() % UInt64(weighted.count))] }.joined(separator: "\n") + "\n"
+        return (0..<actions).map { _ in weighted[Int(random.next() % UInt64(weighted.count))] }.joined(separator: "\n")
+            + "\n"
     }
 
     /// `tarsier status REVIEW --json` as an object.
@@ -37,7 +41,9 @@ enum CrashFixtures {
     }
 
     /// Expects `tarsier check REVIEW` to pass (SQLite integrity and foreign-key checks).
-    static func expectSound(_ review: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectSound(_ review: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let check = try TarsierBinary.run(["check", review, "--json"], in: directory)
         #expect(check.status == 0, "tarsier check: \(check.out) \(check.err)", sourceLocation: sourceLocation)
         let object = try JSONSerialization.jsonObject(with: Data(check.out.utf8)) as? [String: Any]
@@ -71,7 +77,8 @@ enum CrashFixtures {
         if let model = environment["TARSIER_MODEL"], !model.isEmpty {
             folder = model
         } else {
-            let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let cache =
+                environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
             folder = cache + "/tarsier/models/all-MiniLM-L6-v2"
         }

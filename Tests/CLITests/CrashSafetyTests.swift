@@ -22,7 +22,8 @@ struct CrashSafetyTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = SplitMix64(seed: 8_001)
         let count = 6_000
-        try Data(CrashFixtures.ris(records: count, using: &random).utf8).write(to: dir.appendingPathComponent("big.ris"))
+        try Data(CrashFixtures.ris(records: count, using: &random).utf8).write(
+            to: dir.appendingPathComponent("big.ris"))
         // An uninterrupted, traced import tells how long storing takes (one transaction, after
         // parsing); each kill then waits for the store to begin and lands at a random moment of it,
         // or just after it ends.
@@ -34,7 +35,8 @@ struct CrashSafetyTests {
         #expect(reference.process.terminationStatus == 0, "\(reference.stderr)")
         #expect(try CrashFixtures.status("reference.tarsier", in: dir)["records"] as? Int == count)
         let marks = Dictionary(
-            try String(contentsOf: referenceTrace, encoding: .utf8).split(separator: "\n").compactMap { line -> (String, Double)? in
+            try String(contentsOf: referenceTrace, encoding: .utf8).split(separator: "\n").compactMap {
+                line -> (String, Double)? in
                 let parts = line.split(separator: " ", maxSplits: 2)
                 guard parts.count == 3, let ms = Double(parts[0]) else { return nil }
                 return ("\(parts[1]) \(parts[2])", ms / 1000)
@@ -47,8 +49,10 @@ struct CrashSafetyTests {
             let trace = dir.appendingPathComponent("r\(iteration).trace")
             try TarsierBinary.run(["init", review], in: dir)
             let delay = Double.random(in: 0...(duration * 1.1), using: &random)
-            let killed = try KilledRun(["import", review, "big.ris"], in: dir, environment: ["TARSIER_TRACE": trace.path])
-                .kill(after: delay, once: "store begin big.ris", in: trace)
+            let killed = try KilledRun(
+                ["import", review, "big.ris"], in: dir, environment: ["TARSIER_TRACE": trace.path]
+            )
+            .kill(after: delay, once: "store begin big.ris", in: trace)
             try CrashFixtures.expectSound(review, in: dir)
             let records = try CrashFixtures.status(review, in: dir)["records"] as? Int ?? -1
             #expect(records == 0 || records == count, "kill \(delay) s into storing left \(records) records")
@@ -59,8 +63,12 @@ struct CrashSafetyTests {
             try CrashFixtures.remove(review, in: dir)
         }
         // Most kills must land while storing: the check would mean little otherwise.
-        #expect(outcomes["killed, absent", default: 0] + outcomes["killed, present", default: 0] >= Self.kills(default: 8) / 2)
-        print("crash safety: import of \(count) records (storing takes \(String(format: "%.1f", duration)) s): \(outcomes.sorted { $0.key < $1.key })")
+        #expect(
+            outcomes["killed, absent", default: 0] + outcomes["killed, present", default: 0] >= Self.kills(default: 8)
+                / 2)
+        print(
+            "crash safety: import of \(count) records (storing takes \(String(format: "%.1f", duration)) s): \(outcomes.sorted { $0.key < $1.key })"
+        )
     }
 
     @Test("kill -9 during scripted screening keeps every acknowledged decision, undo and redo")
@@ -75,11 +83,16 @@ struct CrashSafetyTests {
         var killedRuns = 0
         for iteration in 0..<Self.kills(default: 12) {
             let script = "s\(iteration).txt"
-            try Data(CrashFixtures.screeningScript(actions: 400, using: &random).utf8).write(to: dir.appendingPathComponent(script))
+            try Data(CrashFixtures.screeningScript(actions: 400, using: &random).utf8).write(
+                to: dir.appendingPathComponent(script))
             let delay = Double.random(in: 0.3...3.0, using: &random)
             let run = try KilledRun(
                 ["screen", "s.tarsier", "--as", "ann", "--ranker", "bm25", "--ack", "--script", script], in: dir)
-            if run.kill(after: delay) { killedRuns += 1 } else { #expect(run.process.terminationStatus == 0, "\(run.stderr)") }
+            if run.kill(after: delay) {
+                killedRuns += 1
+            } else {
+                #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+            }
             acknowledged += Acknowledgement.parse(run.stdout)
             try CrashFixtures.expectSound("s.tarsier", in: dir)
             let log = try LoggedEvent.all("s.tarsier", in: dir)
@@ -111,12 +124,18 @@ struct CrashSafetyTests {
         let pid = try #require(CrashFixtures.pid(in: started.out))
         let job = try CrashFixtures.embeddings("e.tarsier", in: dir)["job"] as? [String: Any]
         let log = (try? String(contentsOf: dir.appendingPathComponent("e.tarsier.embed.log"), encoding: .utf8)) ?? ""
-        #expect(job?["running"] as? Bool == true && job?["holderPID"] as? Int == Int(pid), "job \(String(describing: job)); log: \(log)")
+        #expect(
+            job?["running"] as? Bool == true && job?["holderPID"] as? Int == Int(pid),
+            "job \(String(describing: job)); log: \(log)")
         let second = try TarsierBinary.run(["embed", "e.tarsier"], in: dir)
         #expect(second.status == 1 && second.err.contains("already being embedded"))
         Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.0, using: &random))
         kill(pid, SIGKILL)
-        #expect(CrashFixtures.waitUntil { ((try? CrashFixtures.embeddings("e.tarsier", in: dir)["job"] as? [String: Any])?["running"] as? Bool) == false })
+        #expect(
+            CrashFixtures.waitUntil {
+                ((try? CrashFixtures.embeddings("e.tarsier", in: dir)["job"] as? [String: Any])?["running"] as? Bool)
+                    == false
+            })
         try CrashFixtures.expectSound("e.tarsier", in: dir)
         var done = try CrashFixtures.embeddings("e.tarsier", in: dir)["done"] as? Int ?? -1
         let status = try TarsierBinary.run(["status", "e.tarsier"], in: dir).out

@@ -8,20 +8,34 @@ struct DuplicatesCommandTests {
     func sampleReview() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let export = TestData.sampleReviews.appendingPathComponent("kidney-transplant-cardiac-testing/pubmed-search.nbib")
+        let export = TestData.sampleReviews.appendingPathComponent(
+            "kidney-transplant-cardiac-testing/pubmed-search.nbib")
         try TarsierBinary.run(["init", "d.tarsier"], in: dir)
         let imported = try TarsierBinary.run(["import", "d.tarsier", export.path], in: dir)
         #expect(imported.out.contains("1310 records, 0 duplicates, 3 possible duplicates"))
-        let status = try JSONSerialization.jsonObject(with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8)) as? [String: Any]
+        let status =
+            try JSONSerialization.jsonObject(
+                with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8))
+            as? [String: Any]
         #expect(status?["screenable"] as? Int == 1310)
-        let listing = try JSONSerialization.jsonObject(
-            with: Data(try TarsierBinary.run(["duplicates", "d.tarsier", "--json"], in: dir).out.utf8)) as? [String: Any]
+        let listing =
+            try JSONSerialization.jsonObject(
+                with: Data(try TarsierBinary.run(["duplicates", "d.tarsier", "--json"], in: dir).out.utf8))
+            as? [String: Any]
         let possible = try #require(listing?["possible"] as? [[String: Any]])
         #expect(possible.count == 3)
-        #expect(possible.allSatisfy { ($0["key"] as? String)?.hasPrefix("title:") == true && $0["state"] as? String == "open" })
+        #expect(
+            possible.allSatisfy {
+                ($0["key"] as? String)?.hasPrefix("title:") == true && $0["state"] as? String == "open"
+            })
         let a = try #require(possible[0]["otherRecordID"] as? Int), b = try #require(possible[0]["recordID"] as? Int)
-        #expect(try TarsierBinary.run(["duplicates", "d.tarsier", "--same", "\(a)", "\(b)", "--as", "ann"], in: dir).status == 0)
-        let after = try JSONSerialization.jsonObject(with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8)) as? [String: Any]
+        #expect(
+            try TarsierBinary.run(["duplicates", "d.tarsier", "--same", "\(a)", "\(b)", "--as", "ann"], in: dir).status
+                == 0)
+        let after =
+            try JSONSerialization.jsonObject(
+                with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8))
+            as? [String: Any]
         #expect(after?["screenable"] as? Int == 1309)
         let text = try TarsierBinary.run(["duplicates", "d.tarsier"], in: dir).out
         #expect(text.contains("hides #\(b)"))
@@ -31,7 +45,10 @@ struct DuplicatesCommandTests {
         #expect(refused.status == 1 && refused.err.contains("not a possible-duplicate pair"))
         // The hidden record can be split out again.
         #expect(try TarsierBinary.run(["duplicates", "d.tarsier", "--split", "\(b)"], in: dir).status == 0)
-        let split = try JSONSerialization.jsonObject(with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8)) as? [String: Any]
+        let split =
+            try JSONSerialization.jsonObject(
+                with: Data(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out.utf8))
+            as? [String: Any]
         #expect(split?["screenable"] as? Int == 1310)
     }
 }

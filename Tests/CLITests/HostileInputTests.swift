@@ -21,20 +21,26 @@ struct HostileInputTests {
         var abstract: String
     }
 
-    static let marks = String(repeating: "\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30A}", count: 3)
+    static let marks = String(
+        repeating: "\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30A}", count: 3)
 
     static let hostile: [Fields] = [
         Fields(
             title: "Red \u{1B}[31mtitle\u{1B}[0m and \u{1B}]0;pwned\u{07} osc", authors: ["Smith\u{1B}[8m, J"],
             journal: "J \u{1B}[2J\u{1B}[H Clear", keywords: ["kw\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\"],
-            abstract: "Cursor \u{1B}[2J\u{1B}[H moves \u{1B}[10;10H here\nbell \u{07} backspace \u{08} del \u{7F} c1 \u{9B}2J \u{9D}0;t\u{9C} end"),
+            abstract:
+                "Cursor \u{1B}[2J\u{1B}[H moves \u{1B}[10;10H here\nbell \u{07} backspace \u{08} del \u{7F} c1 \u{9B}2J \u{9D}0;t\u{9C} end"
+        ),
         Fields(
-            title: "RTL \u{202E}gnirts\u{202C} שלום عربي \u{2067}iso\u{2069} \u{200F}mark", authors: ["\u{202E}htimS, J"],
+            title: "RTL \u{202E}gnirts\u{202C} שלום عربي \u{2067}iso\u{2069} \u{200F}mark",
+            authors: ["\u{202E}htimS, J"],
             journal: "مجلة \u{202D}LRO\u{202C}", keywords: ["עברית"],
             abstract: "النص العربي \u{202D}LRO\u{202C} end\nשורה שנייה \u{2066}isolate\u{2069}"),
         Fields(
-            title: "zero\u{200B}width\u{200D}zwj\u{FEFF}bom \u{2060}joiner", authors: ["Ze\u{200B}ro, W"], journal: "Z\(marks)algo",
-            keywords: ["Z\(marks)"], abstract: "zalgo Z\(marks)a\(marks)l\(marks)g\(marks)o and \u{01}\u{1F} C0 with vt\u{0B}ff\u{0C} inside"),
+            title: "zero\u{200B}width\u{200D}zwj\u{FEFF}bom \u{2060}joiner", authors: ["Ze\u{200B}ro, W"],
+            journal: "Z\(marks)algo",
+            keywords: ["Z\(marks)"],
+            abstract: "zalgo Z\(marks)a\(marks)l\(marks)g\(marks)o and \u{01}\u{1F} C0 with vt\u{0B}ff\u{0C} inside"),
         Fields(
             title: "Wide 陽子線治療 😀👩‍👩‍👧 🇬🇧 👍🏽 ❤️ Ｆｕｌｌ", authors: ["李, 小龍"], journal: "日本医学雑誌",
             keywords: ["陽子線"], abstract: String(repeating: "陽子線治療は前立腺癌に対する放射線療法の一つである。", count: 20)),
@@ -138,9 +144,12 @@ struct HostileInputTests {
     func roundTrip() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let records = Self.hostile + [
-            Fields(title: "A record with a huge abstract", authors: ["Long, A"], journal: "Big J", keywords: [], abstract: Self.hugeAbstract())
-        ]
+        let records =
+            Self.hostile + [
+                Fields(
+                    title: "A record with a huge abstract", authors: ["Long, A"], journal: "Big J", keywords: [],
+                    abstract: Self.hugeAbstract())
+            ]
         try Self.ris(records).write(to: dir.appendingPathComponent("hostile.ris"))
         #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
         let imported = try TarsierBinary.run(["import", "r.tarsier", "hostile.ris"], in: dir)
@@ -163,7 +172,8 @@ struct HostileInputTests {
         for (row, want) in zip(rows.dropFirst(), records) {
             let got = Fields(
                 title: row[column("title")], authors: row[column("authors")].components(separatedBy: "; "),
-                journal: row[column("journal")], keywords: row[column("keywords")].isEmpty ? [] : row[column("keywords")].components(separatedBy: "; "),
+                journal: row[column("journal")],
+                keywords: row[column("keywords")].isEmpty ? [] : row[column("keywords")].components(separatedBy: "; "),
                 abstract: row[column("abstract")])
             #expect(got == want, "CSV differs for \(want.title.prefix(40).debugDescription)")
         }
@@ -173,7 +183,10 @@ struct HostileInputTests {
         #expect(!Self.hasTerminalControls(list.out))
         #expect(list.out.contains("Red ␛[31mtitle␛[0m"))
         #expect(list.out.contains("RTL <U+202E>gnirts<U+202C> שלום"))
-        #expect(list.out.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 4 })
+        #expect(
+            list.out.split(separator: "\n").allSatisfy {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).count == 4
+            })
         for id in 1...4 {
             let show = try TarsierBinary.run(["show", "r.tarsier", "\(id)"], in: dir)
             #expect(show.status == 0)
@@ -200,7 +213,8 @@ struct HostileInputTests {
         #expect(imported.err.contains("bad.ris:2: warning: invalid UTF-8 replaced by U+FFFD"))
         #expect(imported.err.contains("bad.ris:4: warning: invalid UTF-8 replaced by U+FFFD"))
         #expect(imported.err.contains("bad.ris:7: warning: NUL character replaced by U+FFFD"))
-        let rows = Self.parseCSV(try TarsierBinary.run(["export", "r.tarsier", "--what", "records", "--format", "csv"], in: dir).out)
+        let rows = Self.parseCSV(
+            try TarsierBinary.run(["export", "r.tarsier", "--what", "records", "--format", "csv"], in: dir).out)
         #expect(rows.count == 3)
         #expect(rows.dropFirst().map { $0[1] } == ["Invalid \u{FFFD} bytes", "nul\u{FFFD}inside"])
         #expect(rows[1][2] == "truncated \u{FFFD}( sequence")

@@ -28,10 +28,12 @@ struct ImportCommandTests {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("this is not a bibliographic file\n".utf8).write(to: dir.appendingPathComponent("bad.txt"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).filter { $0.hasSuffix(".ris") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).filter { $0.hasSuffix(".ris") }
+            .sorted()
         #expect(files.count >= 1)
         #expect(try TarsierBinary.run(["init", "r.tarsier"], in: dir).status == 0)
-        let paths = [sample.appendingPathComponent(files[0]).path, dir.appendingPathComponent("bad.txt").path]
+        let paths =
+            [sample.appendingPathComponent(files[0]).path, dir.appendingPathComponent("bad.txt").path]
             + files.dropFirst().map { sample.appendingPathComponent($0).path }
         let result = try TarsierBinary.run(["import", "r.tarsier"] + paths, in: dir)
         #expect(result.status == 1)
@@ -40,7 +42,8 @@ struct ImportCommandTests {
         #expect(reported == [paths[0]] + Array(paths.dropFirst(2)))
     }
 
-    @Test("a file already in the review is refused before it is parsed, even when it would no longer parse the same way")
+    @Test(
+        "a file already in the review is refused before it is parsed, even when it would no longer parse the same way")
     func refusedBeforeParsing() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -80,13 +83,16 @@ struct ImportCommandTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("r.tarsier.embed.log").path))
     }
 
-    @Test("PubMed XML cut off after thousands of records: stored while parsed, yet nothing is kept, and the next file imports")
+    @Test(
+        "PubMed XML cut off after thousands of records: stored while parsed, yet nothing is kept, and the next file imports"
+    )
     func truncatedAfterChunks() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n"
         for index in 1...2_500 {
-            xml += "<PubmedArticle><MedlineCitation><PMID>\(index)</PMID><Article><ArticleTitle>Study number \(index) of "
+            xml +=
+                "<PubmedArticle><MedlineCitation><PMID>\(index)</PMID><Article><ArticleTitle>Study number \(index) of "
                 + "streaming imports</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
         }
         xml += "</PubmedArticleSet>\n"

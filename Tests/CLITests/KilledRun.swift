@@ -98,7 +98,8 @@ struct LoggedEvent: Equatable {
 
     /// Every event of a review, oldest first.
     static func all(_ review: String, in directory: URL) throws -> [LoggedEvent] {
-        let log = try TarsierBinary.run(["export", review, "--what", "decisions", "--format", "jsonl"], in: directory).out
+        let log = try TarsierBinary.run(["export", review, "--what", "decisions", "--format", "jsonl"], in: directory)
+            .out
         return log.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let id = (object["event_id"] as? String).flatMap({ Int64($0) }),
@@ -113,5 +114,7 @@ struct LoggedEvent: Equatable {
     }
 
     /// The acknowledgement this event would have produced.
-    var acknowledgement: Acknowledgement { Acknowledgement(kind: kind, eventID: eventID, recordID: recordID, label: label) }
+    var acknowledgement: Acknowledgement {
+        Acknowledgement(kind: kind, eventID: eventID, recordID: recordID, label: label)
+    }
 }

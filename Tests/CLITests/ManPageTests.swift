@@ -10,7 +10,8 @@ struct ManPageTests {
 
     @Test("man/tarsier.1 is what the command definitions generate (run `tarsier generate-man > man/tarsier.1`)")
     func manPageInSync() throws {
-        let committed = try String(contentsOf: Self.packageRoot.appendingPathComponent("man/tarsier.1"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("man/tarsier.1"), encoding: .utf8)
         #expect(committed == ManPage.render())
     }
 

@@ -26,16 +26,20 @@ struct ReviewFileCommandTests {
         ["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: url.path + $0) }
     }
 
-    static let reads: [[String]] = [["status"], ["list"], ["show", "1"], ["export", "--what", "records", "--format", "ris"]]
+    static let reads: [[String]] = [
+        ["status"], ["list"], ["show", "1"], ["export", "--what", "records", "--format", "ris"],
+    ]
 
     /// Every command on `file`: reads and writes must fail with `message`, leaving the bytes alone.
     static func expectRefused(_ file: String, in dir: URL, message: String) throws {
         let url = dir.appendingPathComponent(file)
         let before = try sha(url)
         try Data("include\nquit\n".utf8).write(to: dir.appendingPathComponent("script.txt"))
-        let commands = reads.map { [$0[0], file] + $0.dropFirst() } + [
-            ["import", file, "records.ris"], ["screen", file, "--script", "script.txt", "--no-embed"], ["embed", file],
-        ]
+        let commands =
+            reads.map { [$0[0], file] + $0.dropFirst() } + [
+                ["import", file, "records.ris"], ["screen", file, "--script", "script.txt", "--no-embed"],
+                ["embed", file],
+            ]
         for command in commands {
             let result = try TarsierBinary.run(command, in: dir)
             #expect(result.status == 1, "\(command)")
@@ -53,7 +57,8 @@ struct ReviewFileCommandTests {
         }
         let ris = "TY  - JOUR\r\nTI  - A study\r\nPY  - 2020\r\nAB  - Text.\r\nER  - \r\n"
         try Data(ris.utf8).write(to: dir.appendingPathComponent("records.ris"))
-        try Data(ris.replacingOccurrences(of: "A study", with: "Another").utf8).write(to: dir.appendingPathComponent("more.ris"))
+        try Data(ris.replacingOccurrences(of: "A study", with: "Another").utf8).write(
+            to: dir.appendingPathComponent("more.ris"))
         try TarsierBinary.run(["init", "r.tarsier"], in: dir)
         try TarsierBinary.run(["import", "r.tarsier", "records.ris"], in: dir)
         try body(dir)
@@ -66,7 +71,9 @@ struct ReviewFileCommandTests {
             try Self.expectRefused("notes.tarsier", in: dir, message: "is not a SQLite database")
             do {
                 let queue = try DatabaseQueue(path: dir.appendingPathComponent("zotero.sqlite").path)
-                try queue.write { try $0.execute(sql: "CREATE TABLE items (itemID INTEGER PRIMARY KEY); INSERT INTO items VALUES (1)") }
+                try queue.write {
+                    try $0.execute(sql: "CREATE TABLE items (itemID INTEGER PRIMARY KEY); INSERT INTO items VALUES (1)")
+                }
             }
             try Self.expectRefused("zotero.sqlite", in: dir, message: "is a SQLite database but not a tarsier review")
         }
@@ -79,7 +86,8 @@ struct ReviewFileCommandTests {
                 let queue = try DatabaseQueue(path: dir.appendingPathComponent("r.tarsier").path)
                 try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v7-future')") }
             }
-            try Self.expectRefused("r.tarsier", in: dir, message: "made by a newer tarsier (schema v7-future); upgrade tarsier")
+            try Self.expectRefused(
+                "r.tarsier", in: dir, message: "made by a newer tarsier (schema v7-future); upgrade tarsier")
         }
     }
 
@@ -97,7 +105,10 @@ struct ReviewFileCommandTests {
                 }
                 #expect(try TarsierBinary.run(["list", "r.tarsier"], in: dir).out.contains("A study"))
                 try Data("include\nquit\n".utf8).write(to: dir.appendingPathComponent("script.txt"))
-                for write in [["import", "r.tarsier", "more.ris"], ["screen", "r.tarsier", "--script", "script.txt", "--no-embed"], ["embed", "r.tarsier"]] {
+                for write in [
+                    ["import", "r.tarsier", "more.ris"],
+                    ["screen", "r.tarsier", "--script", "script.txt", "--no-embed"], ["embed", "r.tarsier"],
+                ] {
                     let result = try TarsierBinary.run(write, in: dir)
                     #expect(result.status == 1, "\(write)")
                     #expect(result.err.contains("r.tarsier is read-only"), "\(write): \(result.err)")

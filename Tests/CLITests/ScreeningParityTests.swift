@@ -39,8 +39,9 @@ struct ScreeningParityTests {
 
     /// PMIDs of the review's decided records in decision order.
     static func screeningOrder(_ name: String, in dir: URL) throws -> [String] {
-        let listed = try JSONSerialization.jsonObject(
-            with: Data(try TarsierBinary.run(["list", name, "--json"], in: dir).out.utf8)) as? [[String: Any]] ?? []
+        let listed =
+            try JSONSerialization.jsonObject(
+                with: Data(try TarsierBinary.run(["list", name, "--json"], in: dir).out.utf8)) as? [[String: Any]] ?? []
         var pmidOf: [String: String] = [:]
         for record in listed {
             if let id = record["id"] as? Int, let pmid = record["pmid"] as? String { pmidOf["\(id)"] = pmid }
@@ -75,8 +76,10 @@ struct ScreeningParityTests {
         let topic = Self.sample.appendingPathComponent("topic.json").path
 
         let simulated = try TarsierBinary.run(
-            ["simulate", "subset.nbib", "--labels", "labels.csv", "--topic", topic, "--seed", "1", "--json",
-             "--order-out", "order.txt", "--embeddings-cache", "cache.f32"], in: dir)
+            [
+                "simulate", "subset.nbib", "--labels", "labels.csv", "--topic", topic, "--seed", "1", "--json",
+                "--order-out", "order.txt", "--embeddings-cache", "cache.f32",
+            ], in: dir)
         #expect(simulated.status == 0, "\(simulated.err)")
         let report = try JSONSerialization.jsonObject(with: Data(simulated.out.utf8)) as? [String: Any]
         let pool = try #require(report?["records"] as? Int)
@@ -89,9 +92,11 @@ struct ScreeningParityTests {
         // One sitting: record for record the same order.
         try Self.review("a.tarsier", in: dir)
         // b starts as a copy of a before any decision (the embeddings are stored once).
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.tarsier" + suffix).path) {
+        for suffix in ["", "-wal", "-shm"]
+        where FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.tarsier" + suffix).path) {
             try FileManager.default.copyItem(
-                at: dir.appendingPathComponent("a.tarsier" + suffix), to: dir.appendingPathComponent("b.tarsier" + suffix))
+                at: dir.appendingPathComponent("a.tarsier" + suffix),
+                to: dir.appendingPathComponent("b.tarsier" + suffix))
         }
         try Data("oracle 200\n".utf8).write(to: dir.appendingPathComponent("o200.txt"))
         let run = try TarsierBinary.run(
@@ -99,31 +104,42 @@ struct ScreeningParityTests {
         #expect(run.status == 0, "\(run.err)")
         let live = try Self.screeningOrder("a.tarsier", in: dir)
         #expect(live.count == 200)
-        #expect(live == Array(order.prefix(200)), "first difference at \(String(describing: zip(live, order).enumerated().first { $0.element.0 != $0.element.1 }?.offset))")
+        #expect(
+            live == Array(order.prefix(200)),
+            "first difference at \(String(describing: zip(live, order).enumerated().first { $0.element.0 != $0.element.1 }?.offset))"
+        )
 
         // Quit and reopen at 6 points, then kill -9 mid-sitting at 5 more: the credit is restored
         // from the review file, so the screening still finds the includes as early.
         try Data("oracle 20\n".utf8).write(to: dir.appendingPathComponent("o20.txt"))
         for _ in 0..<6 {
-            #expect(try TarsierBinary.run(
-                ["screen", "b.tarsier", "--as", "oracle", "--script", "o20.txt", "--oracle-labels", "labels.csv"],
-                in: dir).status == 0)
+            #expect(
+                try TarsierBinary.run(
+                    ["screen", "b.tarsier", "--as", "oracle", "--script", "o20.txt", "--oracle-labels", "labels.csv"],
+                    in: dir
+                ).status == 0)
         }
         var random = SplitMix64(seed: 12)
         for _ in 0..<5 {
             let killed = try KilledRun(
-                ["screen", "b.tarsier", "--as", "oracle", "--script", "o20.txt", "--oracle-labels", "labels.csv"], in: dir)
+                ["screen", "b.tarsier", "--as", "oracle", "--script", "o20.txt", "--oracle-labels", "labels.csv"],
+                in: dir)
             killed.kill(after: Double.random(in: 0.2...1.0, using: &random))
         }
         let done = try Self.screeningOrder("b.tarsier", in: dir).count
         try Data("oracle \(max(1, 300 - done))\n".utf8).write(to: dir.appendingPathComponent("rest.txt"))
-        #expect(try TarsierBinary.run(
-            ["screen", "b.tarsier", "--as", "oracle", "--script", "rest.txt", "--oracle-labels", "labels.csv"], in: dir)
+        #expect(
+            try TarsierBinary.run(
+                ["screen", "b.tarsier", "--as", "oracle", "--script", "rest.txt", "--oracle-labels", "labels.csv"],
+                in: dir
+            )
             .status == 0)
         let restarted = try Self.screeningOrder("b.tarsier", in: dir)
         try CrashFixtures.expectSound("b.tarsier", in: dir)
         let restartedWSS = try #require(Self.wss95(restarted, labels: labels, pool: pool, includes: includes))
         #expect(abs(restartedWSS - simulatedWSS) <= 0.01, "restarted \(restartedWSS) vs simulate \(simulatedWSS)")
-        print("parity: simulate WSS@95 \(simulatedWSS), restarted/killed \(restartedWSS) after \(done) decisions in 11 sittings")
+        print(
+            "parity: simulate WSS@95 \(simulatedWSS), restarted/killed \(restartedWSS) after \(done) decisions in 11 sittings"
+        )
     }
 }

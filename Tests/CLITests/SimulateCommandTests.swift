@@ -10,8 +10,10 @@ struct SimulateCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = TestData.fixture("benchmark/kitchenham-2010.csv").path
         let run = try TarsierBinary.run(
-            ["simulate", data, "--n-prior-included", "1", "--n-prior-excluded", "1", "--ranker", "tfidf-lr,random",
-             "--seeds", "1,2", "--curve-out", "c.svg", "--json"], in: dir)
+            [
+                "simulate", data, "--n-prior-included", "1", "--n-prior-excluded", "1", "--ranker", "tfidf-lr,random",
+                "--seeds", "1,2", "--curve-out", "c.svg", "--json",
+            ], in: dir)
         #expect(run.status == 0, "\(run.err)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["ranker"] as? String } == ["tfidf-lr", "random"])
@@ -21,7 +23,8 @@ struct SimulateCommandTests {
         let svg = try String(contentsOf: dir.appendingPathComponent("c.svg"), encoding: .utf8)
         #expect(svg.contains("WSS@95") && svg.contains("Ideal order"))
         let csv = try String(contentsOf: dir.appendingPathComponent("c.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(csv[0] == "screened,random,tfidf-lr median,tfidf-lr low,tfidf-lr high,random median,random low,random high")
+        #expect(
+            csv[0] == "screened,random,tfidf-lr median,tfidf-lr low,tfidf-lr high,random median,random low,random high")
         #expect(csv.count == 1_704 + 2)
         #expect(csv.last?.hasPrefix("1704,1,1,1,1,1,1,1") == true)
         // One ranker, one seed, --order-out: the single-run report as before; a bad list is refused.

@@ -33,11 +33,19 @@ struct EmbeddingCacheTests {
     func keyedByModel() throws {
         let url = temporaryFile()
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        try EmbeddingCache(fileURL: url, modelSHA256: modelA, dimension: 2).append([(EmbeddingCache.textKey("x"), [1, 2])])
-        #expect(throws: EvaluationError.self) { try EmbeddingCache(fileURL: url, modelSHA256: modelB, dimension: 2).load() }
-        #expect(throws: EvaluationError.self) { try EmbeddingCache(fileURL: url, modelSHA256: modelA, dimension: 3).load() }
+        try EmbeddingCache(fileURL: url, modelSHA256: modelA, dimension: 2).append([
+            (EmbeddingCache.textKey("x"), [1, 2])
+        ])
         #expect(throws: EvaluationError.self) {
-            try EmbeddingCache(fileURL: url, modelSHA256: modelB, dimension: 2).append([(EmbeddingCache.textKey("y"), [3, 4])])
+            try EmbeddingCache(fileURL: url, modelSHA256: modelB, dimension: 2).load()
+        }
+        #expect(throws: EvaluationError.self) {
+            try EmbeddingCache(fileURL: url, modelSHA256: modelA, dimension: 3).load()
+        }
+        #expect(throws: EvaluationError.self) {
+            try EmbeddingCache(fileURL: url, modelSHA256: modelB, dimension: 2).append([
+                (EmbeddingCache.textKey("y"), [3, 4])
+            ])
         }
     }
 
@@ -59,7 +67,8 @@ struct EmbeddingCacheTests {
 
     @Test("the default file lives under XDG_CACHE_HOME and is named by the model")
     func defaultFile() {
-        let url = EmbeddingCache.defaultFile(modelSHA256: modelA, environment: ["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"])
+        let url = EmbeddingCache.defaultFile(
+            modelSHA256: modelA, environment: ["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"])
         #expect(url.path == "/tmp/xdg/tarsier/embeddings/aaaaaaaaaaaaaaaa.f32")
         let home = EmbeddingCache.defaultFile(modelSHA256: modelB, environment: ["HOME": "/home/u"])
         #expect(home.path == "/home/u/.cache/tarsier/embeddings/bbbbbbbbbbbbbbbb.f32")

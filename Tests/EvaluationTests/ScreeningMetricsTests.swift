@@ -38,10 +38,11 @@ struct ScreeningMetricsTests {
     @Test("the recall curve is non-decreasing and ends at R", arguments: 1...10)
     func curveProperty(seed: UInt64) throws {
         var state = seed
-        let labels = (0..<200).map { _ -> Bool in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % 7 == 0
-        } + [true]
+        let labels =
+            (0..<200).map { _ -> Bool in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return (state >> 33) % 7 == 0
+            } + [true]
         let m = try ScreeningMetrics(labelsInScreeningOrder: labels)
         let curve = m.foundCurve
         #expect(curve.first == 0 && curve.last == m.includeCount)

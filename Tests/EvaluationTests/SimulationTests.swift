@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Simulation and recall-curve export")
 struct SimulationTests {
-    let documents = (0..<40).map { k in k % 5 == 0 ? "shoulder impingement test \(k % 3)" : "insulin diabetes dosing \(k % 4)" }
+    let documents = (0..<40).map { k in
+        k % 5 == 0 ? "shoulder impingement test \(k % 3)" : "insulin diabetes dosing \(k % 4)"
+    }
     var labels: [Bool] { (0..<40).map { $0 % 5 == 0 } }
 
     func run(seed: UInt64, ranker: String = "tfidf-lr") throws -> Simulation.Result {
@@ -37,7 +39,10 @@ struct SimulationTests {
         let metrics = try ScreeningMetrics(labelsInScreeningOrder: [false, true, true, false])
         let plot = RecallCurvePlot(metrics: metrics, title: "t <&>")
         let csv = plot.csv().split(separator: "\n")
-        #expect(csv == ["screened,found,recall", "0,0,0.000000", "1,0,0.000000", "2,1,0.500000", "3,2,1.000000", "4,2,1.000000"])
+        #expect(
+            csv == [
+                "screened,found,recall", "0,0,0.000000", "1,0,0.000000", "2,1,0.500000", "3,2,1.000000", "4,2,1.000000",
+            ])
         let svg = plot.svg()
         #expect(svg.hasPrefix("<svg") && svg.contains("</svg>"))
         #expect(svg.contains("random order") && svg.contains("95 % recall") && svg.contains("WSS@95"))

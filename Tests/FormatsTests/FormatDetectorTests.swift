@@ -49,8 +49,9 @@ struct FormatDetectorTests {
         ("kitchenham-2010.csv", 1704, 45), ("nagtegaal-2019.csv", 2019, 392),
     ]
 
-    @Test("a large gzip PubMed baseline is recognised from its content",
-          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
+    @Test(
+        "a large gzip PubMed baseline is recognised from its content",
+        .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
     func largeBaseline() throws {
         try TestData.requireDatasets()
         #expect(try FormatDetector.detect(url: SampleFiles.large("pubmed20n0014.xml.gz")) == .pubmedXML)
@@ -61,8 +62,9 @@ struct FormatDetectorTests {
         try expectBenchmark(TestData.fixture("benchmark/kitchenham-2010.csv"), rows: 1704, included: 45)
     }
 
-    @Test("all 14 benchmark CSVs are detected as CSV and load with their labels",
-          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)), arguments: benchmark)
+    @Test(
+        "all 14 benchmark CSVs are detected as CSV and load with their labels",
+        .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)), arguments: benchmark)
     func benchmarkCSV(name: String, rows: Int, included: Int) throws {
         try TestData.requireDatasets()
         try expectBenchmark(TestData.dataset("benchmark/\(name)"), rows: rows, included: included)
@@ -97,7 +99,10 @@ struct FormatDetectorTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let prose = directory.appendingPathComponent("notes.ris")
         try Data("hello\nworld\n".utf8).write(to: prose)
-        #expect(throws: FormatsError.unrecognisedFormat(file: prose.path, line: 1, reason: "content is \(FormatDetector.describe(nil))")) {
+        #expect(
+            throws: FormatsError.unrecognisedFormat(
+                file: prose.path, line: 1, reason: "content is \(FormatDetector.describe(nil))")
+        ) {
             try Importer.read(url: prose)
         }
         let empty = directory.appendingPathComponent("empty.csv")

@@ -32,7 +32,9 @@ struct FuzzHarness {
         var report = Report()
         for mode in Self.modes {
             let name = mode?.rawValue ?? "detected"
-            let (outcome, seconds) = Self.timed(limit: hangSeconds) { Result { try Importer.read(url: url, format: mode) } }
+            let (outcome, seconds) = Self.timed(limit: hangSeconds) {
+                Result { try Importer.read(url: url, format: mode) }
+            }
             report.reads += 1
             report.slowest = max(report.slowest, seconds)
             guard let outcome else {
@@ -58,9 +60,13 @@ struct FuzzHarness {
         var problems: [String] = []
         switch outcome {
         case .failure(let error):
-            guard let error = error as? FormatsError else { return ["threw \(type(of: error)), not FormatsError: \(error)"] }
+            guard let error = error as? FormatsError else {
+                return ["threw \(type(of: error)), not FormatsError: \(error)"]
+            }
             if error.file != file { problems.append("error names \(error.file), not the file") }
-            if !(1...lines).contains(error.line) { problems.append("error line \(error.line) outside 1...\(lines): \(error)") }
+            if !(1...lines).contains(error.line) {
+                problems.append("error line \(error.line) outside 1...\(lines): \(error)")
+            }
             if error.description != "\(file):\(error.line): error: \(error.message)" {
                 problems.append("error description is not file:line: error: message: \(error)")
             }
@@ -89,8 +95,10 @@ struct FuzzHarness {
     /// UTF-8 bytes of every text a record carries.
     static func textSize(_ record: ImportedRecord) -> Int {
         let fields = record.fields
-        let single = [fields.type, fields.title, fields.abstract, fields.journal, fields.volume, fields.issue,
-                      fields.pages, fields.doi, fields.pmid, fields.language, record.sourceID, record.raw]
+        let single = [
+            fields.type, fields.title, fields.abstract, fields.journal, fields.volume, fields.issue,
+            fields.pages, fields.doi, fields.pmid, fields.language, record.sourceID, record.raw,
+        ]
         let lists = fields.authors + fields.keywords + fields.meshTerms + fields.urls
         return (single.compactMap { $0 } + lists).reduce(0) { $0 + $1.utf8.count }
     }
@@ -112,7 +120,9 @@ struct FuzzHarness {
         guard let source = try? ByteSource(bytes: bytes, path: path), source.isGzip else { return bytes }
         var content: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while let count = try? chunk.withUnsafeMutableBytes({ try source.read(into: $0.baseAddress!, capacity: $0.count) }),
+        while let count = try? chunk.withUnsafeMutableBytes({
+            try source.read(into: $0.baseAddress!, capacity: $0.count)
+        }),
             count > 0
         {
             content += chunk[..<count]

@@ -10,8 +10,10 @@ struct FuzzRegressionTests {
     func processingInstructionWithoutData() throws {
         // Found by Scripts/fuzz.sh (artifact "\n<?ymlvers?>"): libxml2 passes NULL data for
         // `<?name?>` and FoundationXML's callback calls strlen on it (SIGSEGV).
-        for text in ["\n<?ymlvers?>", XMLEntityTests.document(prolog: "<!DOCTYPE PubmedArticleSet [<?pi?>]>"),
-                     XMLEntityTests.document(prolog: "", body: "A <?pi?> title")] {
+        for text in [
+            "\n<?ymlvers?>", XMLEntityTests.document(prolog: "<!DOCTYPE PubmedArticleSet [<?pi?>]>"),
+            XMLEntityTests.document(prolog: "", body: "A <?pi?> title"),
+        ] {
             let outcome = try XMLEntityTests.importXML(text)
             guard case .failure(let error as FormatsError) = outcome else {
                 Issue.record("<?name?> was not refused in \(text)")
@@ -19,7 +21,9 @@ struct FuzzRegressionTests {
             }
             #expect(error.message.hasPrefix("processing instructions without data (<?name?>) are not allowed"))
         }
-        let withData = try XMLEntityTests.importXML(XMLEntityTests.document(prolog: "<?pi ?>", body: "A <?pi data?>title")).get()
+        let withData = try XMLEntityTests.importXML(
+            XMLEntityTests.document(prolog: "<?pi ?>", body: "A <?pi data?>title")
+        ).get()
         #expect(withData.records.map(\.fields.title) == ["A title"])
     }
 
@@ -35,17 +39,23 @@ struct FuzzRegressionTests {
         #expect(result.records.first?.fields.year == nil)
     }
 
-    @Test("a gzip PubMed XML file corrupt after the detection prefix is an error, not a trap in InputStream.streamError")
+    @Test(
+        "a gzip PubMed XML file corrupt after the detection prefix is an error, not a trap in InputStream.streamError")
     func corruptGzipAfterPrefix() throws {
         // Found by FuzzTests (gzipWrap mutation): ByteSource throws mid-parse, the stream returns -1,
         // and XMLParser then read the inherited streamError getter, which trapped.
-        let articles = String(repeating: "<PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation></PubmedArticle>\n", count: 2000)
-        var gzip = GzipEncoder.stored(Array("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n\(articles)</PubmedArticleSet>\n".utf8))
+        let articles = String(
+            repeating: "<PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation></PubmedArticle>\n", count: 2000
+        )
+        var gzip = GzipEncoder.stored(
+            Array("<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n\(articles)</PubmedArticleSet>\n".utf8))
         gzip[gzip.count - 5] ^= 0x5A  // break the CRC-32 in the trailer
         #expect {
             try Importer.read(data: Data(gzip), fileName: "corrupt.xml.gz")
         } throws: { error in
-            guard let error = error as? FormatsError, case .invalid(_, let line, let reason) = error else { return false }
+            guard let error = error as? FormatsError, case .invalid(_, let line, let reason) = error else {
+                return false
+            }
             return reason.hasPrefix("corrupt gzip data") && line > 1
         }
     }
@@ -63,7 +73,9 @@ struct GzipExpansionTests {
         } catch let error as FormatsError {
             #expect(error.description.hasPrefix("bomb.ris.gz:1: error:") && error.description.contains("gzip bomb"))
         }
-        #expect(try ByteSource(bytes: GzipEncoder.stored(content), path: "ok.ris.gz").readAll(maximumBytes: 2 << 20) == content)
+        #expect(
+            try ByteSource(bytes: GzipEncoder.stored(content), path: "ok.ris.gz").readAll(maximumBytes: 2 << 20)
+                == content)
         #expect(try ByteSource(bytes: content, path: "plain.ris").readAll(maximumBytes: 1 << 16) == content)
         let limit = try ByteSource(bytes: GzipEncoder.stored(content), path: "x.gz").gzipExpansionLimit
         #expect(limit == 256 << 20)

@@ -65,7 +65,8 @@ struct FuzzTests {
             failed += 1
             let saved = "/tmp/tarsier-fuzz-\(seed).bin"
             try? Data(bytes).write(to: URL(fileURLWithPath: saved))
-            Issue.record("""
+            Issue.record(
+                """
                 fuzz seed \(seed): \(files[sample].lastPathComponent) + \(mutations.map(\.rawValue)) → \
                 \(report.failures.joined(separator: "; ")). Input saved to \(saved); rerun with \
                 FUZZ_CORPUS=\(corpus) FUZZ_SEED=\(seed) FUZZ_ITERATIONS=1 swift test --filter Fuzz
@@ -73,8 +74,9 @@ struct FuzzTests {
             if report.failures.contains(where: { $0.hasSuffix("(hang)") }) { break }
         }
         let elapsed = Date().timeIntervalSince(start)
-        print("fuzz: \(iterations) mutants of \(files.count) \(corpus) samples from seed \(base), \(reads) imports in "
-            + String(format: "%.2f s, slowest import %.3f s, ", elapsed, slowest) + "\(failed) failing")
+        print(
+            "fuzz: \(iterations) mutants of \(files.count) \(corpus) samples from seed \(base), \(reads) imports in "
+                + String(format: "%.2f s, slowest import %.3f s, ", elapsed, slowest) + "\(failed) failing")
     }
 
     @Test("the mutator is deterministic for a seed and every mutation changes some input")

@@ -24,7 +24,8 @@ enum GzipEncoder {
     /// trailing garbage.
     static func storedMembers(_ content: [UInt8], using rng: inout SplitMix64) -> [UInt8] {
         let cut = Int.random(in: 0...content.count, using: &rng)
-        var out = Bool.random(using: &rng) ? stored(content) : stored(Array(content[..<cut])) + stored(Array(content[cut...]))
+        var out =
+            Bool.random(using: &rng) ? stored(content) : stored(Array(content[..<cut])) + stored(Array(content[cut...]))
         switch Int.random(in: 0...5, using: &rng) {
         case 0: out[out.count - 5] ^= 0x5A  // checksum
         case 1: out.removeLast(Int.random(in: 1...min(out.count, 40), using: &rng))

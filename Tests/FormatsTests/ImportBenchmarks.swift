@@ -54,7 +54,8 @@ struct ImportBenchmarks {
         for index in 0..<count {
             var record = records[index % records.count]
             if recordStart == "PMID-" {
-                record = record.replacingOccurrences(of: #"PMID- \d+"#, with: "PMID- \(40_000_000 + index)", options: .regularExpression)
+                record = record.replacingOccurrences(
+                    of: #"PMID- \d+"#, with: "PMID- \(40_000_000 + index)", options: .regularExpression)
                 record = record.replacingOccurrences(of: "\nTI  - ", with: "\nTI  - [\(index)] ")
             } else {
                 record = record.replacingOccurrences(of: "\nTI  - ", with: "\nTI  - [\(index)] ")
@@ -78,8 +79,10 @@ struct ImportBenchmarks {
         try FileManager.default.createDirectory(at: Self.outputDirectory, withIntermediateDirectories: true)
         let url = Self.outputDirectory.appendingPathComponent("medline-100k.nbib")
         try Self.generate(
-            samples: ["medline/rayyan-formats-plugins/example1.nbib", "medline/biopython/pubmed_result2.txt",
-                      "medline/biopython/pubmed_result3.txt"],
+            samples: [
+                "medline/rayyan-formats-plugins/example1.nbib", "medline/biopython/pubmed_result2.txt",
+                "medline/biopython/pubmed_result3.txt",
+            ],
             recordStart: "PMID-", count: 100_000, to: url)
         let result = try MedlineReader().read(url: url)
         #expect(result.records.count == 100_000)
@@ -91,8 +94,10 @@ struct ImportBenchmarks {
         try FileManager.default.createDirectory(at: Self.outputDirectory, withIntermediateDirectories: true)
         let url = Self.outputDirectory.appendingPathComponent("ris-100k.ris")
         try Self.generate(
-            samples: ["ris/asreview-tests/baseline_zotero.ris", "ris/asreview-tests/scopus.ris",
-                      "ris/asreview-tests/embase.ris", "ris/asreview-srd-raw/schoot-lgmm-ptsd-included-2.ris"],
+            samples: [
+                "ris/asreview-tests/baseline_zotero.ris", "ris/asreview-tests/scopus.ris",
+                "ris/asreview-tests/embase.ris", "ris/asreview-srd-raw/schoot-lgmm-ptsd-included-2.ris",
+            ],
             recordStart: "TY  -", count: 100_000, to: url)
         let result = try RISReader().read(url: url)
         #expect(result.records.count == 100_000)

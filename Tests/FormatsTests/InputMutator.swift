@@ -74,10 +74,13 @@ struct InputMutator {
             let line = Self.tagLines.randomElement(using: &rng) ?? ""
             copy.insert(contentsOf: Array((line + "\n").utf8), at: lineStart(in: copy, using: &rng))
         case .hugeLine:
-            let tag = ["AB  - ", "AB  - ", "      ", "TI ", "<AbstractText>", "\"", ""].randomElement(using: &rng) ?? ""
+            let tag =
+                ["AB  - ", "AB  - ", "      ", "TI ", "<AbstractText>", "\"", ""].randomElement(using: &rng) ?? ""
             let filler = ([0x78, 0x20, 0x2C, 0x22, 0x3C] as [UInt8]).randomElement(using: &rng) ?? 0x78
-            let line = Array(tag.utf8) + [UInt8](repeating: filler, count: Int.random(in: 1 << 16...1 << 18, using: &rng))
-            copy.insert(contentsOf: line + (Bool.random(using: &rng) ? [0x0A] : []), at: lineStart(in: copy, using: &rng))
+            let line =
+                Array(tag.utf8) + [UInt8](repeating: filler, count: Int.random(in: 1 << 16...1 << 18, using: &rng))
+            copy.insert(
+                contentsOf: line + (Bool.random(using: &rng) ? [0x0A] : []), at: lineStart(in: copy, using: &rng))
         case .insertNUL:
             for _ in 0..<Int.random(in: 1...8, using: &rng) {
                 copy.insert(0, at: offset(in: copy, using: &rng))
@@ -168,7 +171,8 @@ struct InputMutator {
     /// Start tags left open (PubMed structure and arbitrary ones), and processing instructions.
     static let openingTags = [
         "<PubmedArticle>", "<PubmedArticleSet>", "<MedlineCitation><Article><ArticleTitle>", "<AbstractText Label=\"",
-        "<a", "</", "<!--", "<?xml version=\"1.0\"", "<!DOCTYPE PubmedArticleSet [", "<Author><LastName>", "<?pi?>", "<?pi data?>",
+        "<a", "</", "<!--", "<?xml version=\"1.0\"", "<!DOCTYPE PubmedArticleSet [", "<Author><LastName>", "<?pi?>",
+        "<?pi data?>",
     ]
 
     /// Character and entity references, valid and invalid (undeclared, out of range, NUL).

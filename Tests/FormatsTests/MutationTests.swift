@@ -55,7 +55,8 @@ struct MutationTests {
 
     @Test("a missing final ER still yields the last record; CRLF and lone CR line ends are read")
     func missingERAndLineEnds() {
-        let crlf = RISReader().read(bytes: Array("TY  - JOUR\r\nTI  - One\r\nER  - \r\nTY  - JOUR\r\nTI  - Two\r\n".utf8), file: "a.ris")
+        let crlf = RISReader().read(
+            bytes: Array("TY  - JOUR\r\nTI  - One\r\nER  - \r\nTY  - JOUR\r\nTI  - Two\r\n".utf8), file: "a.ris")
         #expect(crlf.records.map(\.fields.title) == ["One", "Two"])
         let cr = RISReader().read(bytes: Array("TY  - JOUR\rTI  - Old Mac\rER  - \r".utf8), file: "b.ris")
         #expect(cr.records.map(\.fields.title) == ["Old Mac"])
@@ -85,7 +86,9 @@ struct GzipTests {
     @Test("progress is reported and ends at the total")
     func progress() throws {
         var calls: [(Int64, Int64)] = []
-        _ = try Importer.read(url: Self.fixtures.appendingPathComponent("pubmed-29768149.xml.gz")) { calls.append(($0, $1)) }
+        _ = try Importer.read(url: Self.fixtures.appendingPathComponent("pubmed-29768149.xml.gz")) {
+            calls.append(($0, $1))
+        }
         let last = try #require(calls.last)
         #expect(last.0 == last.1 && last.1 > 0)
     }

@@ -43,15 +43,18 @@ struct RoundTripTests {
 
     @Test("real samples survive RIS and CSV export: same fields after re-import")
     func realSamples() throws {
-        for path in ["ris/asreview-tests/scopus.ris", "medline/rayyan-formats-plugins/example1.nbib",
-                     "pubmed-xml/biopython/pubmed4.xml"] {
+        for path in [
+            "ris/asreview-tests/scopus.ris", "medline/rayyan-formats-plugins/example1.nbib",
+            "pubmed-xml/biopython/pubmed4.xml",
+        ] {
             let original = try Importer.read(url: SampleFiles.url(path)).records.map {
                 var record = $0
                 record.fields.title = record.fields.title.split(whereSeparator: \.isNewline).joined(separator: " ")
                 return record
             }
             let viaRIS = RISReader().read(bytes: Array(RISWriter.render(original).utf8), file: "x.ris").records
-            let viaCSV = try CSVRecordReader().read(bytes: Array(CSVWriter.render(original).utf8), file: "x.csv").records
+            let viaCSV = try CSVRecordReader().read(bytes: Array(CSVWriter.render(original).utf8), file: "x.csv")
+                .records
             #expect(viaRIS.map(\.fields) == original.map(\.fields), "\(path) via RIS")
             #expect(viaCSV.map(\.fields).map(\.title) == original.map(\.fields).map(\.title), "\(path) via CSV")
         }

@@ -38,7 +38,9 @@ enum RecordGenerator {
         fields.volume = optional(&rng) { String(Int.random(in: 1...400, using: &$0)) }
         fields.issue = optional(&rng) { String(Int.random(in: 1...12, using: &$0)) }
         fields.pages = optional(&rng) { rng in
-            Bool.random(using: &rng) ? "\(Int.random(in: 1...99, using: &rng))-\(Int.random(in: 100...999, using: &rng))" : "e\(Int.random(in: 1000...9999, using: &rng))"
+            Bool.random(using: &rng)
+                ? "\(Int.random(in: 1...99, using: &rng))-\(Int.random(in: 100...999, using: &rng))"
+                : "e\(Int.random(in: 1000...9999, using: &rng))"
         }
         fields.doi = optional(&rng) { "10.\(Int.random(in: 1000...9999, using: &$0))/tarsier.\(index)" }
         fields.pmid = optional(&rng) { String(Int.random(in: 1...39_999_999, using: &$0)) }

@@ -34,9 +34,14 @@ struct XMLEntityTests {
     }
 
     /// True when `outcome` is the entity refusal at `line` of `name`.
-    static func isEntityRefusal(_ outcome: Result<ImportResult, any Error>, line: Int, name: String = "attack.xml") -> Bool {
-        guard case .failure(let error) = outcome, let error = error as? FormatsError, case .invalid = error else { return false }
-        return error.line == line && error.description.hasPrefix("\(name):\(line): error: entity declarations (<!ENTITY) are not allowed")
+    static func isEntityRefusal(_ outcome: Result<ImportResult, any Error>, line: Int, name: String = "attack.xml")
+        -> Bool
+    {
+        guard case .failure(let error) = outcome, let error = error as? FormatsError, case .invalid = error else {
+            return false
+        }
+        return error.line == line
+            && error.description.hasPrefix("\(name):\(line): error: entity declarations (<!ENTITY) are not allowed")
     }
 
     /// The process's peak resident set in MiB (getrusage, kilobytes on Linux).
@@ -79,7 +84,8 @@ struct XMLEntityTests {
             "<!entity xxe SYSTEM \"\(secret.path)\">",  // libxml2 rejects lower case; refused anyway
             "<!ENTITY % pe SYSTEM \"\(secret.absoluteString)\"> %pe;",
         ] {
-            let outcome = try Self.importXML(Self.document(prolog: "<!DOCTYPE PubmedArticleSet [\(declaration)]>", body: "&xxe;"))
+            let outcome = try Self.importXML(
+                Self.document(prolog: "<!DOCTYPE PubmedArticleSet [\(declaration)]>", body: "&xxe;"))
             #expect(Self.isEntityRefusal(outcome, line: 2), "\(declaration)")
             if case .success(let result) = outcome {
                 #expect(!result.records.contains { $0.fields.title.contains(marker) || $0.raw.contains(marker) })
@@ -89,7 +95,8 @@ struct XMLEntityTests {
 
     @Test("a declaration split across stream chunks is still refused, with its line")
     func declarationAcrossChunks() throws {
-        for padding in [65_530, 65_533, 65_536, 4_090, 4_094] {  // `<!ENTITY` starts at byte `padding`: ByteSource reads 64 KiB, XMLParser 4 KiB
+        // `<!ENTITY` starts at byte `padding`: ByteSource reads 64 KiB, XMLParser 4 KiB.
+        for padding in [65_530, 65_533, 65_536, 4_090, 4_094] {
             let comment = "<!--" + String(repeating: "x", count: padding - 58) + "-->\n"
             let prolog = "<!DOCTYPE PubmedArticleSet [\n" + comment + "<!ENTITY a \"b\">]>"
             let outcome = try Self.importXML(Self.document(prolog: prolog, body: "&a;"))
@@ -100,15 +107,17 @@ struct XMLEntityTests {
     @Test("a real PubMed DOCTYPE naming an http DTD imports without fetching it")
     func externalDTDNotFetched() throws {
         let listener = try LocalListener()
-        let prolog = "<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, 1st January 2019//EN\" "
+        let prolog =
+            "<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, 1st January 2019//EN\" "
             + "\"http://127.0.0.1:\(listener.port)/pubmed_190101.dtd\">"
         let result = try Self.importXML(Self.document(prolog: prolog)).get()
         #expect(result.records.map(\.fields.title) == ["A title"])
         #expect(!listener.wasContacted(), "the parser connected to the DTD's server")
     }
 
-    @Test("the start of a real baseline file, with its DOCTYPE naming NLM's DTD over http, imports",
-          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
+    @Test(
+        "the start of a real baseline file, with its DOCTYPE naming NLM's DTD over http, imports",
+        .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
     func realBaselineDoctype() throws {
         try TestData.requireDatasets()
         let source = try ByteSource(url: SampleFiles.large("pubmed20n0014.xml.gz"))
@@ -126,14 +135,19 @@ struct XMLEntityTests {
         let utf16 = Array(Self.document(prolog: "").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let noMark = Result { try Importer.read(data: Data(utf16), fileName: "u16.xml", format: .pubmedXML) }
         #expect(throws: FormatsError.self) { try noMark.get() }
-        let utf7 = Self.document(prolog: "").replacingOccurrences(of: "version=\"1.0\"", with: "version=\"1.0\" encoding=\"UTF-7\"")
+        let utf7 = Self.document(prolog: "").replacingOccurrences(
+            of: "version=\"1.0\"", with: "version=\"1.0\" encoding=\"UTF-7\"")
         let outcome = try Self.importXML(utf7)
         guard case .failure(let error as FormatsError) = outcome else {
             Issue.record("a UTF-7 declaration was accepted")
             return
         }
-        #expect(error.description == "attack.xml:1: error: the XML declaration names encoding \"UTF-7\"; PubMed XML must be UTF-8")
-        #expect(try Self.importXML(Self.document(prolog: "").replacingOccurrences(of: "?>", with: " encoding=\"UTF-8\"?>")).get().records.count == 1)
+        #expect(
+            error.description
+                == "attack.xml:1: error: the XML declaration names encoding \"UTF-7\"; PubMed XML must be UTF-8")
+        #expect(
+            try Self.importXML(Self.document(prolog: "").replacingOccurrences(of: "?>", with: " encoding=\"UTF-8\"?>"))
+                .get().records.count == 1)
     }
 
     @Test("predefined entities and character references still decode")

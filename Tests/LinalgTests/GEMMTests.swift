@@ -4,21 +4,25 @@ import TestSupport
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so shapes and values repeat.
 func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {
-    Matrix(rows: rows, columns: columns,
-           storage: (0..<(rows * columns)).map { _ in Float.random(in: -1...1, using: &generator) })
+    Matrix(
+        rows: rows, columns: columns,
+        storage: (0..<(rows * columns)).map { _ in Float.random(in: -1...1, using: &generator) })
 }
 
 @Suite("GEMM")
 struct GEMMTests {
-    @Test("BLAS gemm matches the naive reference on random shapes and all transposes",
-          arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test(
+        "BLAS gemm matches the naive reference on random shapes and all transposes",
+        arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func gemmMatchesNaive(seed: UInt64) {
         var generator = SplitMix64(seed: seed)
         let m = Int.random(in: 1...70, using: &generator)
         let n = Int.random(in: 1...70, using: &generator)
         let k = Int.random(in: 1...90, using: &generator)
-        for (transA, transB) in [(Transpose.none, Transpose.none), (.none, .transposed),
-                                 (.transposed, .none), (.transposed, .transposed)] {
+        for (transA, transB) in [
+            (Transpose.none, Transpose.none), (.none, .transposed),
+            (.transposed, .none), (.transposed, .transposed),
+        ] {
             let a = transA == .none ? randomMatrix(m, k, &generator) : randomMatrix(k, m, &generator)
             let b = transB == .none ? randomMatrix(k, n, &generator) : randomMatrix(n, k, &generator)
             let fast = Matrix.multiply(a, b, transA: transA, transB: transB)
@@ -45,12 +49,14 @@ struct GEMMTests {
         var fast = c0.storage, naive = c0.storage
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
-                gemm(transA: .none, transB: .transposed, m: 5, n: 6, k: 4, alpha: 0.5,
-                     a: pa.baseAddress! + 2, lda: 9, b: pb.baseAddress! + 1, ldb: 7,
-                     beta: 2, c: &fast, ldc: 8)
-                gemmNaive(transA: .none, transB: .transposed, m: 5, n: 6, k: 4, alpha: 0.5,
-                          a: pa.baseAddress! + 2, lda: 9, b: pb.baseAddress! + 1, ldb: 7,
-                          beta: 2, c: &naive, ldc: 8)
+                gemm(
+                    transA: .none, transB: .transposed, m: 5, n: 6, k: 4, alpha: 0.5,
+                    a: pa.baseAddress! + 2, lda: 9, b: pb.baseAddress! + 1, ldb: 7,
+                    beta: 2, c: &fast, ldc: 8)
+                gemmNaive(
+                    transA: .none, transB: .transposed, m: 5, n: 6, k: 4, alpha: 0.5,
+                    a: pa.baseAddress! + 2, lda: 9, b: pb.baseAddress! + 1, ldb: 7,
+                    beta: 2, c: &naive, ldc: 8)
             }
         }
         let difference = zip(fast, naive).map { abs($0 - $1) }.max() ?? 0

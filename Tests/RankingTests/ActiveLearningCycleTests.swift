@@ -61,7 +61,9 @@ struct ActiveLearningCycleTests {
             order: Array(0..<100), scores: [Double](repeating: 0, count: 100), duration: 0)
         var generator = SeededGenerator(seed: 3)
         let screened = [Bool](repeating: false, count: 100)
-        let picks = (0..<2000).compactMap { _ in MixedQuerier(randomFraction: 0.2).pick(from: snapshot, screened: screened, generator: &generator) }
+        let picks = (0..<2000).compactMap { _ in
+            MixedQuerier(randomFraction: 0.2).pick(from: snapshot, screened: screened, generator: &generator)
+        }
         let random = picks.filter { $0.pickedAt == .random }.count
         #expect((300...500).contains(random))
         #expect(picks.filter { $0.pickedAt == .rank }.allSatisfy { $0.record == 0 })

@@ -22,7 +22,8 @@ struct DenseLearnerRankerTests {
     @Test("separates linearly separable embeddings after a few decisions")
     func separable() throws {
         let (embeddings, labels) = pool()
-        var ranker = DenseLearnerRanker(embeddings: embeddings, model: LogisticRegression(inverseRegularization: 10), topicPseudoIncludes: 0)
+        var ranker = DenseLearnerRanker(
+            embeddings: embeddings, model: LogisticRegression(inverseRegularization: 10), topicPseudoIncludes: 0)
         let oneClass = ranker.scores(decisions: [Decision(record: 0, relevant: true, pickedAt: .prior)])
         #expect(oneClass == nil)
         let decisions = [0, 1, 2, 4, 6].map { Decision(record: $0, relevant: labels[$0], pickedAt: .rank) }
@@ -40,7 +41,10 @@ struct DenseLearnerRankerTests {
         let (embeddings, _) = pool()
         var ranker = DenseLearnerRanker(embeddings: embeddings, model: LogisticRegression(), topicPseudoIncludes: 0)
         // Record 5 has no embedding: only one class remains among embedded records.
-        let decisions = [Decision(record: 0, relevant: true, pickedAt: .prior), Decision(record: 5, relevant: false, pickedAt: .prior)]
+        let decisions = [
+            Decision(record: 0, relevant: true, pickedAt: .prior),
+            Decision(record: 5, relevant: false, pickedAt: .prior),
+        ]
         let result = ranker.scores(decisions: decisions)
         #expect(result == nil)
     }
@@ -50,7 +54,8 @@ struct DenseLearnerRankerTests {
         let (embeddings, _) = pool()
         var topical = embeddings
         topical.topic = [1, 0, 0, 0, 0, 0, 0, 0]
-        var ranker = DenseLearnerRanker(embeddings: topical, model: LogisticRegression(inverseRegularization: 10), topicPseudoIncludes: 1)
+        var ranker = DenseLearnerRanker(
+            embeddings: topical, model: LogisticRegression(inverseRegularization: 10), topicPseudoIncludes: 1)
         let fitted = ranker.scores(decisions: [Decision(record: 1, relevant: false, pickedAt: .prior)])
         let scores = try #require(fitted)
         #expect(scores[0] > scores[1])

@@ -11,8 +11,10 @@ struct HybridCreditRestoreTests {
     let labels = (0..<300).map { $0 % 6 == 0 }
     var signals: [StaticRanker] {
         [
-            StaticRanker(id: "good", scores: labels.indices.map { (labels[$0] ? 1.0 : 0.0) + Double(($0 * 37) % 101) / 150 }),
-            StaticRanker(id: "fair", scores: labels.indices.map { (labels[$0] ? 0.4 : 0.0) + Double(($0 * 53) % 97) / 100 }),
+            StaticRanker(
+                id: "good", scores: labels.indices.map { (labels[$0] ? 1.0 : 0.0) + Double(($0 * 37) % 101) / 150 }),
+            StaticRanker(
+                id: "fair", scores: labels.indices.map { (labels[$0] ? 0.4 : 0.0) + Double(($0 * 53) % 97) / 100 }),
             StaticRanker(id: "noise", scores: labels.indices.map { Double(($0 * 71) % 89) / 89 }),
         ]
     }
@@ -29,7 +31,9 @@ struct HybridCreditRestoreTests {
             let ranks = table.observations(for: pick.record)
             #expect(ranks.keys.sorted() == ["fair", "good", "noise"])
             try cycle.decide(pick.record, relevant: labels[pick.record], pickedAt: pick.pickedAt)
-            stored.append(Decision(record: pick.record, relevant: labels[pick.record], pickedAt: pick.pickedAt, signalRanks: ranks))
+            stored.append(
+                Decision(
+                    record: pick.record, relevant: labels[pick.record], pickedAt: pick.pickedAt, signalRanks: ranks))
         }
         cycle.retrain()
         let hybrid = try #require(cycle.rankers.first as? HybridRanker)
@@ -47,14 +51,16 @@ struct HybridCreditRestoreTests {
         #expect(live.weights[0] > live.weights[2])  // the good signal earned its weight
         // Without the stored ranks a new hybrid knows nothing of the past: equal weights.
         var forgetful = HybridRanker(signals: signals)
-        _ = forgetful.scores(decisions: live.decisions.map { Decision(record: $0.record, relevant: $0.relevant, pickedAt: $0.pickedAt) })
+        _ = forgetful.scores(
+            decisions: live.decisions.map { Decision(record: $0.record, relevant: $0.relevant, pickedAt: $0.pickedAt) })
         #expect(Set(forgetful.weights.map { ($0 * 1e9).rounded() }).count == 1)
     }
 
     @Test("a signal that joins later keeps the others' credit and is smoothed toward the pool")
     func newSignalJoins() throws {
         let live = try screen(count: 40)
-        let late = StaticRanker(id: "dense", scores: labels.indices.map { (labels[$0] ? 0.8 : 0.0) + Double(($0 * 19) % 83) / 100 })
+        let late = StaticRanker(
+            id: "dense", scores: labels.indices.map { (labels[$0] ? 0.8 : 0.0) + Double(($0 * 19) % 83) / 100 })
         var joined = HybridRanker(signals: signals + [late])
         _ = joined.scores(decisions: live.decisions)
         // The old signals' credits are as before; the newcomer has no observations yet, so its

@@ -9,7 +9,8 @@ struct HybridRankerTests {
 
     /// A static signal that puts includes on top (with a deterministic jitter).
     var goodSignal: StaticRanker {
-        StaticRanker(id: "good", scores: labels.indices.map { (labels[$0] ? 1.0 : 0.0) + Double(($0 * 37) % 101) / 1000 })
+        StaticRanker(
+            id: "good", scores: labels.indices.map { (labels[$0] ? 1.0 : 0.0) + Double(($0 * 37) % 101) / 1000 })
     }
 
     /// A static signal that puts includes at the bottom.
@@ -83,7 +84,8 @@ struct HybridRankerTests {
     @Test("the dense ranker alone puts records without embeddings last")
     func denseAloneRanksMissingLast() {
         let rows: [[Float]?] = [[1, 0], nil, [0, 1]]
-        let dense = DenseTopicRanker(embeddings: DenseEmbeddings(rows: rows, topic: [1, 0], dimension: 2), topic: [1, 0])
+        let dense = DenseTopicRanker(
+            embeddings: DenseEmbeddings(rows: rows, topic: [1, 0], dimension: 2), topic: [1, 0])
         let scores = dense.scores(decisions: [])
         #expect(scores?[0] == 1 && scores?[2] == 0 && scores?[1] == -.infinity)
         #expect(dense.coverage == [true, false, true])
@@ -92,7 +94,9 @@ struct HybridRankerTests {
     @Test("the hybrid over tfidf-lr and dense-lr is deterministic for a seed")
     func deterministic() throws {
         func run() throws -> [Int] {
-            let documents = (0..<60).map { k in k % 4 == 0 ? "shoulder impingement test \(k % 3)" : "insulin dosing \(k % 5)" }
+            let documents = (0..<60).map { k in
+                k % 4 == 0 ? "shoulder impingement test \(k % 3)" : "insulin dosing \(k % 5)"
+            }
             let rows: [[Float]?] = (0..<60).map { (k: Int) -> [Float]? in
                 k % 7 == 3 ? nil : [k % 4 == 0 ? 1 : 0, Float(k % 5) / 5, 0.5]
             }

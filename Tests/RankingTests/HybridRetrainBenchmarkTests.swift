@@ -53,14 +53,19 @@ struct HybridRetrainBenchmarkTests {
         let texts = records.map(\.0)
         let dense = Self.embeddings(count: poolSize)
         let hybrid = try RankerRegistry.makeRankers(
-            configuration: CycleConfiguration(ranker: "hybrid", seed: 1), documents: texts, topic: topic, embeddings: dense)
+            configuration: CycleConfiguration(ranker: "hybrid", seed: 1), documents: texts, topic: topic,
+            embeddings: dense)
         let classical = try RankerRegistry.makeRankers(
             configuration: CycleConfiguration(ranker: "tfidf-lr", seed: 1), documents: texts, topic: topic)
         let fused = try Self.measure(rankers: hybrid, labels: labels)
         let baseline = try Self.measure(rankers: classical, labels: labels)
         let p = RetrainBenchmarkTests.percentile
-        print(String(format: "benchmark hybrid retrain N=%d: p50 %.1f ms, p95 %.1f ms; tfidf-lr alone p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50)",
-                     poolSize, p(fused, 0.5), p(fused, 0.95), p(baseline, 0.5), p(baseline, 0.95), p(fused, 0.5) / p(baseline, 0.5)))
+        print(
+            String(
+                format:
+                    "benchmark hybrid retrain N=%d: p50 %.1f ms, p95 %.1f ms; tfidf-lr alone p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50)",
+                poolSize, p(fused, 0.5), p(fused, 0.95), p(baseline, 0.5), p(baseline, 0.95),
+                p(fused, 0.5) / p(baseline, 0.5)))
         #expect(fused.count == 30 && baseline.count == 30)
     }
 }

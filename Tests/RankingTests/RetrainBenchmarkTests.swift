@@ -59,7 +59,8 @@ struct RetrainBenchmarkTests {
         let records = Self.pool(base, count: poolSize)
         let buildStart = Date()
         let configuration = CycleConfiguration(seed: 1)
-        let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: records.map(\.0), topic: nil)
+        let rankers = try RankerRegistry.makeRankers(
+            configuration: configuration, documents: records.map(\.0), topic: nil)
         let buildSeconds = Date().timeIntervalSince(buildStart)
         var cycle = ActiveLearningCycle(poolSize: poolSize, rankers: rankers, seed: 1)
         // A realistic session: 200 decisions already made (taken in ranking order), then measure 30 more.
@@ -92,8 +93,11 @@ struct RetrainBenchmarkTests {
         let p50 = Self.percentile(warm, 0.5)
         let p95 = Self.percentile(warm, 0.95)
         let coldMedian = cold.isEmpty ? .nan : Self.percentile(cold, 0.5)
-        print(String(format: "benchmark retrain N=%d labelled=%d: p50 %.1f ms, p95 %.1f ms; cold fit median %.1f ms (ratio %.2fx); features built in %.1f s",
-                     poolSize, cycle.decisions.count, p50, p95, coldMedian, coldMedian / p50, buildSeconds))
+        print(
+            String(
+                format:
+                    "benchmark retrain N=%d labelled=%d: p50 %.1f ms, p95 %.1f ms; cold fit median %.1f ms (ratio %.2fx); features built in %.1f s",
+                poolSize, cycle.decisions.count, p50, p95, coldMedian, coldMedian / p50, buildSeconds))
         #expect(warm.count == 30)
     }
 }

@@ -10,7 +10,8 @@ import Testing
 @Suite("Figure layout")
 struct FigureLayoutTests {
     static let pool = 1_310
-    static let title = "Cardiac testing for coronary artery disease in potential kidney transplant recipients, "
+    static let title =
+        "Cardiac testing for coronary artery disease in potential kidney transplant recipients, "
         + "a Cochrane diagnostic test accuracy review with a long title: includes found"
 
     /// 67 includes, most found early (a good ranking): include k at position ⌊k^1.6⌋.
@@ -21,12 +22,15 @@ struct FigureLayoutTests {
 
     static func curve(screened: Int) throws -> String {
         let history = try history(screened: screened)
-        let rules: [any StoppingRule] = [try HypergeometricStoppingRule(), try ConsecutiveExcludesRule(), try KneeStoppingRule()]
+        let rules: [any StoppingRule] = [
+            try HypergeometricStoppingRule(), try ConsecutiveExcludesRule(), try KneeStoppingRule(),
+        ]
         let firings = try rules.compactMap { rule -> RuleFiring? in
             let outcome = try StoppingReplay.replay(history, totalRelevant: 67, rules: [rule]).first
             return outcome?.stoppedAt.map { RuleFiring(ruleLabel: outcome!.ruleLabel, screened: $0) }
         }
-        return try RecallCurve(title: title, history: history, firings: firings, band: try HypergeometricStoppingRule()).svg()
+        return try RecallCurve(title: title, history: history, firings: firings, band: try HypergeometricStoppingRule())
+            .svg()
     }
 
     static func prisma(screened: Int) -> String {
@@ -34,11 +38,18 @@ struct FigureLayoutTests {
         let included = history?.relevantFound ?? 0
         let excluded = screened - included
         var counts = PrismaCounts(
-            sources: [.init(name: "pubmed-search-2024-cardiac-kidney-transplant-candidates-full-export.nbib (medline)", count: 1_200),
-                      .init(name: "embase.ris (ris)", count: 130)],
+            sources: [
+                .init(
+                    name: "pubmed-search-2024-cardiac-kidney-transplant-candidates-full-export.nbib (medline)",
+                    count: 1_200),
+                .init(name: "embase.ris (ris)", count: 130),
+            ],
             duplicatesRemoved: 20, screened: screened, excluded: excluded,
-            exclusionReasons: excluded > 10 ? [.init(reason: "wrong population: adults without kidney failure", count: 7),
-                                               .init(reason: "wrong study design", count: 3)] : [],
+            exclusionReasons: excluded > 10
+                ? [
+                    .init(reason: "wrong population: adults without kidney failure", count: 7),
+                    .init(reason: "wrong study design", count: 3),
+                ] : [],
             included: included, maybe: 0, notYetScreened: pool - screened)
         counts.dualScreening = .init(screenedByTwo: screened, conflictsResolved: screened / 10)
         return PrismaFlowDiagram(counts: counts).svg()
@@ -50,8 +61,9 @@ struct FigureLayoutTests {
         for text in layout.texts {
             #expect(layout.canvas.contains(text.box), "\(name): \(text) leaves the \(layout.canvas) canvas")
             if insideBoxes, !text.content.hasPrefix("PRISMA") {
-                #expect(layout.rects.contains { $0 != layout.canvas && $0.contains(text.box, tolerance: -2) },
-                        "\(name): \(text) is not inside a box")
+                #expect(
+                    layout.rects.contains { $0 != layout.canvas && $0.contains(text.box, tolerance: -2) },
+                    "\(name): \(text) is not inside a box")
             }
         }
         for (a, b) in layout.overlaps { Issue.record("\(name): \(a) overlaps \(b)") }

@@ -13,7 +13,8 @@ struct PrismaTests {
         duplicatesRemoved: 298, screened: 1000, excluded: 870,
         exclusionReasons: [
             PrismaCounts.Reason(reason: "Wrong population", count: 410),
-            PrismaCounts.Reason(reason: "Not a randomised controlled trial (e.g. cohort, case series, \"pilot\")", count: 300),
+            PrismaCounts.Reason(
+                reason: "Not a randomised controlled trial (e.g. cohort, case series, \"pilot\")", count: 300),
         ],
         included: 96, maybe: 34, notYetScreened: 200)
 

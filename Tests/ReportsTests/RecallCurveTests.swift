@@ -22,7 +22,8 @@ struct RecallCurveTests {
     @Test("A live curve's CSV has one row per decision plus the origin")
     func liveCSV() throws {
         let history = try Self.order()
-        let curve = RecallCurve(title: "t", history: history, firings: [RuleFiring(ruleLabel: "a, \"b\"", screened: 200)])
+        let curve = RecallCurve(
+            title: "t", history: history, firings: [RuleFiring(ruleLabel: "a, \"b\"", screened: 200)])
         let lines = curve.csv().split(separator: "\n")
         #expect(lines.count == 362)
         #expect(lines[0] == "screened,includes_found,random_expectation,total_upper_bound,rules_fired")
@@ -39,7 +40,9 @@ struct RecallCurveTests {
             try HypergeometricStoppingRule(), try ConsecutiveExcludesRule(), try KneeStoppingRule(),
         ]
         let outcomes = try StoppingReplay.replay(history, totalRelevant: 37, rules: rules)
-        let firings = outcomes.compactMap { outcome in outcome.stoppedAt.map { RuleFiring(ruleLabel: outcome.ruleLabel, screened: $0) } }
+        let firings = outcomes.compactMap { outcome in
+            outcome.stoppedAt.map { RuleFiring(ruleLabel: outcome.ruleLabel, screened: $0) }
+        }
         // Cross-checked: buscarpy.calculate_h0 first drops below 0.05 at 353 decisions on this order.
         // The knee (ρ ≥ 6) at 215 was checked with a direct Python transcription of the rule.
         #expect(outcomes.map(\.stoppedAt) == [353, 171, 215])
@@ -67,8 +70,10 @@ struct RecallCurveTests {
         }
         let comparison = RecallComparison(
             title: "Simulation: three rankers", poolSize: 400,
-            runs: [.init(name: "Oracle", relevant: best), .init(name: "TF-IDF + logistic", relevant: good),
-                   .init(name: "Random", relevant: shuffled)],
+            runs: [
+                .init(name: "Oracle", relevant: best), .init(name: "TF-IDF + logistic", relevant: good),
+                .init(name: "Random", relevant: shuffled),
+            ],
             firings: ["TF-IDF + logistic": [RuleFiring(ruleLabel: "knee", screened: 160)]])
         #expect(comparison.totalRelevant == 37)
         let csv = comparison.csv().split(separator: "\n")
@@ -85,4 +90,3 @@ struct RecallCurveTests {
         #expect(throws: ReportsError.emptyPlot(title: "x")) { try SVGPlot(title: "x", xLabel: "", yLabel: "").render() }
     }
 }
-

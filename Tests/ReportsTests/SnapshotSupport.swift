@@ -8,7 +8,8 @@ import Testing
 /// Golden-file checks for report output: `Snapshots/<name>` beside this file.
 /// `RECORD_SNAPSHOTS=1 swift test` (re)writes them; a missing snapshot otherwise fails.
 enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static func assertMatches(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent(name)
@@ -18,17 +19,20 @@ enum Snapshot {
                 Issue.record("could not record \(name): \(error)", sourceLocation: sourceLocation)
             }
             // A recording run never passes: it compared nothing. Run again without the switch.
-            Issue.record("recorded snapshot \(name); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded snapshot \(name); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
             return
         }
         guard let stored = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing snapshot \(name); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing snapshot \(name); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
             return
         }
         if stored != text {
             let storedLines = stored.split(separator: "\n", omittingEmptySubsequences: false)
             let newLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(storedLines, newLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            let first =
+                zip(storedLines, newLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(storedLines.count, newLines.count)
             Issue.record(
                 "snapshot \(name) differs from line \(first + 1); RECORD_SNAPSHOTS=1 re-records",

@@ -14,11 +14,16 @@ struct TeamReportTests {
         var id: Int64 = 0
         func vote(_ record: Int64, _ who: String, _ label: Label, reason: String? = nil, note: String? = nil) {
             id += 1
-            events.append(VoteEvent(id: id, recordID: record, kind: .decide, label: label, assessor: who, reason: reason,
-                                    note: note, at: Date(timeIntervalSince1970: 1_700_000_000 + Double(id))))
+            events.append(
+                VoteEvent(
+                    id: id, recordID: record, kind: .decide, label: label, assessor: who, reason: reason,
+                    note: note, at: Date(timeIntervalSince1970: 1_700_000_000 + Double(id))))
         }
         var record: Int64 = 0
-        for (a, b, n) in [(Label.include, Label.include, 20), (.include, .exclude, 5), (.exclude, .include, 10), (.exclude, .exclude, 15)] {
+        for (a, b, n) in [
+            (Label.include, Label.include, 20), (.include, .exclude, 5), (.exclude, .include, 10),
+            (.exclude, .exclude, 15),
+        ] {
             for _ in 0..<n {
                 record += 1
                 vote(record, "ann", a)
@@ -36,11 +41,13 @@ struct TeamReportTests {
         let csv = AgreementReport(summary: Self.summary()).csv().split(separator: "\n")
         #expect(csv.count == 5)  // header; all: ann×bob, cy×dee; calibration: the same pairs
         #expect(csv[2].hasPrefix("all,cy,dee,1,0.0000,0.0000,0.0000,0.0000,0.0000,-1.0000,-1.0000,"))
-        #expect(csv[1] == "all,ann,bob,50,0.7000,0.4000,0.1270,0.1511,0.6489,0.4000,0.4059,"
-            + "include/include=20 include/exclude=5 exclude/include=10 exclude/exclude=15")
+        #expect(
+            csv[1] == "all,ann,bob,50,0.7000,0.4000,0.1270,0.1511,0.6489,0.4000,0.4059,"
+                + "include/include=20 include/exclude=5 exclude/include=10 exclude/exclude=15")
         // The calibration round: the first 10 shared records, all include/include, so κ is undefined.
-        #expect(csv[3] == "calibration,ann,bob,10,1.0000,,,,,1.0000,1.0000,"
-            + "include/include=10 include/exclude=0 exclude/include=0 exclude/exclude=0")
+        #expect(
+            csv[3] == "calibration,ann,bob,10,1.0000,,,,,1.0000,1.0000,"
+                + "include/include=10 include/exclude=0 exclude/include=0 exclude/exclude=0")
         #expect(AgreementReport(summary: Self.summary()).text().contains("κ 0.40 (95% CI 0.15 to 0.65)"))
     }
 

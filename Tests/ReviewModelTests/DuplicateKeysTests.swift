@@ -21,7 +21,8 @@ struct DuplicateKeysTests {
     @Test("titles match across diacritics, case, punctuation and spacing, but not across years")
     func title() {
         let a = ReferenceFields(title: "Café-Naïve  Study: Ørsted's ﬁndings.", year: 2019)
-        let b = ReferenceFields(title: "cafe naive study – ØRSTED s findings", year: 2019)  // Ø has no NFKD decomposition
+        // Ø has no NFKD decomposition.
+        let b = ReferenceFields(title: "cafe naive study – ØRSTED s findings", year: 2019)
         let c = ReferenceFields(title: "Cafe naive study: Orsted's findings", year: 2020)
         #expect(ReferenceFields.normalisedTitle(a.title) == "cafenaivestudyørstedsfindings")
         #expect(a.duplicateKeys == b.duplicateKeys)
@@ -33,7 +34,8 @@ struct DuplicateKeysTests {
     @Test("short titles (Editorial, Letter) never make a title key; all kinds appear in order")
     func order() {
         #expect(ReferenceFields(title: "Editorial", year: 2001).duplicateKeys.isEmpty)
-        let all = ReferenceFields(title: "A randomised trial of exercise for low mood", year: 2001, doi: "10.1/x", pmid: "7")
+        let all = ReferenceFields(
+            title: "A randomised trial of exercise for low mood", year: 2001, doi: "10.1/x", pmid: "7")
         #expect(all.duplicateKeys == ["doi:10.1/x", "pmid:7", "title:arandomisedtrialofexerciseforlowmood|2001"])
     }
 

@@ -24,7 +24,10 @@ struct BatchIndexTests {
         let database = try ReviewDatabase.inMemory()
         _ = try database.importBatch(input(sampleRecords(), sha: "a"))
         var later = sampleRecords()
-        later.append(ImportedRecord(fields: ReferenceFields(title: "Zebrafish sleep genetics in a new cohort", abstract: "zebrafish"), line: 30))
+        later.append(
+            ImportedRecord(
+                fields: ReferenceFields(title: "Zebrafish sleep genetics in a new cohort", abstract: "zebrafish"),
+                line: 30))
         let summary = try database.importBatch(input(later, sha: "b"))
         #expect(summary.duplicateCount == 5)
         try expectConsistent(database)
@@ -36,7 +39,9 @@ struct BatchIndexTests {
     func matchedOn() throws {
         let database = try ReviewDatabase.inMemory()
         _ = try database.importBatch(input(sampleRecords()))
-        let keys = try database.writer.read { try String.fetchAll($0, sql: "SELECT matchedOn FROM duplicateGroup ORDER BY id") }
+        let keys = try database.writer.read {
+            try String.fetchAll($0, sql: "SELECT matchedOn FROM duplicateGroup ORDER BY id")
+        }
         #expect(keys == ["doi:10.1000/abc", "pmid:222"])
     }
 
@@ -48,13 +53,15 @@ struct BatchIndexTests {
             let queue = try DatabaseQueue(path: path)
             try ReviewDatabase.migrator.migrate(queue, upTo: "v1")
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01')")
-                try db.execute(sql: """
-                    INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                    VALUES (1, 'old.ris', 'ris', 'old', 1, 0, 0, '[]', '2026-01-01');
-                    INSERT INTO record (importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
-                    VALUES (1, 1, 'Hedgehog hibernation physiology', 'hedgehogs', '[]', '[]', '[]', '[]', '');
-                    """)
+                try db.execute(
+                    sql: "INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01')")
+                try db.execute(
+                    sql: """
+                        INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
+                        VALUES (1, 'old.ris', 'ris', 'old', 1, 0, 0, '[]', '2026-01-01');
+                        INSERT INTO record (importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
+                        VALUES (1, 1, 'Hedgehog hibernation physiology', 'hedgehogs', '[]', '[]', '[]', '[]', '');
+                        """)
             }
         }
         let database = try ReviewDatabase.open(path: path)
@@ -66,15 +73,18 @@ struct BatchIndexTests {
 
     @Test("a batch stored in chunks equals the same batch stored at once, duplicates across chunks included")
     func chunked() throws {
-        let records = sampleRecords() + sampleRecords().map { record in
-            var copy = record
-            copy.line += 100
-            return copy
-        }
+        let records =
+            sampleRecords()
+            + sampleRecords().map { record in
+                var copy = record
+                copy.line += 100
+                return copy
+            }
         let whole = try ReviewDatabase.inMemory()
         let expected = try whole.importBatch(input(records))
         let chunked = try ReviewDatabase.inMemory()
-        var chunks = stride(from: 0, to: records.count, by: 3).map { Array(records[$0..<min($0 + 3, records.count)]) }[...]
+        var chunks = stride(from: 0, to: records.count, by: 3).map { Array(records[$0..<min($0 + 3, records.count)]) }[
+            ...]
         let summary = try chunked.importBatch(
             fileName: "sample.ris", sha256: "sha-1", next: { chunks.popFirst() },
             finish: { (.ris, ["sample.ris:3: warning: unknown tag XX"]) })

@@ -8,22 +8,26 @@ import Testing
 
 @Suite("Duplicates never hide a distinct work")
 struct DuplicateRuleTests {
-    static func record(_ title: String, year: Int? = 2020, doi: String? = nil, pmid: String? = nil, line: Int) -> ImportedRecord {
-        ImportedRecord(fields: ReferenceFields(title: title, abstract: "", year: year, doi: doi, pmid: pmid), line: line)
+    static func record(_ title: String, year: Int? = 2020, doi: String? = nil, pmid: String? = nil, line: Int)
+        -> ImportedRecord
+    {
+        ImportedRecord(
+            fields: ReferenceFields(title: title, abstract: "", year: year, doi: doi, pmid: pmid), line: line)
     }
 
     @Test("same title and year with different DOIs or PMIDs: both screened, linked as possible duplicates")
     func titleMatchContradicted() throws {
         let db = try ReviewDatabase.inMemory()
         let title = "Peer review report for: a randomised trial of exercise"
-        let summary = try db.importBatch(input([
-            Self.record(title, doi: "10.5194/abc-2020-1-rc1", line: 1),
-            Self.record(title, doi: "10.5194/abc-2020-1-rc2", line: 5),  // another report: distinct
-            Self.record(title, pmid: "123", line: 9),  // no DOI; its PMID contradicts nothing yet
-            Self.record(title, doi: "https://doi.org/10.5194/ABC-2020-1-RC1", line: 13),  // same DOI: a duplicate
-            Self.record("Another trial of exercise in older adults", pmid: "7", line: 17),
-            Self.record("Another trial of exercise in older adults", pmid: "8", line: 21),  // PMIDs differ
-        ]))
+        let summary = try db.importBatch(
+            input([
+                Self.record(title, doi: "10.5194/abc-2020-1-rc1", line: 1),
+                Self.record(title, doi: "10.5194/abc-2020-1-rc2", line: 5),  // another report: distinct
+                Self.record(title, pmid: "123", line: 9),  // no DOI; its PMID contradicts nothing yet
+                Self.record(title, doi: "https://doi.org/10.5194/ABC-2020-1-RC1", line: 13),  // same DOI: a duplicate
+                Self.record("Another trial of exercise in older adults", pmid: "7", line: 17),
+                Self.record("Another trial of exercise in older adults", pmid: "8", line: 21),  // PMIDs differ
+            ]))
         #expect(summary.duplicateCount == 2)  // the PMID-only record joins by title; the rc1 copy by DOI
         #expect(summary.possibleDuplicateCount == 2)
         #expect(try db.status().screenable == 4)
@@ -35,7 +39,9 @@ struct DuplicateRuleTests {
         #expect(Set(groups[0].members.map { String($0.key.prefix(4)) }) == ["titl", "doi:"])
     }
 
-    @Test("property: copies of different works never share a group when both carry a DOI or both a PMID", arguments: 0..<20)
+    @Test(
+        "property: copies of different works never share a group when both carry a DOI or both a PMID",
+        arguments: 0..<20)
     func distinctWorksNeverMerge(seed: UInt64) throws {
         // Eight works under two colliding titles; each copy keeps its work's DOI and PMID or loses them.
         var random = SplitMix64(seed: seed)
@@ -54,8 +60,10 @@ struct DuplicateRuleTests {
             let members = try ([group.canonicalID] + group.members.map(\.recordID)).map { try db.record($0) }
             for a in members {
                 for b in members where a.id < b.id && work[a.line] != work[b.line] {
-                    #expect(a.fields.doi == nil || b.fields.doi == nil, "group \(group.groupID): \(a.line) and \(b.line)")
-                    #expect(a.fields.pmid == nil || b.fields.pmid == nil, "group \(group.groupID): \(a.line) and \(b.line)")
+                    #expect(
+                        a.fields.doi == nil || b.fields.doi == nil, "group \(group.groupID): \(a.line) and \(b.line)")
+                    #expect(
+                        a.fields.pmid == nil || b.fields.pmid == nil, "group \(group.groupID): \(a.line) and \(b.line)")
                 }
             }
         }
@@ -69,16 +77,17 @@ struct DuplicateRuleTests {
             let queue = try DatabaseQueue(path: path)
             try ReviewDatabase.migrator.migrate(queue, upTo: "v7-decision-signal-ranks")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
-                    INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                    VALUES (1, 'old.ris', 'ris', 'old', 3, 2, 0, '[]', '2026-01-01');
-                    INSERT INTO duplicateGroup (id, matchedOn) VALUES (1, 'title:x');
-                    INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText, doi, year, duplicateGroupId, isCanonical)
-                    VALUES (1, 1, 1, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/a', 2010, 1, 1),
-                           (2, 1, 5, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/b', 2010, 1, 0),
-                           (3, 1, 9, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', NULL, 2010, 1, 0);
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
+                        INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
+                        VALUES (1, 'old.ris', 'ris', 'old', 3, 2, 0, '[]', '2026-01-01');
+                        INSERT INTO duplicateGroup (id, matchedOn) VALUES (1, 'title:x');
+                        INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText, doi, year, duplicateGroupId, isCanonical)
+                        VALUES (1, 1, 1, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/a', 2010, 1, 1),
+                               (2, 1, 5, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/b', 2010, 1, 0),
+                               (3, 1, 9, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', NULL, 2010, 1, 0);
+                        """)
             }
         }
         let db = try ReviewDatabase.open(path: path)
@@ -91,9 +100,11 @@ struct DuplicateRuleTests {
     func splitAndMark() throws {
         let db = try ReviewDatabase.inMemory()
         let title = "Kidney disease in cardiology: a narrative review"
-        _ = try db.importBatch(input([
-            Self.record(title, pmid: "1", line: 1), Self.record(title, line: 5), Self.record(title, pmid: "2", line: 9),
-        ]))
+        _ = try db.importBatch(
+            input([
+                Self.record(title, pmid: "1", line: 1), Self.record(title, line: 5),
+                Self.record(title, pmid: "2", line: 9),
+            ]))
         #expect(try db.status().screenable == 2)
         try db.splitDuplicate(2, assessor: "ann")
         #expect(try db.status().screenable == 3)

@@ -12,12 +12,16 @@ struct LearningHistoryTests {
         let db = try ReviewDatabase.inMemory()
         _ = try db.importBatch(input(sampleRecords()))
         let ids = try db.records().map(\.id)
-        let first = ["bm25": SignalObservation(rank: 3, openCount: 2), "tfidf-lr": SignalObservation(rank: 1.5, openCount: 2)]
-        try db.decide(ids[0], .include, assessor: "ann", provenance: DecisionProvenance(rankShown: 1, signalRanks: first))
+        let first = [
+            "bm25": SignalObservation(rank: 3, openCount: 2), "tfidf-lr": SignalObservation(rank: 1.5, openCount: 2),
+        ]
+        try db.decide(
+            ids[0], .include, assessor: "ann", provenance: DecisionProvenance(rankShown: 1, signalRanks: first))
         try db.decide(ids[1], .exclude, assessor: "ann")
         // A later change of mind keeps the ranks the record was first shown with.
-        try db.decide(ids[0], .exclude, assessor: "ann",
-                      provenance: DecisionProvenance(signalRanks: ["bm25": SignalObservation(rank: 1, openCount: 1)]))
+        try db.decide(
+            ids[0], .exclude, assessor: "ann",
+            provenance: DecisionProvenance(signalRanks: ["bm25": SignalObservation(rank: 1, openCount: 1)]))
         let history = try db.learningHistory()
         #expect(history.map(\.recordID) == [ids[1], ids[0]])
         #expect(history.map(\.label) == [.exclude, .exclude])

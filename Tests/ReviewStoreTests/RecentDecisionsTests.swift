@@ -12,7 +12,8 @@ struct RecentDecisionsTests {
         _ = try database.importBatch(input(sampleRecords()))
         let ids = try database.records().map(\.id)
         for (step, id) in (ids + ids).enumerated() {
-            try database.decide(id, step.isMultiple(of: 3) ? .include : .exclude, assessor: step.isMultiple(of: 2) ? "ann" : "bob")
+            try database.decide(
+                id, step.isMultiple(of: 3) ? .include : .exclude, assessor: step.isMultiple(of: 2) ? "ann" : "bob")
             if step == 2 { try database.undo(assessor: "ann") }
         }
         let log = try database.decisionLog()

@@ -11,7 +11,8 @@ struct ReviewDatabaseDurabilityTests {
     func temporaryReview() throws -> (ReviewDatabase, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let database = try ReviewDatabase.create(path: dir.appendingPathComponent("r.tarsier").path, topic: Topic(title: "t"))
+        let database = try ReviewDatabase.create(
+            path: dir.appendingPathComponent("r.tarsier").path, topic: Topic(title: "t"))
         return (database, dir)
     }
 
@@ -34,7 +35,8 @@ struct ReviewDatabaseDurabilityTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try database.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "INSERT INTO recordNote (recordId, assessor, note, updatedAt) VALUES (999, 'ann', 'x', 0)")
+            try db.execute(
+                sql: "INSERT INTO recordNote (recordId, assessor, note, updatedAt) VALUES (999, 'ann', 'x', 0)")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let report = try database.integrityReport()

@@ -7,16 +7,30 @@ import Testing
 /// Records for store tests: two distinct studies plus duplicates by DOI, PMID and title+year.
 func sampleRecords() -> [ImportedRecord] {
     [
-        ImportedRecord(fields: ReferenceFields(title: "Exercise for depression in adults: a randomised trial", abstract: "We randomised 200 adults.", authors: ["Smith, J"], year: 2010, doi: "10.1000/abc", pmid: "111"), line: 1),
-        ImportedRecord(fields: ReferenceFields(title: "Café culture and naïve sleep patterns", abstract: "An observational study of sleep.", year: 2012, pmid: "222"), line: 9),
-        ImportedRecord(fields: ReferenceFields(title: "Exercise for depression (duplicate by DOI)", abstract: "", doi: "https://doi.org/10.1000/ABC"), line: 17),
-        ImportedRecord(fields: ReferenceFields(title: "Other title, same PMID", abstract: "x", pmid: "PMID: 222"), line: 20),
-        ImportedRecord(fields: ReferenceFields(title: "EXERCISE FOR DEPRESSION IN ADULTS — A RANDOMISED TRIAL!", abstract: "", year: 2010), line: 25),
+        ImportedRecord(
+            fields: ReferenceFields(
+                title: "Exercise for depression in adults: a randomised trial", abstract: "We randomised 200 adults.",
+                authors: ["Smith, J"], year: 2010, doi: "10.1000/abc", pmid: "111"), line: 1),
+        ImportedRecord(
+            fields: ReferenceFields(
+                title: "Café culture and naïve sleep patterns", abstract: "An observational study of sleep.",
+                year: 2012, pmid: "222"), line: 9),
+        ImportedRecord(
+            fields: ReferenceFields(
+                title: "Exercise for depression (duplicate by DOI)", abstract: "", doi: "https://doi.org/10.1000/ABC"),
+            line: 17),
+        ImportedRecord(
+            fields: ReferenceFields(title: "Other title, same PMID", abstract: "x", pmid: "PMID: 222"), line: 20),
+        ImportedRecord(
+            fields: ReferenceFields(
+                title: "EXERCISE FOR DEPRESSION IN ADULTS — A RANDOMISED TRIAL!", abstract: "", year: 2010), line: 25),
     ]
 }
 
 func input(_ records: [ImportedRecord], sha: String = "sha-1", labels: Bool = false) -> ImportBatchInput {
-    ImportBatchInput(fileName: "sample.ris", format: .ris, sha256: sha, records: records, warnings: ["sample.ris:3: warning: unknown tag XX"], labelsAsDecisions: labels)
+    ImportBatchInput(
+        fileName: "sample.ris", format: .ris, sha256: sha, records: records,
+        warnings: ["sample.ris:3: warning: unknown tag XX"], labelsAsDecisions: labels)
 }
 
 @Suite("Review database")
@@ -99,7 +113,9 @@ struct ReviewDatabaseTests {
         _ = try db.importBatch(input(sampleRecords()))
         let id = try #require(try db.records().first?.id)
         try db.decide(id, .include, assessor: "ann")
-        #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "UPDATE decision SET label = 'exclude'") } }
+        #expect(throws: (any Error).self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE decision SET label = 'exclude'") }
+        }
         #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "DELETE FROM decision") } }
         #expect(try db.currentLabels()[id] == .include)
     }
@@ -149,7 +165,8 @@ struct ReviewDatabaseTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let first = try ReviewDatabase.create(path: path, topic: Topic(title: "Two"))
         let many = (0..<200).map { i in
-            ImportedRecord(fields: ReferenceFields(title: "Distinct study number \(i) of many", abstract: "a"), line: i + 1)
+            ImportedRecord(
+                fields: ReferenceFields(title: "Distinct study number \(i) of many", abstract: "a"), line: i + 1)
         }
         _ = try first.importBatch(input(many))
         let second = try ReviewDatabase.open(path: path)
@@ -192,10 +209,12 @@ struct ReviewNotesTests {
 
 @Suite("Stored JSON lists")
 struct StoredJSONTests {
-    @Test("the hand-written JSON array encoder round-trips through JSONDecoder", arguments: [
-        [], [""], ["Smith, J"], ["quote \" and \\ backslash", "line\nbreak\r\tand \u{01} control"],
-        ["Ørsted — 日本語 🚀", "é\u{301}"],
-    ])
+    @Test(
+        "the hand-written JSON array encoder round-trips through JSONDecoder",
+        arguments: [
+            [], [""], ["Smith, J"], ["quote \" and \\ backslash", "line\nbreak\r\tand \u{01} control"],
+            ["Ørsted — 日本語 🚀", "é\u{301}"],
+        ])
     func roundTrip(values: [String]) throws {
         let text = ReviewDatabase.json(values)
         #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == values)

@@ -44,7 +44,9 @@ struct ReviewFileSafetyTests {
             try Data(content.utf8).write(to: url)
             let before = try SHA256.hex(fileAt: url)
             for access in [ReviewDatabase.Access.readWrite, .readOnly] {
-                #expect(throws: ReviewStoreError.notSQLite(url.path)) { try ReviewDatabase.open(path: url.path, access: access) }
+                #expect(throws: ReviewStoreError.notSQLite(url.path)) {
+                    try ReviewDatabase.open(path: url.path, access: access)
+                }
             }
             #expect(try SHA256.hex(fileAt: url) == before)
             #expect(companions(url).isEmpty)
@@ -58,12 +60,17 @@ struct ReviewFileSafetyTests {
             do {
                 let queue = try DatabaseQueue(path: url.path)
                 try queue.write { db in
-                    try db.execute(sql: "CREATE TABLE items (itemID INTEGER PRIMARY KEY, key TEXT); INSERT INTO items VALUES (1, 'ABCD')")
+                    try db.execute(
+                        sql:
+                            "CREATE TABLE items (itemID INTEGER PRIMARY KEY, key TEXT); INSERT INTO items VALUES (1, 'ABCD')"
+                    )
                 }
             }
             let before = try SHA256.hex(fileAt: url)
             #expect(throws: ReviewStoreError.notAReview(url.path)) { try ReviewDatabase.open(path: url.path) }
-            #expect(throws: ReviewStoreError.notAReview(url.path)) { try ReviewDatabase.open(path: url.path, access: .readOnly) }
+            #expect(throws: ReviewStoreError.notAReview(url.path)) {
+                try ReviewDatabase.open(path: url.path, access: .readOnly)
+            }
             #expect(try SHA256.hex(fileAt: url) == before)
             #expect(companions(url).isEmpty)
             // Still in rollback-journal mode: nobody switched it to WAL.
@@ -78,7 +85,9 @@ struct ReviewFileSafetyTests {
             let url = folder.appendingPathComponent("other.sqlite")
             do {
                 var migrator = DatabaseMigrator()
-                migrator.registerMigration("v1") { db in try db.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY)") }
+                migrator.registerMigration("v1") { db in
+                    try db.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY)")
+                }
                 try migrator.migrate(DatabaseQueue(path: url.path))
             }
             let before = try SHA256.hex(fileAt: url)
@@ -94,7 +103,9 @@ struct ReviewFileSafetyTests {
             try makeReview(url)
             do {
                 let queue = try DatabaseQueue(path: url.path)
-                try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')") }
+                try queue.write { db in
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
+                }
             }
             let before = try SHA256.hex(fileAt: url)
             for access in [ReviewDatabase.Access.readWrite, .readOnly] {
@@ -176,10 +187,14 @@ struct ReviewFileSafetyTests {
     func nulCharacter() throws {
         let database = try ReviewDatabase.inMemory()
         let record = ImportedRecord(
-            fields: ReferenceFields(title: "before\u{0}after", abstract: "a\u{0}b\u{1B}[31mc\u{07}"), line: 7, raw: "TI  - before\u{0}after")
-        let summary = try database.importBatch(ImportBatchInput(
-            fileName: "nul.ris", format: .ris, sha256: "nul", records: [record], warnings: []))
-        #expect(summary.storeWarnings == ["nul.ris:7: warning: NUL character replaced by U+FFFD (a review cannot store it)"])
+            fields: ReferenceFields(title: "before\u{0}after", abstract: "a\u{0}b\u{1B}[31mc\u{07}"), line: 7,
+            raw: "TI  - before\u{0}after")
+        let summary = try database.importBatch(
+            ImportBatchInput(
+                fileName: "nul.ris", format: .ris, sha256: "nul", records: [record], warnings: []))
+        #expect(
+            summary.storeWarnings == ["nul.ris:7: warning: NUL character replaced by U+FFFD (a review cannot store it)"]
+        )
         #expect(summary.warningCount == 1)
         let stored = try #require(try database.records().first)
         #expect(stored.fields.title == "before\u{FFFD}after")

@@ -39,7 +39,9 @@ struct TeamStoreTests {
         let (db, ids) = try Self.dualReview()
         try db.decide(ids[0], .include, assessor: "ann")
         let before = try db.decisionLog()
-        #expect(throws: ReviewStoreError.teamRule("record \(ids[0]) is not in conflict, so there is nothing to resolve")) {
+        #expect(
+            throws: ReviewStoreError.teamRule("record \(ids[0]) is not in conflict, so there is nothing to resolve")
+        ) {
             try db.resolve(ids[0], .include, assessor: "lee")
         }
         #expect(throws: ReviewStoreError.noSuchRecord(9_999)) { try db.resolve(9_999, .include, assessor: "lee") }
@@ -76,17 +78,18 @@ struct TeamStoreTests {
             let queue = try DatabaseQueue(path: path)
             try ReviewDatabase.migrator.migrate(queue, upTo: "v3-screening-indexes")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
-                    INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                    VALUES (1, 'old.ris', 'ris', 'old', 1, 0, 0, '[]', '2026-01-01');
-                    INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
-                    VALUES (1, 1, 1, 'Hedgehog hibernation', 'hedgehogs', '[]', '[]', '[]', '[]', '');
-                    INSERT INTO decision (recordId, kind, label, assessor, decidedAt, pickedBy, rankShown)
-                    VALUES (1, 'decide', 'include', 'ann', '2026-01-02', 'rank', 1);
-                    INSERT INTO decision (recordId, kind, label, assessor, decidedAt)
-                    VALUES (1, 'decide', 'exclude', 'bob', '2026-01-03');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
+                        INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
+                        VALUES (1, 'old.ris', 'ris', 'old', 1, 0, 0, '[]', '2026-01-01');
+                        INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
+                        VALUES (1, 1, 1, 'Hedgehog hibernation', 'hedgehogs', '[]', '[]', '[]', '[]', '');
+                        INSERT INTO decision (recordId, kind, label, assessor, decidedAt, pickedBy, rankShown)
+                        VALUES (1, 'decide', 'include', 'ann', '2026-01-02', 'rank', 1);
+                        INSERT INTO decision (recordId, kind, label, assessor, decidedAt)
+                        VALUES (1, 'decide', 'exclude', 'bob', '2026-01-03');
+                        """)
             }
         }
         let db = try ReviewDatabase.open(path: path)
@@ -96,13 +99,23 @@ struct TeamStoreTests {
         // bob overrode ann in single mode: dual screening would make that ambiguous.
         #expect(throws: ReviewStoreError.self) { try db.setTeamSettings(TeamSettings(mode: .dual)) }
         try db.writer.write { db in
-            try db.execute(sql: "INSERT INTO decision (recordId, kind, label, assessor, decidedAt) VALUES (1, 'resolve', 'include', 'lee', '2026-01-04')")
+            try db.execute(
+                sql:
+                    "INSERT INTO decision (recordId, kind, label, assessor, decidedAt) VALUES (1, 'resolve', 'include', 'lee', '2026-01-04')"
+            )
         }
         #expect(try db.decisionLog().last?.kind == .resolve)
-        #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "UPDATE decision SET label = 'maybe'") } }
+        #expect(throws: (any Error).self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE decision SET label = 'maybe'") }
+        }
         #expect(throws: (any Error).self) { try db.writer.write { try $0.execute(sql: "DELETE FROM decision") } }
         #expect(throws: (any Error).self) {
-            try db.writer.write { try $0.execute(sql: "INSERT INTO decision (recordId, kind, assessor, decidedAt) VALUES (1, 'vote', 'x', '2026-01-05')") }
+            try db.writer.write {
+                try $0.execute(
+                    sql:
+                        "INSERT INTO decision (recordId, kind, assessor, decidedAt) VALUES (1, 'vote', 'x', '2026-01-05')"
+                )
+            }
         }
         #expect(try db.decisionLog().count == 3)
         #expect(try db.integrityReport().isOK)

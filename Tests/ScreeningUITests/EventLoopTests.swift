@@ -11,7 +11,9 @@ struct EventLoopTests {
         let items = (1...300).map { index in
             InMemoryScreeningSession.Item(
                 id: Int64(index),
-                fields: ReferenceFields(title: "Record \(index) about proton beams", abstract: "Abstract \(index).", year: 1990 + index % 30),
+                fields: ReferenceFields(
+                    title: "Record \(index) about proton beams", abstract: "Abstract \(index).", year: 1990 + index % 30
+                ),
                 score: 1 - Double(index) / 301)
         }
         return InMemoryScreeningSession(title: "Big", assessor: "bob", items: items)
@@ -95,22 +97,25 @@ struct EventLoopTests {
 
     @Test("a script replays actions, typing and keys, and saves the screen")
     func scriptRuns() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-screen-\(UUID().uuidString).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tarsier-screen-\(UUID().uuidString).txt"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let session = SampleSession.make()
-        let screen = try ScriptRunner.run(script: """
-            # include the top record, exclude the next with a reason
-            include
-            key x
-            key 3
-            search
-            type coffee
-            open
-            expect match 1/1
-            maybe
-            resize 100x30
-            save-screen \(path)
-            """, session: session, size: Size(columns: 80, rows: 24))
+        let screen = try ScriptRunner.run(
+            script: """
+                # include the top record, exclude the next with a reason
+                include
+                key x
+                key 3
+                search
+                type coffee
+                open
+                expect match 1/1
+                maybe
+                resize 100x30
+                save-screen \(path)
+                """, session: session, size: Size(columns: 80, rows: 24))
         #expect(try session.record(1).label == .include)
         #expect(try session.record(2).reason == "not a primary study")
         #expect(try session.record(8).label == .maybe)
@@ -135,7 +140,9 @@ struct EventLoopTests {
     @Test("a failed expect stops the script with its line")
     func expectFails() {
         #expect(throws: ScreeningUIError.scriptExpectation(line: 2, text: "no such text")) {
-            try ScriptRunner.run(script: "include\nexpect no such text", session: SampleSession.make(), size: Size(columns: 80, rows: 24))
+            try ScriptRunner.run(
+                script: "include\nexpect no such text", session: SampleSession.make(), size: Size(columns: 80, rows: 24)
+            )
         }
     }
 

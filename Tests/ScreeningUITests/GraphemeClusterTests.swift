@@ -61,8 +61,13 @@ struct GraphemeClusterTests {
 
     @Test("a record full of emoji sequences and zalgo fills every row exactly and is pinned")
     func goldenScreen() {
-        let title = "Family 👩\u{200D}👩\u{200D}👧 thumbs 👍🏽👍🏿 hearts ❤\u{FE0F}❤ flag 🇯🇵 Z\u{301}\u{302}\u{303}\u{304}\u{305}a\u{306}\u{307}\u{308}\u{309}lgo"
-        let abstract = String(repeating: "Zalgo Z\u{301}\u{302}\u{303}\u{304}\u{305}\u{316}\u{317}\u{318} text 👨\u{200D}👩\u{200D}👧\u{200D}👦 family, ", count: 6)
+        let title =
+            "Family 👩\u{200D}👩\u{200D}👧 thumbs 👍🏽👍🏿 hearts ❤\u{FE0F}❤ flag 🇯🇵 Z\u{301}\u{302}\u{303}\u{304}\u{305}a\u{306}\u{307}\u{308}\u{309}lgo"
+        let abstract =
+            String(
+                repeating:
+                    "Zalgo Z\u{301}\u{302}\u{303}\u{304}\u{305}\u{316}\u{317}\u{318} text 👨\u{200D}👩\u{200D}👧\u{200D}👦 family, ",
+                count: 6)
             + "\nkeycap 1\u{FE0F}\u{20E3} tag 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} health 🧑🏽\u{200D}⚕\u{FE0F} end"
         let session = InMemoryScreeningSession(
             title: "Emoji", assessor: "a",
@@ -82,8 +87,12 @@ struct GraphemeClusterTests {
                 #expect(DisplayWidth.of(screen.line(row)) == 50, "row \(row): \(screen.line(row))")
             }
             for cell in screen.cells {
-                #expect(!cell.character.unicodeScalars.contains(where: Self.isForbidden), "\(cell.character.unicodeScalars.map { String($0.value, radix: 16) })")
-                #expect(cell.character.unicodeScalars.filter { $0.properties.generalCategory == .nonspacingMark }.count <= 2)
+                #expect(
+                    !cell.character.unicodeScalars.contains(where: Self.isForbidden),
+                    "\(cell.character.unicodeScalars.map { String($0.value, radix: 16) })")
+                #expect(
+                    cell.character.unicodeScalars.filter { $0.properties.generalCategory == .nonspacingMark }.count <= 2
+                )
             }
         }
         assertSnapshot(queue.text, named: "emojiQueue50x16")

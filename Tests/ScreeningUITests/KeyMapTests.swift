@@ -17,7 +17,8 @@ struct KeyMapTests {
 
     @Test("a config line remaps an action and steals the key from its old action")
     func remap() throws {
-        let map = try KeyMap.parse("""
+        let map = try KeyMap.parse(
+            """
             # my keys
             include = y Enter
             note = none
@@ -40,9 +41,11 @@ struct KeyMapTests {
         #expect(map == KeyMapPreset.rayyan.keyMap)
     }
 
-    @Test("config errors name the line", arguments: [
-        ("include = i\nfrobnicate = x", 2), ("include", 1), ("include = Ctrl+Q", 1), ("preset = vim", 1),
-    ])
+    @Test(
+        "config errors name the line",
+        arguments: [
+            ("include = i\nfrobnicate = x", 2), ("include", 1), ("include = Ctrl+Q", 1), ("preset = vim", 1),
+        ])
     func errors(text: String, line: Int) {
         #expect(throws: ScreeningUIError.self) { try KeyMap.parse(text) }
         do { _ = try KeyMap.parse(text) } catch let error as ScreeningUIError {

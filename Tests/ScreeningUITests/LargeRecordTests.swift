@@ -28,7 +28,9 @@ struct LargeRecordTests {
             title: "Large", assessor: "a",
             items: [
                 .init(id: 1, fields: ReferenceFields(title: title, abstract: abstract, year: 2020), score: 0.9),
-                .init(id: 2, fields: ReferenceFields(title: "A normal record", abstract: "Short.", year: 2021), score: 0.5),
+                .init(
+                    id: 2, fields: ReferenceFields(title: "A normal record", abstract: "Short.", year: 2021), score: 0.5
+                ),
             ],
             terms: HighlightTerms(topic: ["proton beam"], include: ["prostate cancer"], exclude: []))
     }
@@ -65,14 +67,20 @@ struct LargeRecordTests {
         let layout = Layout(loop.state)
         let lines = try #require(PagerView.layout(loop.state, width: 80))
         #expect(loop.state.pagerScroll == 3 * (layout.pagerRows - 2))
-        let expectedTop = String(lines.lines(loop.state.pagerScroll..<(loop.state.pagerScroll + 1), highlighter: Highlighter(terms: HighlightTerms()))[0].map(\.character))
+        let expectedTop = String(
+            lines.lines(
+                loop.state.pagerScroll..<(loop.state.pagerScroll + 1), highlighter: Highlighter(terms: HighlightTerms())
+            )[0].map(\.character))
         #expect(previous.line(layout.pager.lowerBound).hasPrefix(" " + expectedTop))
 
         loop.send(.key(.named(.end)))
         #expect(loop.state.pagerScroll == lines.lineCount - layout.pagerRows)
         let last = loop.render()
         let text = Self.pagerText(last)
-        #expect(text.hasSuffix("Sentence \(lastSentence) of a very long abstract about proton beam therapy in prostate cancer. THE END OF THE ABSTRACT"))
+        #expect(
+            text.hasSuffix(
+                "Sentence \(lastSentence) of a very long abstract about proton beam therapy in prostate cancer. THE END OF THE ABSTRACT"
+            ))
         #expect(!last.text.contains("more lines ↓"))
         #expect(last.line(layout.pager.upperBound - 1).trimmingCharacters(in: .whitespaces).hasSuffix("ABSTRACT"))
 
@@ -83,8 +91,10 @@ struct LargeRecordTests {
 
     @Test("a 10 MB title is cut in the queue, the pager title wraps lazily, and the status line stays short")
     func hugeTitle() {
-        let title = String(repeating: "Proton beam therapy outcomes with a very long title. ", count: (Self.megabytes << 20) / 53)
-        let loop = EventLoop(session: Self.session(abstract: "Short abstract.", title: title), size: Size(columns: 80, rows: 24))
+        let title = String(
+            repeating: "Proton beam therapy outcomes with a very long title. ", count: (Self.megabytes << 20) / 53)
+        let loop = EventLoop(
+            session: Self.session(abstract: "Short abstract.", title: title), size: Size(columns: 80, rows: 24))
         loop.start()
         let queue = loop.render()
         #expect(queue.line(2).hasSuffix("…"))
@@ -120,19 +130,32 @@ struct LargeRecordBenchmark {
             loop.start()
             _ = loop.render()
         }
-        let scroll = (0..<30).map { _ in milliseconds { loop.send(.scrollPagerDown); _ = loop.render() } }
+        let scroll = (0..<30).map { _ in
+            milliseconds {
+                loop.send(.scrollPagerDown); _ = loop.render()
+            }
+        }
         let render = (0..<30).map { _ in milliseconds { _ = loop.render() } }
         return (open, median(scroll), median(render))
     }
 
     @Test("frame time: 10 MB abstract vs a normal record")
     func frameTime() {
-        let normal = Self.measure(abstract: String(repeating: "A normal abstract about proton beam therapy. ", count: 30))
+        let normal = Self.measure(
+            abstract: String(repeating: "A normal abstract about proton beam therapy. ", count: 30))
         let huge = Self.measure(abstract: LargeRecordTests.hugeAbstract())
-        print(String(format: "normal record: open %.2f ms, scroll+frame median %.3f ms, render median %.3f ms", normal.open, normal.scroll, normal.render))
-        print(String(format: "10 MB abstract: open %.2f ms, scroll+frame median %.3f ms, render median %.3f ms", huge.open, huge.scroll, huge.render))
-        print(String(format: "ratios (10 MB / normal): open %.1f  scroll %.1f  render %.1f",
-                     huge.open / normal.open, huge.scroll / normal.scroll, huge.render / normal.render))
+        print(
+            String(
+                format: "normal record: open %.2f ms, scroll+frame median %.3f ms, render median %.3f ms", normal.open,
+                normal.scroll, normal.render))
+        print(
+            String(
+                format: "10 MB abstract: open %.2f ms, scroll+frame median %.3f ms, render median %.3f ms", huge.open,
+                huge.scroll, huge.render))
+        print(
+            String(
+                format: "ratios (10 MB / normal): open %.1f  scroll %.1f  render %.1f",
+                huge.open / normal.open, huge.scroll / normal.scroll, huge.render / normal.render))
         #expect(huge.render > 0)
     }
 }

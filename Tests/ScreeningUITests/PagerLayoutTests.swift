@@ -24,7 +24,8 @@ struct PagerLayoutTests {
     static let pieces = [
         "a", "to", "word", "proton", "beam", " ", " ", " ", "  ", "\n", "\r\n", "\t", "é", "e\u{301}", "café", "naïve",
         "日", "本語", "陽子線治療", "😀", "👩\u{200D}👩\u{200D}👧", "👍🏽", "❤\u{FE0F}", "🇫🇷", "Z\u{301}\u{302}\u{303}\u{304}",
-        "\u{200B}", "\u{202E}", "\u{200F}", "\u{1B}[31m", "\u{1B}]0;x\u{07}", "\u{85}", "-", ",", "supercalifragilisticexpialidocious",
+        "\u{200B}", "\u{202E}", "\u{200F}", "\u{1B}[31m", "\u{1B}]0;x\u{07}", "\u{85}", "-", ",",
+        "supercalifragilisticexpialidocious",
         "ｆｕｌｌ", "ก\u{E49}", "क\u{94D}ष\u{93F}", "\u{301}",
     ]
 
@@ -44,7 +45,8 @@ struct PagerLayoutTests {
             let expected = TextWrapper.wrap(Glyph.make(text, keepNewlines: true), width: width)
             let layout = PagerLayout([.init(text, keepNewlines: true)], width: width)
             let actual = layout.lines(0..<layout.lineCount, highlighter: Highlighter(terms: HighlightTerms()))
-            #expect(Self.render(actual) == Self.render(expected), "seed \(seed) width \(width): \(text.debugDescription)")
+            #expect(
+                Self.render(actual) == Self.render(expected), "seed \(seed) width \(width): \(text.debugDescription)")
             #expect(layout.lineCount == expected.count)
         }
     }
@@ -53,7 +55,8 @@ struct PagerLayoutTests {
     func windowedHighlighting() {
         let sentence = "Proton beam therapy for prostate cancer was compared with radiotherapy. "
         let text = String(repeating: sentence, count: 400)  // one paragraph of about 370 lines at 78
-        let terms = HighlightTerms(topic: ["proton beam", "radiotherap*"], include: ["prostate cancer"], exclude: ["compared"])
+        let terms = HighlightTerms(
+            topic: ["proton beam", "radiotherap*"], include: ["prostate cancer"], exclude: ["compared"])
         let highlighter = Highlighter(terms: terms)
         var glyphs = Glyph.make(text)
         highlighter.apply(to: &glyphs)
@@ -79,13 +82,17 @@ struct PagerLayoutTests {
     @Test("the byte-level sanitizer removes exactly what the scalar grammar removes", arguments: 1...30)
     func sanitizerMatchesReference(seed: Int) {
         var generator = Generator(state: UInt64(seed) &* 7919)
-        let hostile = ["\u{1B}", "[", "]", "P", "X", "^", "_", "\\", "\u{07}", "\u{9C}", "\u{9B}", "\u{90}", "\u{85}", "\r", "\n",
-                       "\u{2028}", "\u{2029}", "\u{202A}", "\u{2067}", "\t", "\u{7F}", "\u{00}", "(", "!", "0", "m", ";", "é", "日",
-                       "😀", " ", "a", "\u{A0}", "\u{E2}", "\u{2030}", "\u{2065}"]
+        let hostile = [
+            "\u{1B}", "[", "]", "P", "X", "^", "_", "\\", "\u{07}", "\u{9C}", "\u{9B}", "\u{90}", "\u{85}", "\r", "\n",
+            "\u{2028}", "\u{2029}", "\u{202A}", "\u{2067}", "\t", "\u{7F}", "\u{00}", "(", "!", "0", "m", ";", "é", "日",
+            "😀", " ", "a", "\u{A0}", "\u{E2}", "\u{2030}", "\u{2065}",
+        ]
         let text = (0..<200).map { _ in hostile[generator.next(hostile.count)] }.joined()
         for keepNewlines in [false, true] {
-            #expect(TextSanitizer.clean(text, keepNewlines: keepNewlines) == ReferenceSanitizer.clean(text, keepNewlines: keepNewlines),
-                    "\(text.debugDescription)")
+            #expect(
+                TextSanitizer.clean(text, keepNewlines: keepNewlines)
+                    == ReferenceSanitizer.clean(text, keepNewlines: keepNewlines),
+                "\(text.debugDescription)")
         }
     }
 }

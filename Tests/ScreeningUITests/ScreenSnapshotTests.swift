@@ -66,11 +66,15 @@ struct ScreenSnapshotTests {
     @Test("the stats view plots includes found against records screened")
     func stats() {
         let (loop, _) = SampleSession.loop()
-        for action: Action in [.include, .include, .exclude, .include, .exclude, .exclude, .showStats] { loop.send(action) }
+        for action: Action in [.include, .include, .exclude, .include, .exclude, .exclude, .showStats] {
+            loop.send(action)
+        }
         assertSnapshot(loop.render().text, named: "stats80x24")
     }
 
-    @Test("the stats view at 0, 1 and 2 decisions: no plot before the first, no stretched lines after", arguments: [0, 1, 2])
+    @Test(
+        "the stats view at 0, 1 and 2 decisions: no plot before the first, no stretched lines after",
+        arguments: [0, 1, 2])
     func statsEarly(decisions: Int) {
         let (loop, _) = SampleSession.loop()
         for action in [Action.include, .exclude].prefix(decisions) { loop.send(action) }

@@ -6,16 +6,18 @@ import Testing
 /// Untrusted text never reaches the screen raw; widths of wide and combining characters are right.
 @Suite("Text safety and width")
 struct TextSafetyTests {
-    @Test("escape sequences and control characters are removed", arguments: [
-        ("red \u{1B}[31mtitle\u{1B}[0m", "red title"),
-        ("title\u{1B}]0;pwned\u{07} end", "title end"),
-        ("osc \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\", "osc link"),
-        ("c1 \u{9B}2Jcsi", "c1 csi"),
-        ("bell\u{07}\u{08} null\u{00}", "bell null"),
-        ("tab\there", "tab here"),
-        ("bidi \u{202E}txet", "bidi txet"),
-        ("line\r\nbreak", "line break"),
-    ])
+    @Test(
+        "escape sequences and control characters are removed",
+        arguments: [
+            ("red \u{1B}[31mtitle\u{1B}[0m", "red title"),
+            ("title\u{1B}]0;pwned\u{07} end", "title end"),
+            ("osc \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\", "osc link"),
+            ("c1 \u{9B}2Jcsi", "c1 csi"),
+            ("bell\u{07}\u{08} null\u{00}", "bell null"),
+            ("tab\there", "tab here"),
+            ("bidi \u{202E}txet", "bidi txet"),
+            ("line\r\nbreak", "line break"),
+        ])
     func sanitizes(input: String, expected: String) {
         #expect(TextSanitizer.clean(input) == expected)
     }
@@ -25,7 +27,9 @@ struct TextSafetyTests {
         let hostile = "Evil\u{1B}[2J\u{1B}[H title\u{07} with \u{1B}]52;c;ZXZpbA==\u{07}clipboard"
         let session = InMemoryScreeningSession(
             title: "t", assessor: "a",
-            items: [.init(id: 1, fields: ReferenceFields(title: hostile, abstract: "a\u{1B}[8mhidden\r\nb"), score: 0.5)])
+            items: [
+                .init(id: 1, fields: ReferenceFields(title: hostile, abstract: "a\u{1B}[8mhidden\r\nb"), score: 0.5)
+            ])
         let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
         loop.start()
         let screen = loop.render()
@@ -52,8 +56,9 @@ struct TextSafetyTests {
         let text = "陽子線治療は前立腺癌に対する放射線療法の一つである。 Proton therapy 治療成績を比較した。"
         let lines = TextWrapper.wrap(Glyph.make(text), width: 20)
         #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.width } <= 20 })
-        #expect(lines.map { String($0.map(\.character)) }.joined().replacingOccurrences(of: " ", with: "")
-            == text.replacingOccurrences(of: " ", with: ""))
+        #expect(
+            lines.map { String($0.map(\.character)) }.joined().replacingOccurrences(of: " ", with: "")
+                == text.replacingOccurrences(of: " ", with: ""))
         assertSnapshot(lines.map { String($0.map(\.character)) }.joined(separator: "\n") + "\n", named: "cjkWrap20")
     }
 
@@ -61,7 +66,12 @@ struct TextSafetyTests {
     func cjkOnScreen() {
         let session = InMemoryScreeningSession(
             title: "t", assessor: "a",
-            items: [.init(id: 1, fields: ReferenceFields(title: String(repeating: "陽子線治療", count: 10), abstract: "Café naïve résumé"), score: 0.5)])
+            items: [
+                .init(
+                    id: 1,
+                    fields: ReferenceFields(
+                        title: String(repeating: "陽子線治療", count: 10), abstract: "Café naïve résumé"), score: 0.5)
+            ])
         let loop = EventLoop(session: session, size: Size(columns: 40, rows: 12))
         loop.start()
         let screen = loop.render()
@@ -84,14 +94,20 @@ struct TextSafetyTests {
 @Suite("Hostile text screens")
 struct HostileTextScreenTests {
     static func loop() -> EventLoop {
-        let title = "Red \u{1B}[31mtitle\u{1B}[0m \u{1B}]0;pwned\u{07}RTL \u{202E}gnirts\u{202C} שלום عربي zero\u{200B}width Z\u{301}\u{302}\u{303}\u{304}\u{305}\u{306} 陽子線😀"
-        let abstract = "Cursor \u{1B}[2J\u{1B}[H moves\u{1B}[10;10H here.\r\nbell \u{07} bs \u{08} del \u{7F} c1 \u{9B}2J nel\u{85}end\n"
+        let title =
+            "Red \u{1B}[31mtitle\u{1B}[0m \u{1B}]0;pwned\u{07}RTL \u{202E}gnirts\u{202C} שלום عربي zero\u{200B}width Z\u{301}\u{302}\u{303}\u{304}\u{305}\u{306} 陽子線😀"
+        let abstract =
+            "Cursor \u{1B}[2J\u{1B}[H moves\u{1B}[10;10H here.\r\nbell \u{07} bs \u{08} del \u{7F} c1 \u{9B}2J nel\u{85}end\n"
             + "النص العربي \u{202D}LRO\u{202C} \u{2066}iso\u{2069} עברית\n" + "全角テキストＦｕｌｌ 陽子線治療は前立腺癌に対する放射線療法の一つである。"
         let session = InMemoryScreeningSession(
             title: "Hostile \u{1B}[5mreview", assessor: "a",
             items: [
-                .init(id: 1, fields: ReferenceFields(title: title, abstract: abstract, authors: ["Smith\u{1B}[8m J"], year: 2020), score: 0.9),
-                .init(id: 2, fields: ReferenceFields(title: "A plain record", abstract: "Plain.", year: 2021), score: 0.5),
+                .init(
+                    id: 1,
+                    fields: ReferenceFields(
+                        title: title, abstract: abstract, authors: ["Smith\u{1B}[8m J"], year: 2020), score: 0.9),
+                .init(
+                    id: 2, fields: ReferenceFields(title: "A plain record", abstract: "Plain.", year: 2021), score: 0.5),
             ])
         let loop = EventLoop(session: session, size: Size(columns: 60, rows: 16))
         loop.start()
@@ -100,13 +116,16 @@ struct HostileTextScreenTests {
 
     static func expectInert(_ screen: ScreenBuffer) {
         for row in 0..<screen.size.rows {
-            #expect(DisplayWidth.of(screen.line(row)) == screen.size.columns, "row \(row) is not exactly the screen width")
+            #expect(
+                DisplayWidth.of(screen.line(row)) == screen.size.columns, "row \(row) is not exactly the screen width")
         }
         for cell in screen.cells {
-            #expect(!cell.character.unicodeScalars.contains { scalar in
-                scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value)
-            })
+            #expect(
+                !cell.character.unicodeScalars.contains { scalar in
+                    scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+                        || (0x202A...0x202E).contains(scalar.value)
+                        || (0x2066...0x2069).contains(scalar.value)
+                })
         }
     }
 

@@ -68,7 +68,9 @@ struct HypergeometricStoppingRuleTests {
             if history.steps[n - j].relevant { k += 1 }
             let successes = Int((Double(found) / target + 1 - Double(found - k)).rounded(.down))
             let population = history.poolSize - n + j
-            let p = successes > population ? 0 : Hypergeometric.cdf(k, population: population, successes: successes, draws: j) ?? 1
+            let p =
+                successes > population
+                ? 0 : Hypergeometric.cdf(k, population: population, successes: successes, draws: j) ?? 1
             best = min(best, p)
         }
         return best
@@ -78,7 +80,8 @@ struct HypergeometricStoppingRuleTests {
     func matchesBuscarpyHandMade() throws {
         for row in Self.handMade {
             let history = try ScreeningHistory(
-                poolSize: row.pool, relevant: Array(repeating: true, count: row.ones) + Array(repeating: false, count: row.zeros))
+                poolSize: row.pool,
+                relevant: Array(repeating: true, count: row.ones) + Array(repeating: false, count: row.zeros))
             let rule = try HypergeometricStoppingRule(targetRecall: row.target)
             let p = try #require(rule.pValue(history)?.p)
             #expect(abs(p - row.p) <= 1e-9 * row.p, "\(row.ones)+\(row.zeros) of \(row.pool) at \(row.target): \(p)")
@@ -145,7 +148,10 @@ struct HypergeometricStoppingRuleTests {
         #expect((rule.pValue(history, totalRelevantAtLeast: bound.total) ?? 0) >= 0.05 || bound.total == 40)
         #expect((rule.pValue(history, totalRelevantAtLeast: bound.total + 1) ?? 1) < 0.05)
         let figures = rule.evaluate(history).figures.map(\.name)
-        #expect(figures == ["p_value", "alpha", "target_recall", "urn_size", "recall_lower_bound", "total_relevant_upper_bound"])
+        #expect(
+            figures == [
+                "p_value", "alpha", "target_recall", "urn_size", "recall_lower_bound", "total_relevant_upper_bound",
+            ])
     }
 
     @Test("Random-tail sampling uses only the trailing run of random picks")
@@ -174,4 +180,3 @@ struct HypergeometricStoppingRuleTests {
         #expect(throws: StoppingError.self) { try HypergeometricStoppingRule(confidence: 1.2) }
     }
 }
-

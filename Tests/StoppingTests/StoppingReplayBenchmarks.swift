@@ -29,7 +29,9 @@ struct StoppingReplayBenchmarks {
     func replayTiming() throws {
         let order = try ScreeningHistory(
             poolSize: 2019, relevant: Self.biasedOrder(pool: 2019, relevant: 392, bias: 10, seed: 1))
-        let rules: [any StoppingRule] = [try HypergeometricStoppingRule(), try KneeStoppingRule(), try ConsecutiveExcludesRule()]
+        let rules: [any StoppingRule] = [
+            try HypergeometricStoppingRule(), try KneeStoppingRule(), try ConsecutiveExcludesRule(),
+        ]
         func median(_ stride: Int) throws -> (Double, [Int?]) {
             var times: [Double] = []
             var stops: [Int?] = []
@@ -43,7 +45,9 @@ struct StoppingReplayBenchmarks {
         let (exact, exactStops) = try median(1)
         let (coarse, coarseStops) = try median(20)
         print("replay N=2019 R=392 stride 1: median \(String(format: "%.3f", exact)) s, stops \(exactStops)")
-        print("replay stride 20: median \(String(format: "%.3f", coarse)) s (ratio \(String(format: "%.1f", exact / coarse))×), stops \(coarseStops)")
+        print(
+            "replay stride 20: median \(String(format: "%.3f", coarse)) s (ratio \(String(format: "%.1f", exact / coarse))×), stops \(coarseStops)"
+        )
         #expect(exactStops == coarseStops)
     }
 }

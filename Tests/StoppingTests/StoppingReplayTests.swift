@@ -12,7 +12,8 @@ struct StoppingReplayTests {
     func perfectRanking() throws {
         let order = try ScreeningHistory(poolSize: 100, relevant: Self.perfect)
         let rules: [any StoppingRule] = [
-            try ConsecutiveExcludesRule(runLength: .count(20)), try KneeStoppingRule(), try HypergeometricStoppingRule(),
+            try ConsecutiveExcludesRule(runLength: .count(20)), try KneeStoppingRule(),
+            try HypergeometricStoppingRule(),
         ]
         let outcomes = try StoppingReplay.replay(order, rules: rules)
         #expect(outcomes.map(\.ruleID) == ["consecutive_excludes", "knee", "hypergeometric"])
@@ -35,7 +36,9 @@ struct StoppingReplayTests {
     @Test("saysStop agrees with the full evaluation after every decision")
     func saysStopAgrees() throws {
         let order = try ScreeningHistory(poolSize: 100, relevant: Self.perfect)
-        let rules: [any StoppingRule] = [try HypergeometricStoppingRule(targetRecall: 0.9), try ConsecutiveExcludesRule()]
+        let rules: [any StoppingRule] = [
+            try HypergeometricStoppingRule(targetRecall: 0.9), try ConsecutiveExcludesRule(),
+        ]
         for count in 1...100 {
             for rule in rules {
                 #expect(rule.saysStop(order.prefix(count)) == (rule.evaluate(order.prefix(count)).state == .stop))
@@ -48,7 +51,9 @@ struct StoppingReplayTests {
         var generator = SplitMix64(seed: 11)
         let relevant = (0..<400).map { index in generator.next() % 100 < (index < 120 ? 30 : 2) }
         let order = try ScreeningHistory(poolSize: 400, relevant: relevant)
-        let rules: [any StoppingRule] = [try ConsecutiveExcludesRule(), try HypergeometricStoppingRule(targetRecall: 0.9)]
+        let rules: [any StoppingRule] = [
+            try ConsecutiveExcludesRule(), try HypergeometricStoppingRule(targetRecall: 0.9),
+        ]
         let exact = try StoppingReplay.replay(order, rules: rules)
         let coarse = try StoppingReplay.replay(order, rules: rules, stride: 25)
         #expect(exact.map(\.stoppedAt) == coarse.map(\.stoppedAt))
@@ -70,7 +75,9 @@ struct StoppingReplayTests {
 
     @Test("The reliability table counts runs that stopped below target")
     func reliability() throws {
-        func outcome(_ id: String, stop: Int?, found: Int, target: Double? = nil, confidence: Double? = nil) -> StoppingOutcome {
+        func outcome(_ id: String, stop: Int?, found: Int, target: Double? = nil, confidence: Double? = nil)
+            -> StoppingOutcome
+        {
             StoppingOutcome(
                 ruleID: id, ruleLabel: id, targetRecall: target, confidence: confidence, stoppedAt: stop, poolSize: 100,
                 totalRelevant: 20, relevantFound: found, evaluation: nil)

@@ -22,17 +22,22 @@ struct AgreementTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "Wikipedia 1", counts: [[20, 5], [10, 15]], kappa: 0.4, se: 0.12699606293110033,
-             lower: 0.151092290476661, upper: 0.6489077095233389, ac1: 0.4059405941, pabak: 0.4, agreement: 0.7),
-        Case(name: "Wikipedia 2", counts: [[45, 15], [25, 15]], kappa: 0.13043478260869554, se: 0.0986615376234396,
-             lower: -0.06293827779258965, upper: 0.3238078430099807, ac1: 0.2660550459, pabak: 0.2, agreement: 0.6),
-        Case(name: "all agree, two categories", counts: [[30, 0], [0, 70]], kappa: 1, se: 0, lower: 1, upper: 1,
-             ac1: 1, pabak: 1, agreement: 1),
-        Case(name: "one category only: κ undefined", counts: [[50, 0], [0, 0]], kappa: nil, se: nil, lower: nil,
-             upper: nil, ac1: 1, pabak: 1, agreement: 1),
-        Case(name: "three categories", counts: [[40, 3, 2], [5, 20, 4], [1, 3, 22]], kappa: 0.7208436724565757,
-             se: 0.058885819004256004, lower: 0.6054295880080895, upper: 0.8362577569050618, ac1: 0.7344251411,
-             pabak: 0.73, agreement: 0.82),
+        Case(
+            name: "Wikipedia 1", counts: [[20, 5], [10, 15]], kappa: 0.4, se: 0.12699606293110033,
+            lower: 0.151092290476661, upper: 0.6489077095233389, ac1: 0.4059405941, pabak: 0.4, agreement: 0.7),
+        Case(
+            name: "Wikipedia 2", counts: [[45, 15], [25, 15]], kappa: 0.13043478260869554, se: 0.0986615376234396,
+            lower: -0.06293827779258965, upper: 0.3238078430099807, ac1: 0.2660550459, pabak: 0.2, agreement: 0.6),
+        Case(
+            name: "all agree, two categories", counts: [[30, 0], [0, 70]], kappa: 1, se: 0, lower: 1, upper: 1,
+            ac1: 1, pabak: 1, agreement: 1),
+        Case(
+            name: "one category only: κ undefined", counts: [[50, 0], [0, 0]], kappa: nil, se: nil, lower: nil,
+            upper: nil, ac1: 1, pabak: 1, agreement: 1),
+        Case(
+            name: "three categories", counts: [[40, 3, 2], [5, 20, 4], [1, 3, 22]], kappa: 0.7208436724565757,
+            se: 0.058885819004256004, lower: 0.6054295880080895, upper: 0.8362577569050618, ac1: 0.7344251411,
+            pabak: 0.73, agreement: 0.82),
     ]
 
     @Test("κ with its CI, AC1, PABAK and percent agreement match the reference implementations", arguments: cases)
@@ -73,7 +78,7 @@ struct AgreementTests {
             let transposed = (0..<k).map { i in (0..<k).map { j in counts[j][i] } }
             let names = (0..<k).map { "c\($0)" }
             guard let s = AgreementStatistics(AgreementTable(categories: names, counts: counts)),
-                  let t = AgreementStatistics(AgreementTable(categories: names, counts: transposed))
+                let t = AgreementStatistics(AgreementTable(categories: names, counts: transposed))
             else { continue }
             #expect(abs((s.kappa ?? 0) - (t.kappa ?? 0)) < 1e-12)
             #expect(abs(s.ac1 - t.ac1) < 1e-12)

@@ -67,8 +67,10 @@ struct TeamRulesTests {
     @Test("maybe policy 'resolve' sends any maybe to the lead")
     func maybeResolves() {
         let rules = TeamRules(settings: TeamSettings(mode: .dual, maybe: .resolve))
-        let events = Self.log([(1, "ann", .decide, .maybe, nil), (1, "bob", .decide, .include, nil),
-                               (2, "ann", .decide, .maybe, nil), (2, "bob", .decide, .maybe, nil)])
+        let events = Self.log([
+            (1, "ann", .decide, .maybe, nil), (1, "bob", .decide, .include, nil),
+            (2, "ann", .decide, .maybe, nil), (2, "bob", .decide, .maybe, nil),
+        ])
         let summary = TeamSummary(rules: rules, book: VoteBook(events: events))
         #expect(summary.statuses[1]?.isConflict == true)
         #expect(summary.statuses[2]?.isConflict == true)
@@ -88,13 +90,20 @@ struct TeamRulesTests {
         let rules = TeamRules(settings: TeamSettings(mode: .verified, verificationFraction: 0.2), seed: 3)
         let sampled = (1...10_000).filter { rules.isInVerificationSample(Int64($0)) }
         #expect(abs(Double(sampled.count) / 10_000 - 0.2) < 0.02)
-        #expect(sampled == (1...10_000).filter { TeamRules(settings: rules.settings, seed: 3).isInVerificationSample(Int64($0)) })
+        #expect(
+            sampled
+                == (1...10_000).filter {
+                    TeamRules(settings: rules.settings, seed: 3).isInVerificationSample(Int64($0))
+                })
         let outside = Int64((1...10_000).first { !rules.isInVerificationSample(Int64($0)) }!)
         let inside = Int64(sampled[0])
         let events = Self.log([(outside, "ann", .decide, .include, nil), (inside, "ann", .decide, .exclude, nil)])
         let summary = TeamSummary(rules: rules, book: VoteBook(events: events))
         #expect(summary.statuses[outside] == .decided(.include))
-        if case .awaitingSecondVote = summary.statuses[inside] {} else { Issue.record("sampled record needs a second vote") }
+        if case .awaitingSecondVote = summary.statuses[inside] {
+        } else {
+            Issue.record("sampled record needs a second vote")
+        }
     }
 
     @Test("pairwise agreement counts the records both decided; calibration takes the first N")
@@ -102,8 +111,10 @@ struct TeamRulesTests {
         let rules = TeamRules(settings: TeamSettings(mode: .dual))
         var rows: [(Int64, String, VoteEvent.Kind, Label?, Int64?)] = []
         // 20 include/include, 5 include/exclude, 10 exclude/include, 15 exclude/exclude (κ = 0.4).
-        let pattern: [(Label, Label, Int)] = [(.include, .include, 20), (.include, .exclude, 5),
-                                              (.exclude, .include, 10), (.exclude, .exclude, 15)]
+        let pattern: [(Label, Label, Int)] = [
+            (.include, .include, 20), (.include, .exclude, 5),
+            (.exclude, .include, 10), (.exclude, .exclude, 15),
+        ]
         var record: Int64 = 0
         for (a, b, n) in pattern {
             for _ in 0..<n {
@@ -128,8 +139,10 @@ struct TeamRulesTests {
     @Test("progress: standing votes per assessor and their pace")
     func progress() throws {
         let rules = TeamRules(settings: TeamSettings(mode: .dual))
-        let events = Self.log([(1, "ann", .decide, .include, nil), (2, "ann", .decide, .exclude, nil),
-                               (3, "ann", .decide, .maybe, nil), (1, "bob", .decide, .exclude, nil)])
+        let events = Self.log([
+            (1, "ann", .decide, .include, nil), (2, "ann", .decide, .exclude, nil),
+            (3, "ann", .decide, .maybe, nil), (1, "bob", .decide, .exclude, nil),
+        ])
         let summary = TeamSummary(rules: rules, book: VoteBook(events: events))
         let now = Self.t0.addingTimeInterval(3 * 60 + 30 * 60)
         let progress = summary.progress(events: events, now: now)
@@ -161,7 +174,8 @@ struct BlindTests {
         #expect(blind.label(of: 2, for: "cy") == .include)
         #expect(events.filter { blind.shows($0, to: "ann") }.map(\.id) == [1, 3, 4])
         #expect(events.filter { blind.shows($0, to: nil) }.count == events.count)
-        let open = TeamSummary(rules: TeamRules(settings: TeamSettings(mode: .dual, blind: false)), book: VoteBook(events: events))
+        let open = TeamSummary(
+            rules: TeamRules(settings: TeamSettings(mode: .dual, blind: false)), book: VoteBook(events: events))
         #expect(events.allSatisfy { open.shows($0, to: "ann") })
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where test data lives. Everything the default test run reads is inside the repository
 /// (`Tests/Fixtures/`, `sample-reviews/`), so a clone alone passes. The large labelled sets
-/// (`$TARSIER_DATASETS`, default `<clone>/../shared/datasets`) are read only by the dataset tests,
+/// (`$TARSIER_DATASETS`, default: the `shared/datasets` folder beside the clone) are read only by the dataset tests,
 /// which run when `TARSIER_DATASET_TESTS=1`; then a missing folder is a failure that names it.
 public enum TestData {
     /// The package root, two levels above this file (Tests/TestSupport/TestData.swift).
@@ -18,7 +18,7 @@ public enum TestData {
     /// `sample-reviews/`: the realistic reviews the README's demo opens.
     public static let sampleReviews = packageRoot.appendingPathComponent("sample-reviews")
 
-    /// The large labelled datasets: `$TARSIER_DATASETS`, or `../shared/datasets` beside the clone.
+    /// The large labelled datasets: `$TARSIER_DATASETS`, or the `shared/datasets` folder beside the clone.
     public static var datasets: URL {
         if let path = ProcessInfo.processInfo.environment["TARSIER_DATASETS"], !path.isEmpty {
             return URL(fileURLWithPath: path)
@@ -36,7 +36,7 @@ public enum TestData {
 
     /// Why the dataset tests are skipped (the text of their `.enabled(if:)` trait).
     public static let datasetSkipReason =
-        "dataset test: set TARSIER_DATASET_TESTS=1 (reads $TARSIER_DATASETS, default ../shared/datasets)"
+        "dataset test: set TARSIER_DATASET_TESTS=1 (reads $TARSIER_DATASETS, default: shared/datasets beside the clone)"
 
     /// Throws, naming the path, when the datasets folder is missing; dataset tests call it first so
     /// an enabled run without the data fails instead of passing silently.

@@ -15,7 +15,8 @@ struct AnalyzerTests {
 
     @Test("folds case, removes diacritics and expands compatibility characters")
     func normalisation() {
-        #expect(analyzer.terms("Sjögren’s ﬁbrosis in MÜNCHEN, Straße") == ["sjogren", "fibrosis", "munchen", "strasse"])
+        #expect(
+            analyzer.terms("Sjögren’s ﬁbrosis in MÜNCHEN, Straße") == ["sjogren", "fibrosis", "munchen", "strasse"])
         #expect(analyzer.normalize("Ａｂｃ É") == "abc e")
     }
 

@@ -27,7 +27,9 @@ struct BM25IndexTests {
             return Int((state >> 33) % UInt64(bound))
         }
         let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
-        let documents = (0..<20).map { _ in (0..<(1 + next(12))).map { _ in words[next(words.count)] }.joined(separator: " ") }
+        let documents = (0..<20).map { _ in
+            (0..<(1 + next(12))).map { _ in words[next(words.count)] }.joined(separator: " ")
+        }
         let index = TermIndex(documents: documents)
         let bm25 = BM25Index(index: index)
         let query = (0..<5).map { _ in (Int32(next(index.vocabulary.count)), Double(1 + next(3))) }
@@ -40,8 +42,11 @@ struct BM25IndexTests {
     func resolution() {
         let index = TermIndex(documents: ["diagnosis of rotator cuff", "diagnostic test", "diabetes"])
         let bm25 = BM25Index(index: index)
-        let query = WeightedQuery(terms: [.init(.pattern("Diagnos$"), weight: 1), .init(.text("rotator cuff"), weight: 0.5)])
-        let resolved = Dictionary(uniqueKeysWithValues: bm25.resolve(query).map { (index.vocabulary.term($0.term), $0.weight) })
+        let query = WeightedQuery(terms: [
+            .init(.pattern("Diagnos$"), weight: 1), .init(.text("rotator cuff"), weight: 0.5),
+        ])
+        let resolved = Dictionary(
+            uniqueKeysWithValues: bm25.resolve(query).map { (index.vocabulary.term($0.term), $0.weight) })
         #expect(resolved == ["diagnosis": 1, "diagnostic": 1, "rotator": 0.5, "cuff": 0.5, "rotator cuff": 0.5])
     }
 }

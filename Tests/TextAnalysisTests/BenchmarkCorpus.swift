@@ -11,7 +11,8 @@ enum BenchmarkCorpus {
     /// The real abstracts in the repository: Kitchenham 2010 and the sample review's PubMed records.
     static func repositoryTexts() -> [String] {
         csvTexts(TestData.fixture("benchmark/kitchenham-2010.csv"))
-            + medlineTexts(TestData.sampleReviews.appendingPathComponent("kidney-transplant-cardiac-testing/pubmed-search.nbib"))
+            + medlineTexts(
+                TestData.sampleReviews.appendingPathComponent("kidney-transplant-cardiac-testing/pubmed-search.nbib"))
     }
 
     /// "title abstract" of every row of the datasets folder's `name`.csv, or [] when it is absent.
@@ -22,7 +23,7 @@ enum BenchmarkCorpus {
         guard let data = try? Data(contentsOf: url) else { return [] }
         let rows = parseCSV(String(decoding: data, as: UTF8.self))
         guard let header = rows.first,
-              let title = header.firstIndex(of: "title"), let abstract = header.firstIndex(of: "abstract")
+            let title = header.firstIndex(of: "title"), let abstract = header.firstIndex(of: "abstract")
         else { return [] }
         return rows.dropFirst().filter { $0.count > max(title, abstract) }.map { $0[title] + " " + $0[abstract] }
     }
@@ -66,7 +67,11 @@ enum BenchmarkCorpus {
             let byte = bytes[index]
             if quoted {
                 if byte == 0x22 {
-                    if index + 1 < bytes.count && bytes[index + 1] == 0x22 { field.append(0x22); index += 1 } else { quoted = false }
+                    if index + 1 < bytes.count && bytes[index + 1] == 0x22 {
+                        field.append(0x22); index += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(byte)
                 }

@@ -66,7 +66,8 @@ struct BooleanQueryParserTests {
 
     @Test("reads PubMed tags, quoted phrases and drops author and language tags")
     func pubMed() {
-        let query = #"("heart attack"[tiab] OR "Myocardial Infarction"[MeSH Terms]) AND english[lang] NOT Smith J[au] AND dement*[tiab]"#
+        let query =
+            #"("heart attack"[tiab] OR "Myocardial Infarction"[MeSH Terms]) AND english[lang] NOT Smith J[au] AND dement*[tiab]"#
         let terms = texts(parser.parse(query))
         #expect(terms["heart attack"] == 1)
         #expect(terms["myocardial infarction"] == parser.headingWeight)
@@ -75,7 +76,9 @@ struct BooleanQueryParserTests {
         #expect(terms["dement*"] == 1)
     }
 
-    @Test("parses the four CLEF 2017 dev topics into useful terms", arguments: ["CD007427", "CD008691", "CD009944", "CD010632"])
+    @Test(
+        "parses the four CLEF 2017 dev topics into useful terms",
+        arguments: ["CD007427", "CD008691", "CD009944", "CD010632"])
     func clefTopics(topic: String) throws {
         let data = try Data(contentsOf: TestData.fixture("benchmark/clef17-\(topic).topic.json"))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -36,25 +36,30 @@ struct FeatureBuildingBenchmarks {
         var fastTimes: [Double] = []
         var featureCounts: (Int, Int) = (0, 0)
         for _ in 0..<repetitions {
-            naiveTimes.append(try Self.seconds {
-                let naive = NaiveTermIndex(documents: documents)
-                let index = TermIndex(
-                    analyzer: Analyzer(), includesBigrams: true, vocabulary: naive.vocabulary, counts: naive.counts,
-                    documentLengths: naive.documentLengths)
-                featureCounts.0 = try TFIDFVectorizer(index: index).featureCount
-                _ = BM25Index(index: index)
-            })
-            fastTimes.append(try Self.seconds {
-                let index = TermIndex(documents: documents)
-                featureCounts.1 = try TFIDFVectorizer(index: index).featureCount
-                _ = BM25Index(index: index)
-            })
+            naiveTimes.append(
+                try Self.seconds {
+                    let naive = NaiveTermIndex(documents: documents)
+                    let index = TermIndex(
+                        analyzer: Analyzer(), includesBigrams: true, vocabulary: naive.vocabulary, counts: naive.counts,
+                        documentLengths: naive.documentLengths)
+                    featureCounts.0 = try TFIDFVectorizer(index: index).featureCount
+                    _ = BM25Index(index: index)
+                })
+            fastTimes.append(
+                try Self.seconds {
+                    let index = TermIndex(documents: documents)
+                    featureCounts.1 = try TFIDFVectorizer(index: index).featureCount
+                    _ = BM25Index(index: index)
+                })
         }
         #expect(featureCounts.0 == featureCounts.1)
         let (naive, fast) = (Self.median(naiveTimes), Self.median(fastTimes))
-        print(String(
-            format: "feature building  N=%7d  runs=%d  reference median %.3f s (p95 %.3f)  fast median %.3f s (p95 %.3f)  ratio %.1f×  features %d",
-            poolSize, repetitions, naive, Self.p95(naiveTimes), fast, Self.p95(fastTimes), naive / fast, featureCounts.1))
+        print(
+            String(
+                format:
+                    "feature building  N=%7d  runs=%d  reference median %.3f s (p95 %.3f)  fast median %.3f s (p95 %.3f)  ratio %.1f×  features %d",
+                poolSize, repetitions, naive, Self.p95(naiveTimes), fast, Self.p95(fastTimes), naive / fast,
+                featureCounts.1))
     }
 
     @Test("phases of the fast path at 100,000 records")
@@ -71,8 +76,10 @@ struct FeatureBuildingBenchmarks {
         var scanner = TokenScanner(analyzer: Analyzer())
         var tokenCount = 0
         let scanTime = Self.seconds { for document in documents { scanner.scan(document) { _ in tokenCount += 1 } } }
-        print(String(
-            format: "fast phases N=100000: term index %.3f s (of which one-thread token scan %.3f s, %d tokens), TF-IDF %.3f s, BM25 %.3f s",
-            indexTime, scanTime, tokenCount, tfidfTime, bm25Time))
+        print(
+            String(
+                format:
+                    "fast phases N=100000: term index %.3f s (of which one-thread token scan %.3f s, %d tokens), TF-IDF %.3f s, BM25 %.3f s",
+                indexTime, scanTime, tokenCount, tfidfTime, bm25Time))
     }
 }

@@ -28,7 +28,8 @@ struct TermIndexEquivalenceTests {
 
     /// The repository's real abstracts, and with `TARSIER_DATASET_TESTS=1` the six benchmark sets too.
     static func realDocuments() -> [String] {
-        BenchmarkCorpus.repositoryTexts() + (TestData.datasetTestsEnabled ? datasets.flatMap { BenchmarkCorpus.texts($0) } : [])
+        BenchmarkCorpus.repositoryTexts()
+            + (TestData.datasetTestsEnabled ? datasets.flatMap { BenchmarkCorpus.texts($0) } : [])
     }
 
     func scannerTokens(_ text: String, analyzer: Analyzer = Analyzer()) -> [String] {
@@ -45,8 +46,9 @@ struct TermIndexEquivalenceTests {
         #expect(documents.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.count >= 25)
     }
 
-    @Test("the six benchmark CSVs are readable and contain non-ASCII text",
-          .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
+    @Test(
+        "the six benchmark CSVs are readable and contain non-ASCII text",
+        .enabled(if: TestData.datasetTestsEnabled, Comment(rawValue: TestData.datasetSkipReason)))
     func datasetCorpusAvailable() throws {
         try TestData.requireDatasets()
         let documents = Self.datasets.flatMap { BenchmarkCorpus.texts($0) }
@@ -73,7 +75,9 @@ struct TermIndexEquivalenceTests {
         for _ in 0..<3_000 {
             let length = Int(generator.next() % 24)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-            #expect(scannerTokens(text) == analyzer.tokens(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(
+                scannerTokens(text) == analyzer.tokens(text),
+                "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 
@@ -92,7 +96,8 @@ struct TermIndexEquivalenceTests {
     func indexMatches(chunkCount: Int) {
         let documents = BenchmarkCorpus.repositoryTexts() + Self.handMade
         let naive = NaiveTermIndex(documents: documents)
-        let built = TermIndexBuilder(analyzer: Analyzer(), includesBigrams: true).build(documents, chunkCount: chunkCount)
+        let built = TermIndexBuilder(analyzer: Analyzer(), includesBigrams: true).build(
+            documents, chunkCount: chunkCount)
         let fast = TermIndex(
             analyzer: Analyzer(), includesBigrams: true, vocabulary: built.vocabulary, counts: built.counts,
             documentLengths: built.documentLengths)
@@ -103,9 +108,12 @@ struct TermIndexEquivalenceTests {
     func unigramsAndCustomStopWords() {
         let documents = BenchmarkCorpus.csvTexts(TestData.fixture("benchmark/kitchenham-2010.csv")) + Self.handMade
         let analyzer = Analyzer(stopWords: ["patients", "ω", "étude", "etude", "k", "中文摘要"])
-        expectEqual(TermIndex(documents: documents, analyzer: analyzer, includesBigrams: false),
-                    NaiveTermIndex(documents: documents, analyzer: analyzer, includesBigrams: false))
-        expectEqual(TermIndex(documents: documents, analyzer: analyzer), NaiveTermIndex(documents: documents, analyzer: analyzer))
+        expectEqual(
+            TermIndex(documents: documents, analyzer: analyzer, includesBigrams: false),
+            NaiveTermIndex(documents: documents, analyzer: analyzer, includesBigrams: false))
+        expectEqual(
+            TermIndex(documents: documents, analyzer: analyzer),
+            NaiveTermIndex(documents: documents, analyzer: analyzer))
     }
 
     @Test("the TF-IDF matrix of the fast index equals the reference's bit for bit")

@@ -25,7 +25,9 @@ struct EncoderBenchmarkTests {
         let lengths = texts.map { encoder.tokenizer.encode($0, maxLength: 256).count }
         let tokens = lengths.reduce(0, +)
         let average = Double(tokens) / Double(texts.count)
-        print("benchmark: \(texts.count) texts, \(tokens) wordpieces at max length 256 (mean \(String(format: "%.1f", average)))")
+        print(
+            "benchmark: \(texts.count) texts, \(tokens) wordpieces at max length 256 (mean \(String(format: "%.1f", average)))"
+        )
         print("benchmark: OpenBLAS \(BLASThreads.configuration), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         let oneThread = sgemmGFLOPS(threads: 1, concurrent: 1)
@@ -33,8 +35,14 @@ struct EncoderBenchmarkTests {
         let twoWorkers = sgemmGFLOPS(threads: 1, concurrent: 2)
         let ceiling = max(twoThreads, twoWorkers)
         let flops = Self.flopsPerToken(encoder.configuration, averageLength: average)
-        print(String(format: "benchmark: sgemm [2048×384]·[384×1536]: 1 thread %.0f GFLOP/s, 2 BLAS threads %.0f, 2 workers × 1 thread %.0f", oneThread, twoThreads, twoWorkers))
-        print(String(format: "benchmark: GEMM ceiling %.1f MFLOP/token → %.0f tokens/s", flops / 1e6, ceiling * 1e9 / flops))
+        print(
+            String(
+                format:
+                    "benchmark: sgemm [2048×384]·[384×1536]: 1 thread %.0f GFLOP/s, 2 BLAS threads %.0f, 2 workers × 1 thread %.0f",
+                oneThread, twoThreads, twoWorkers))
+        print(
+            String(
+                format: "benchmark: GEMM ceiling %.1f MFLOP/token → %.0f tokens/s", flops / 1e6, ceiling * 1e9 / flops))
 
         let tokenize = measure(runs: 3) { _ = texts.map { encoder.tokenizer.encode($0, maxLength: 256) } }
         print(String(format: "benchmark: tokenization alone %.3f s (median)", tokenize.median))
@@ -53,8 +61,12 @@ struct EncoderBenchmarkTests {
             let fraction = tokensPerSecond * flops / (ceiling * 1e9)
             let ratio = baseline.map { String(format: " (%.2f× 1 core)", $0 / timing.median) } ?? ""
             if baseline == nil { baseline = timing.median }
-            print(String(format: "benchmark: %@: median %.2f s (min %.2f, max %.2f) → %.1f texts/s, %.0f tokens/s, %.0f%% of GEMM ceiling%@",
-                         label, timing.median, timing.min, timing.max, textsPerSecond, tokensPerSecond, fraction * 100, ratio))
+            print(
+                String(
+                    format:
+                        "benchmark: %@: median %.2f s (min %.2f, max %.2f) → %.1f texts/s, %.0f tokens/s, %.0f%% of GEMM ceiling%@",
+                    label, timing.median, timing.min, timing.max, textsPerSecond, tokensPerSecond, fraction * 100, ratio
+                ))
         }
         print("benchmark: peak RSS \(peakRSSMegabytes()) MB")
         #expect(tokens > 0)
@@ -68,8 +80,9 @@ struct EncoderBenchmarkTests {
                 DispatchQueue.concurrentPerform(iterations: concurrent) { _ in
                     var c = [Float](repeating: 0, count: m * n)
                     for _ in 0..<4 {
-                        gemm(transA: .none, transB: .transposed, m: m, n: n, k: k,
-                             a: a, lda: k, b: b, ldb: k, c: &c, ldc: n)
+                        gemm(
+                            transA: .none, transB: .transposed, m: m, n: n, k: k,
+                            a: a, lda: k, b: b, ldb: k, c: &c, ldc: n)
                     }
                 }
             }
@@ -90,8 +103,9 @@ struct EncoderBenchmarkTests {
 
     private func peakRSSMegabytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return -1 }
         return kilobytes / 1024
     }
 }
@@ -107,10 +121,12 @@ enum BenchmarkTexts {
         let text = try String(contentsOf: csv, encoding: .utf8)
         let rows = parseCSV(text)
         let header = try #require(rows.first)
-        let title = try #require(header.firstIndex(of: "title")), abstract = try #require(header.firstIndex(of: "abstract"))
+        let title = try #require(header.firstIndex(of: "title")),
+            abstract = try #require(header.firstIndex(of: "abstract"))
         let texts = rows.dropFirst().compactMap { row -> String? in
             guard row.count > max(title, abstract),
-                  !row[abstract].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+                !row[abstract].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { return nil }
             return (row[title] + " " + row[abstract]).split(whereSeparator: \.isNewline).joined(separator: " ")
         }
         return Array(texts.prefix(count))
@@ -128,11 +144,18 @@ enum BenchmarkTexts {
                 if scalar == "\"" {
                     let next = iterator.next()
                     if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                } else { field.unicodeScalars.append(scalar) }
-            } else if scalar == "\"" { quoted = true }
-            else if scalar == "," { row.append(field); field = "" }
-            else if scalar == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else if scalar != "\r" { field.unicodeScalars.append(scalar) }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                row.append(field); field = ""
+            } else if scalar == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else if scalar != "\r" {
+                field.unicodeScalars.append(scalar)
+            }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows

@@ -38,7 +38,8 @@ struct GoldenParityTests {
         for length in [256, 512] {
             let sections = texts.compactMap { text -> (String, String, [Float])? in
                 guard let section = text["max_seq_length_\(length)"] as? [String: Any],
-                      let string = text["text"] as? String else { return nil }
+                    let string = text["text"] as? String
+                else { return nil }
                 return (text["id"] as? String ?? "?", string, Golden.floats(section["embedding"]))
             }
             // All texts of one length in one call: packed chunks must not leak between texts.

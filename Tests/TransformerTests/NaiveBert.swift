@@ -34,7 +34,8 @@ struct NaiveBert {
         let c = configuration, h = c.hidden, d = c.headDimension
         let word = t("embeddings.word_embeddings.weight"), position = t("embeddings.position_embeddings.weight")
         let type = t("embeddings.token_type_embeddings.weight")
-        var x = ids.enumerated().map { p, id in (0..<h).map { word[Int(id) * h + $0] + position[p * h + $0] + type[$0] } }
+        var x = ids.enumerated().map { p, id in (0..<h).map { word[Int(id) * h + $0] + position[p * h + $0] + type[$0] }
+        }
         x = layerNorm(x, "embeddings.LayerNorm")
         var states = [x]
         let n = ids.count
@@ -47,7 +48,9 @@ struct NaiveBert {
             for head in 0..<c.heads {
                 let columns = (head * d)..<((head + 1) * d)
                 for i in 0..<n {
-                    let scores = (0..<n).map { j in columns.reduce(0.0) { $0 + q[i][$1] * k[j][$1] } / Double(d).squareRoot() }
+                    let scores = (0..<n).map { j in
+                        columns.reduce(0.0) { $0 + q[i][$1] * k[j][$1] } / Double(d).squareRoot()
+                    }
                     let top = scores.max() ?? 0
                     let exps = scores.map { exp($0 - top) }
                     let total = exps.reduce(0, +)

@@ -5,7 +5,8 @@ import Transformer
 @Suite("Safetensors reader")
 struct SafetensorsFileTests {
     private func write(_ bytes: [UInt8]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tarsier-\(UUID().uuidString).safetensors")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tarsier-\(UUID().uuidString).safetensors")
         try Data(bytes).write(to: url)
         return url
     }
@@ -48,7 +49,10 @@ struct SafetensorsFileTests {
         let bytes = sample.bytes()
         let url = try write(Array(bytes.dropLast(dropped)))
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: TransformerError.truncatedFile(path: url.path, expectedBytes: bytes.count, actualBytes: bytes.count - dropped)) {
+        #expect(
+            throws: TransformerError.truncatedFile(
+                path: url.path, expectedBytes: bytes.count, actualBytes: bytes.count - dropped)
+        ) {
             try SafetensorsFile(url: url)
         }
     }
@@ -67,7 +71,8 @@ struct SafetensorsFileTests {
         defer { try? FileManager.default.removeItem(at: odd) }
         let file = try SafetensorsFile(url: odd)
         #expect(throws: TransformerError.unsupportedDType(tensor: "x", dtype: "Q4")) { try file.tensor("x") }
-        let mismatch = try write(sample.bytes(headerOverride: #"{"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}"#))
+        let mismatch = try write(
+            sample.bytes(headerOverride: #"{"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}"#))
         defer { try? FileManager.default.removeItem(at: mismatch) }
         #expect(throws: TransformerError.self) { try SafetensorsFile(url: mismatch) }
     }
@@ -77,7 +82,8 @@ struct SafetensorsFileTests {
         let tiny = try TinyBert(seed: 3)
         defer { tiny.remove() }
         var writer = SafetensorsWriter()
-        for (name, values) in tiny.tensors.sorted(by: { $0.key < $1.key }) where name != "encoder.layer.1.output.dense.bias" {
+        for (name, values) in tiny.tensors.sorted(by: { $0.key < $1.key })
+        where name != "encoder.layer.1.output.dense.bias" {
             writer.add(name, shape: tiny.shapes[name] ?? [], values: values)
         }
         try Data(writer.bytes()).write(to: tiny.directory.appendingPathComponent("model.safetensors"))

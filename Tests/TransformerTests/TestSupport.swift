@@ -25,9 +25,12 @@ struct SafetensorsWriter {
                 }
             }
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            entries.append("\"\(tensor.name)\":{\"dtype\":\"\(dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(start),\(data.count)]}")
+            entries.append(
+                "\"\(tensor.name)\":{\"dtype\":\"\(dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(start),\(data.count)]}"
+            )
         }
-        var header = Array((headerOverride ?? "{\"__metadata__\":{\"format\":\"pt\"}," + entries.joined(separator: ",") + "}").utf8)
+        var header = Array(
+            (headerOverride ?? "{\"__metadata__\":{\"format\":\"pt\"}," + entries.joined(separator: ",") + "}").utf8)
         while header.count % 8 != 0 { header.append(0x20) }
         var file: [UInt8] = []
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { file.append(contentsOf: $0) }
@@ -43,12 +46,16 @@ struct TinyBert {
     let shapes: [String: [Int]]
     let vocabulary: [String]
 
-    static let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dog",
-                             "##s", "a", ".", ",", "run", "##ning", "fast", "slow", "big", "small"]
+    static let vocabulary = [
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dog",
+        "##s", "a", ".", ",", "run", "##ning", "fast", "slow", "big", "small",
+    ]
 
     /// - Parameters: prefix "bert." mimics `BertFor…` checkpoints; `dtype` sets the stored precision.
-    init(seed: UInt64, hidden: Int = 12, layers: Int = 2, heads: Int = 3, intermediate: Int = 20,
-         maxPositions: Int = 24, prefix: String = "", dtype: SafetensorsWriter.DType = .f32) throws {
+    init(
+        seed: UInt64, hidden: Int = 12, layers: Int = 2, heads: Int = 3, intermediate: Int = 20,
+        maxPositions: Int = 24, prefix: String = "", dtype: SafetensorsWriter.DType = .f32
+    ) throws {
         var generator = SplitMix64(seed: seed)
         let vocabulary = Self.vocabulary
         let configuration = try BertConfiguration(
@@ -64,12 +71,16 @@ struct TinyBert {
         for layer in 0..<layers {
             let p = "encoder.layer.\(layer)."
             for part in ["query", "key", "value"] {
-                shapes += [(p + "attention.self.\(part).weight", [hidden, hidden]), (p + "attention.self.\(part).bias", [hidden])]
+                shapes += [
+                    (p + "attention.self.\(part).weight", [hidden, hidden]),
+                    (p + "attention.self.\(part).bias", [hidden]),
+                ]
             }
             shapes += [
                 (p + "attention.output.dense.weight", [hidden, hidden]), (p + "attention.output.dense.bias", [hidden]),
                 (p + "attention.output.LayerNorm.weight", [hidden]), (p + "attention.output.LayerNorm.bias", [hidden]),
-                (p + "intermediate.dense.weight", [intermediate, hidden]), (p + "intermediate.dense.bias", [intermediate]),
+                (p + "intermediate.dense.weight", [intermediate, hidden]),
+                (p + "intermediate.dense.bias", [intermediate]),
                 (p + "output.dense.weight", [hidden, intermediate]), (p + "output.dense.bias", [hidden]),
                 (p + "output.LayerNorm.weight", [hidden]), (p + "output.LayerNorm.bias", [hidden]),
             ]
@@ -80,7 +91,8 @@ struct TinyBert {
         for (name, shape) in shapes {
             let isNormScale = name.hasSuffix("LayerNorm.weight")
             var values = (0..<shape.reduce(1, *)).map { _ in
-                isNormScale ? Float.random(in: 0.8...1.2, using: &generator) : Float.random(in: -0.5...0.5, using: &generator)
+                isNormScale
+                    ? Float.random(in: 0.8...1.2, using: &generator) : Float.random(in: -0.5...0.5, using: &generator)
             }
             if dtype == .f16 { values = values.map { Float(Float16($0)) } }  // what the model will see
             tensors[name] = values
@@ -116,7 +128,8 @@ enum TestModel {
     static let required = ProcessInfo.processInfo.environment["TARSIER_REQUIRE_MODEL"] == "1"
     /// Run model tests when the model is there, or when CI requires it (then a missing model fails).
     static let shouldRun = directory != nil || required
-    static let skipMessage: Comment = "all-MiniLM-L6-v2 not found (Scripts/fetch-model.sh); set TARSIER_REQUIRE_MODEL=1 to fail instead"
+    static let skipMessage: Comment =
+        "all-MiniLM-L6-v2 not found (Scripts/fetch-model.sh); set TARSIER_REQUIRE_MODEL=1 to fail instead"
 
     static let encoder: BertEncoder? = directory.flatMap { try? BertEncoder(modelDirectory: $0) }
 
@@ -125,7 +138,7 @@ enum TestModel {
     }
 }
 
-/// The golden file copied from ../shared/golden (see Fixtures/PROVENANCE.md).
+/// The golden file copied from the shared golden data (see Fixtures/PROVENANCE.md).
 enum Golden {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures", isDirectory: true)

@@ -6,11 +6,13 @@ import Transformer
 /// A small random BERT of non-MiniLM sizes, written by the test, checked against `NaiveBert`.
 @Suite("Tiny random BERT")
 struct TinyBertTests {
-    @Test("Loads non-MiniLM sizes from config.json and matches the naive Double reference",
-          arguments: [(12, 2, 3, 20), (16, 3, 4, 40), (8, 1, 1, 8)])
+    @Test(
+        "Loads non-MiniLM sizes from config.json and matches the naive Double reference",
+        arguments: [(12, 2, 3, 20), (16, 3, 4, 40), (8, 1, 1, 8)])
     func matchesNaiveReference(sizes: (Int, Int, Int, Int)) throws {
-        let tiny = try TinyBert(seed: UInt64(sizes.0 * 100 + sizes.1), hidden: sizes.0, layers: sizes.1,
-                                heads: sizes.2, intermediate: sizes.3)
+        let tiny = try TinyBert(
+            seed: UInt64(sizes.0 * 100 + sizes.1), hidden: sizes.0, layers: sizes.1,
+            heads: sizes.2, intermediate: sizes.3)
         defer { tiny.remove() }
         let encoder = try BertEncoder(modelDirectory: tiny.directory)
         #expect(encoder.configuration == tiny.configuration)
@@ -32,8 +34,10 @@ struct TinyBertTests {
         let tiny = try TinyBert(seed: 7)
         defer { tiny.remove() }
         let encoder = try BertEncoder(modelDirectory: tiny.directory)
-        let texts = ["the cat sat on the mat.", "dog", "", "the big dogs running fast, the small cats slow.",
-                     "a cat", "zebra unknown words", "the mat, the mat, the mat, the mat, the mat, the mat."]
+        let texts = [
+            "the cat sat on the mat.", "dog", "", "the big dogs running fast, the small cats slow.",
+            "a cat", "zebra unknown words", "the mat, the mat, the mat, the mat, the mat, the mat.",
+        ]
         encoder.parallelism = .blasThreads(1)
         let single = texts.map { encoder.encode([$0]).first ?? [] }
         for parallelism in [BertEncoder.Parallelism.blasThreads(2), .workers(2), .workers(3)] {

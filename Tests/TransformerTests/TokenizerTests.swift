@@ -8,9 +8,12 @@ struct TokenizerTests {
 
     @Test("Lowercases, strips accents but keeps ß and ø, and splits punctuation")
     func accentsAndPunctuation() {
-        #expect(basic.tokenize("Café Zürich’s Straße, Øresund!") ==
-                ["cafe", "zurich", "’", "s", "straße", ",", "øresund", "!"])
-        #expect(basic.tokenize("α-synuclein (≥ 5 mg/kg)") == ["α", "-", "synuclein", "(", "≥", "5", "mg", "/", "kg", ")"])
+        #expect(
+            basic.tokenize("Café Zürich’s Straße, Øresund!") == [
+                "cafe", "zurich", "’", "s", "straße", ",", "øresund", "!",
+            ])
+        #expect(
+            basic.tokenize("α-synuclein (≥ 5 mg/kg)") == ["α", "-", "synuclein", "(", "≥", "5", "mg", "/", "kg", ")"])
     }
 
     @Test("CJK ideographs become single tokens; Hangul and kana do not")
@@ -37,9 +40,14 @@ struct TokenizerTests {
 
     @Test("WordPiece takes the longest match first, marks continuations with ## and falls back to [UNK]")
     func wordpiece() throws {
-        let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "unaff", "##a", "##ble", "run", "##ning", ","]
+        let vocabulary = [
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "unaff", "##a", "##ble", "run", "##ning", ",",
+        ]
         let tokenizer = try BertTokenizer(vocabulary: vocabulary)
-        #expect(tokenizer.tokenStrings(tokenizer.wordpieces("unaffable running,")) == ["unaff", "##able", "run", "##ning", ","])
+        #expect(
+            tokenizer.tokenStrings(tokenizer.wordpieces("unaffable running,")) == [
+                "unaff", "##able", "run", "##ning", ",",
+            ])
         #expect(tokenizer.wordpieces("unx") == [tokenizer.unknownID])  // partial match fails → one [UNK]
         #expect(tokenizer.wordpieces(String(repeating: "a", count: 101)) == [tokenizer.unknownID])
         #expect(tokenizer.encode("run run run", maxLength: 4) == [tokenizer.clsID, 10, 10, tokenizer.sepID])
@@ -58,7 +66,8 @@ struct TokenizerTests {
 struct SupportTests {
     @Test("config.json sizes are read, and unsupported settings are rejected")
     func configuration() throws {
-        let json = #"{"hidden_size": 64, "num_hidden_layers": 3, "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 99, "max_position_embeddings": 40, "layer_norm_eps": 1e-5}"#
+        let json =
+            #"{"hidden_size": 64, "num_hidden_layers": 3, "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 99, "max_position_embeddings": 40, "layer_norm_eps": 1e-5}"#
         let c = try BertConfiguration(json: Data(json.utf8))
         #expect(c.hidden == 64 && c.layers == 3 && c.heads == 4 && c.headDimension == 16)
         #expect(c.typeVocabularySize == 2 && abs(c.layerNormEpsilon - 1e-5) < 1e-12)
@@ -82,8 +91,12 @@ struct SupportTests {
         // An explicit wrong folder is not silently replaced by the environment's.
         #expect(ModelLocator.find(explicit: empty.path, environment: ["TARSIER_MODEL": tiny.directory.path]) == nil)
         #expect(ModelLocator.find(explicit: nil, environment: ["XDG_CACHE_HOME": empty.path]) == nil)
-        #expect(ModelLocator.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x"]).path == "/x/tarsier/models/all-MiniLM-L6-v2")
-        #expect(ModelLocator.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.cache/tarsier/models/all-MiniLM-L6-v2")
+        #expect(
+            ModelLocator.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x"]).path
+                == "/x/tarsier/models/all-MiniLM-L6-v2")
+        #expect(
+            ModelLocator.defaultDirectory(environment: ["HOME": "/h"]).path
+                == "/h/.cache/tarsier/models/all-MiniLM-L6-v2")
         let message = ModelLocator.missingModelMessage(explicit: nil, environment: ["XDG_CACHE_HOME": "/x"])
         #expect(message.contains("Scripts/fetch-model.sh") && message.contains("make model"))
     }

@@ -10,11 +10,15 @@ import ReviewModel
 public func formatsFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     // LF, CRLF and a lone CR each end a line: the most any reader counts (see FuzzHarness.lineBound).
-    let lines = bytes.indices.count { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A)) } + 1
+    let lines =
+        bytes.indices.count {
+            bytes[$0] == 0x0A || (bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A))
+        } + 1
     let file = "fuzz-input"
     for format in [nil] + ImportFormat.allCases {
-        FuzzInvariants.check(Result { try Importer.read(data: Data(bytes), fileName: file, format: format) },
-                             file: file, contentSize: bytes.count, lines: lines, gzip: bytes.starts(with: [0x1F, 0x8B]))
+        FuzzInvariants.check(
+            Result { try Importer.read(data: Data(bytes), fileName: file, format: format) },
+            file: file, contentSize: bytes.count, lines: lines, gzip: bytes.starts(with: [0x1F, 0x8B]))
     }
     // The tagged readers take any bytes, so each one also sees every other format's content.
     let direct: [Result<ImportResult, any Error>] = [
@@ -33,12 +37,20 @@ public func formatsFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int
 enum FuzzInvariants {
     /// Checks `outcome` of importing `contentSize` bytes with at most `lines` lines from `file`.
     /// Gzip input is only checked for error shape: its inflated size and lines are unknown here.
-    static func check(_ outcome: Result<ImportResult, any Error>, file: String, contentSize: Int, lines: Int, gzip: Bool) {
+    static func check(
+        _ outcome: Result<ImportResult, any Error>, file: String, contentSize: Int, lines: Int, gzip: Bool
+    ) {
         switch outcome {
         case .failure(let error):
-            guard let error = error as? FormatsError else { fail("threw \(type(of: error)), not FormatsError: \(error)") }
-            guard error.file == file, error.line >= 1, gzip || error.line <= lines else { fail("error outside the file: \(error)") }
-            guard error.description == "\(file):\(error.line): error: \(error.message)" else { fail("bad error text: \(error)") }
+            guard let error = error as? FormatsError else {
+                fail("threw \(type(of: error)), not FormatsError: \(error)")
+            }
+            guard error.file == file, error.line >= 1, gzip || error.line <= lines else {
+                fail("error outside the file: \(error)")
+            }
+            guard error.description == "\(file):\(error.line): error: \(error.message)" else {
+                fail("bad error text: \(error)")
+            }
         case .success(let result):
             guard !gzip else { return }
             if let record = result.records.first(where: { !(1...lines).contains($0.line) }) {
@@ -49,13 +61,17 @@ enum FuzzInvariants {
             }
             let text = result.records.reduce(0) { total, record in
                 let fields = record.fields
-                let single = [fields.type, fields.title, fields.abstract, fields.journal, fields.volume, fields.issue,
-                              fields.pages, fields.doi, fields.pmid, fields.language, record.sourceID, record.raw]
+                let single = [
+                    fields.type, fields.title, fields.abstract, fields.journal, fields.volume, fields.issue,
+                    fields.pages, fields.doi, fields.pmid, fields.language, record.sourceID, record.raw,
+                ]
                 let lists = fields.authors + fields.keywords + fields.meshTerms + fields.urls
                 return total + (single.compactMap { $0 } + lists).reduce(0) { $0 + $1.utf8.count }
             }
             if text > 8 * contentSize + 1024 { fail("records hold \(text) bytes of text for \(contentSize) bytes") }
-            if result.records.count > contentSize / 2 + 1 { fail("\(result.records.count) records from \(contentSize) bytes") }
+            if result.records.count > contentSize / 2 + 1 {
+                fail("\(result.records.count) records from \(contentSize) bytes")
+            }
         }
     }
 

@@ -55,8 +55,11 @@ extension Action {
     public var id: String { rawValue }
 
     /// This action's row in the table.
-    public var info: ActionInfo { Action.infoByAction[self] ?? ActionInfo(
-        action: self, group: .general, hint: rawValue, description: rawValue, defaultKeys: []) }
+    public var info: ActionInfo {
+        Action.infoByAction[self]
+            ?? ActionInfo(
+                action: self, group: .general, hint: rawValue, description: rawValue, defaultKeys: [])
+    }
 
     private static let infoByAction: [Action: ActionInfo] =
         Dictionary(uniqueKeysWithValues: table.map { ($0.action, $0) })

@@ -18,7 +18,8 @@ public enum KeyBindingDocument {
             text += "\n## \(group.rawValue)\n\n| Action | Keys | Description |\n|---|---|---|\n"
             for info in Action.table where info.group == group {
                 let keys = keyMap.keys(for: info.action).map { "`\($0.name == "|" ? "\\|" : $0.name)`" }
-                text += "| `\(info.action.id)` | \(keys.isEmpty ? "—" : keys.joined(separator: " ")) | \(info.description) |\n"
+                text +=
+                    "| `\(info.action.id)` | \(keys.isEmpty ? "—" : keys.joined(separator: " ")) | \(info.description) |\n"
             }
         }
         return text

@@ -44,7 +44,9 @@ public struct Script: Equatable, Sendable {
         case "type":
             return .type(rest)
         case "key":
-            guard let key = Key(name: rest) else { throw ScreeningUIError.scriptSyntax(line: line, message: "unknown key '\(rest)'") }
+            guard let key = Key(name: rest) else {
+                throw ScreeningUIError.scriptSyntax(line: line, message: "unknown key '\(rest)'")
+            }
             return .key(key)
         case "resize":
             let parts = rest.split(separator: "x").compactMap { Int($0) }
@@ -53,7 +55,9 @@ public struct Script: Equatable, Sendable {
             }
             return .resize(Size(columns: parts[0], rows: parts[1]))
         case "save-screen":
-            guard !rest.isEmpty else { throw ScreeningUIError.scriptSyntax(line: line, message: "save-screen needs a path") }
+            guard !rest.isEmpty else {
+                throw ScreeningUIError.scriptSyntax(line: line, message: "save-screen needs a path")
+            }
             return .saveScreen(path: rest)
         case "expect":
             return .expect(rest)

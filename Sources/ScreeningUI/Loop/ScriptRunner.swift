@@ -43,7 +43,8 @@ public enum ScriptRunner {
                 for _ in 0..<count {
                     guard let id = loop.state.current?.id else { break }
                     guard let oracle, let label = oracle(id) else {
-                        throw ScreeningUIError.scriptSyntax(line: line, message: "the oracle has no label for record \(id)")
+                        throw ScreeningUIError.scriptSyntax(
+                            line: line, message: "the oracle has no label for record \(id)")
                     }
                     loop.send(label == .include ? .include : label == .exclude ? .exclude : .maybe)
                     loop.drainNotifications()

@@ -37,7 +37,9 @@ public struct Highlighter: Sendable {
                 words.append(String(characters[start..<end]))
                 prefix.append(end < characters.count && characters[end] == "*")
             }
-            if !words.isEmpty { patterns.append(Pattern(words: words, prefix: prefix, style: style, priority: priority)) }
+            if !words.isEmpty {
+                patterns.append(Pattern(words: words, prefix: prefix, style: style, priority: priority))
+            }
         }
     }
 

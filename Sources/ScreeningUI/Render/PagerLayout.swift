@@ -62,9 +62,10 @@ public final class PagerLayout: Sendable {
                     start = index + 1
                 }
             }
-            laid.append(Laid(
-                bytes: bytes, style: block.style, highlight: block.highlight, starts: breaker.starts,
-                ends: breaker.ends, paragraphFirstLines: firstLines, firstLine: total))
+            laid.append(
+                Laid(
+                    bytes: bytes, style: block.style, highlight: block.highlight, starts: breaker.starts,
+                    ends: breaker.ends, paragraphFirstLines: firstLines, firstLine: total))
             total += breaker.starts.count
         }
         self.blocks = laid
@@ -85,14 +86,16 @@ public final class PagerLayout: Sendable {
             let local = line - block.firstLine
             let paragraph = Self.lastIndex(in: block.paragraphFirstLines, notAfter: local)
             let paragraphStart = block.paragraphFirstLines[paragraph]
-            let paragraphEnd = paragraph + 1 < block.paragraphFirstLines.count
+            let paragraphEnd =
+                paragraph + 1 < block.paragraphFirstLines.count
                 ? block.paragraphFirstLines[paragraph + 1] : block.starts.count
             let lastWanted = min(paragraphEnd, wanted.upperBound - block.firstLine)
             var context = paragraphStart..<paragraphEnd
             if !block.highlight || highlighter.isEmpty {
                 context = local..<lastWanted
             } else if context.count > Self.wholeParagraphLines {
-                context = max(paragraphStart, local - Self.contextLines)..<min(paragraphEnd, lastWanted + Self.contextLines)
+                context =
+                    max(paragraphStart, local - Self.contextLines)..<min(paragraphEnd, lastWanted + Self.contextLines)
             }
             let glyphs = Self.glyphs(block, context, highlighter: highlighter)
             result.append(contentsOf: glyphs[(local - context.lowerBound)..<(lastWanted - context.lowerBound)])
@@ -105,7 +108,9 @@ public final class PagerLayout: Sendable {
     /// joins them so words and terms are seen as in the running text.
     static func glyphs(_ block: Laid, _ context: Range<Int>, highlighter: Highlighter) -> [[Glyph]] {
         func text(_ from: Int, _ to: Int) -> String {
-            block.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<max(from, to)]), as: UTF8.self) }
+            block.bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[from..<max(from, to)]), as: UTF8.self)
+            }
         }
         var lines = context.map { Glyph.make(text(block.starts[$0], block.ends[$0]), style: block.style) }
         guard block.highlight, !highlighter.isEmpty else { return lines }

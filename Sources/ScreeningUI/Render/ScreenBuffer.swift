@@ -104,17 +104,18 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// `R` reverse, `D` dim, `*` several, space none. Used to check highlighting without colour.
     public var attributeMap: String {
         (0..<size.rows).map { row in
-            var line = String((0..<size.columns).map { x -> Character in
-                let attributes = self[row, x].style.attributes
-                switch attributes {
-                case []: return " "
-                case .bold: return "B"
-                case .underline: return "U"
-                case .reverse: return "R"
-                case .dim: return "D"
-                default: return "*"
-                }
-            })
+            var line = String(
+                (0..<size.columns).map { x -> Character in
+                    let attributes = self[row, x].style.attributes
+                    switch attributes {
+                    case []: return " "
+                    case .bold: return "B"
+                    case .underline: return "U"
+                    case .reverse: return "R"
+                    case .dim: return "D"
+                    default: return "*"
+                    }
+                })
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n") + "\n"

@@ -73,7 +73,8 @@ extension TextSanitizer {
             case 0x7F:
                 output.append("\u{2421}")
             case 0x80..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                output.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))>".unicodeScalars)
+                output.append(
+                    contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))>".unicodeScalars)
             default:
                 output.append(scalar)
             }

@@ -58,11 +58,13 @@ extension Updater {
 
     // MARK: - Loading
 
-    static func reload(_ state: AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil) -> Effect {
-        .reload(ReloadRequest(
-            filter: state.filter, position: position ?? state.queueCursor.position, keep: keep,
-            advancePast: advancePast, pageSize: max(200, state.size.rows * 3),
-            loadDetail: state.view != .history))
+    static func reload(_ state: AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil) -> Effect
+    {
+        .reload(
+            ReloadRequest(
+                filter: state.filter, position: position ?? state.queueCursor.position, keep: keep,
+                advancePast: advancePast, pageSize: max(200, state.size.rows * 3),
+                loadDetail: state.view != .history))
     }
 
     static func reloadAll(_ state: AppState, keep: Int64?, advancePast: Int64? = nil) -> [Effect] {
@@ -78,7 +80,11 @@ extension Updater {
         state.queueCursor.position = reload.position
         keepSelectionVisible(&state)
         if state.view != .history {
-            if let detail = reload.detail { show(detail, &state) } else if reload.page.total == 0 { state.current = nil }
+            if let detail = reload.detail {
+                show(detail, &state)
+            } else if reload.page.total == 0 {
+                state.current = nil
+            }
         }
     }
 
@@ -96,7 +102,9 @@ extension Updater {
             state.followsRanking = true
             // A prefix is plenty for the status line (which shows at most 2/5 of the width).
             var title = ""
-            if let current = state.current, current.id == id { title = String(current.fields.title.unicodeScalars.prefix(1024)) }
+            if let current = state.current, current.id == id {
+                title = String(current.fields.title.unicodeScalars.prefix(1024))
+            }
             state.message = StatusMessage("\(label.pastTense) · \(title)")
             return reloadAll(state, keep: nil, advancePast: id)
         case .undo(let id):

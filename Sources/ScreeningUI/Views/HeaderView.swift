@@ -9,8 +9,12 @@ enum HeaderView {
         }
         let tabsStart = width - tabs.displayWidth
         var title = Glyph.make(" tarsier", style: Style(.bold, role: .accent))
-        if !state.overview.title.isEmpty { title += Glyph.make(" · " + state.overview.title, style: .bold, atMost: width) }
-        if !state.overview.assessor.isEmpty { title += Glyph.make(" · " + state.overview.assessor, style: .muted, atMost: width) }
+        if !state.overview.title.isEmpty {
+            title += Glyph.make(" · " + state.overview.title, style: .bold, atMost: width)
+        }
+        if !state.overview.assessor.isEmpty {
+            title += Glyph.make(" · " + state.overview.assessor, style: .muted, atMost: width)
+        }
         buffer.put(title.truncated(to: max(0, tabsStart - 1)), row: 0, column: 0)
         if tabsStart > 10 { buffer.put(tabs, row: 0, column: tabsStart) }
     }

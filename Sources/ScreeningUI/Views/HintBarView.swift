@@ -22,7 +22,9 @@ enum HintBarView {
             drawItems([("j/k", "scroll"), (keyName(state, .cancel), "close")], row: row, into: &buffer)
             return
         case .reasonPicker:
-            drawItems([("1-9", "choose"), (keyName(state, .open), "ok"), (keyName(state, .cancel), "cancel")], row: row, into: &buffer)
+            drawItems(
+                [("1-9", "choose"), (keyName(state, .open), "ok"), (keyName(state, .cancel), "cancel")], row: row,
+                into: &buffer)
             return
         case .normal:
             break
@@ -44,7 +46,9 @@ enum HintBarView {
 
     static func drawItems(_ items: [(String, String)], row: Int, into buffer: inout ScreenBuffer) {
         var line: [Glyph] = []
-        for (key, label) in items { line += Glyph.make(line.isEmpty ? " " : "  ") + Screen.keyLabel(key, label, enabled: true) }
+        for (key, label) in items {
+            line += Glyph.make(line.isEmpty ? " " : "  ") + Screen.keyLabel(key, label, enabled: true)
+        }
         buffer.put(line, row: row, column: 0)
     }
 

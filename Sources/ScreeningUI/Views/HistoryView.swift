@@ -17,10 +17,13 @@ enum HistoryView {
             let event = state.history[position]
             let selected = position == state.historyCursor.position
             let sequence = String(event.sequence)
-            var line = Glyph.make((selected ? " ▶ " : "   ") + String(repeating: " ", count: max(0, digits - sequence.count)) + sequence + " ")
+            var line = Glyph.make(
+                (selected ? " ▶ " : "   ") + String(repeating: " ", count: max(0, digits - sequence.count)) + sequence
+                    + " ")
             line += Glyph.make(kindMark(event.kind) + " ")
             let word = event.label?.rawValue ?? "undecided"
-            line += Glyph.make(word + String(repeating: " ", count: max(0, 9 - word.count)), style: Style.label(event.label))
+            line += Glyph.make(
+                word + String(repeating: " ", count: max(0, 9 - word.count)), style: Style.label(event.label))
             line += Glyph.make(" ", atMost: width) + Glyph.make(event.title, atMost: width)
             if let reason = event.reason { line += Glyph.make(" — ") + Glyph.make(reason, atMost: width) }
             let assessor = Glyph.make(" · ") + Glyph.make(event.assessor, style: .muted, atMost: width / 3)

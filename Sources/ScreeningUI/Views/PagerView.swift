@@ -14,7 +14,8 @@ public enum PagerView {
         let meta = metadata(fields)
         if !meta.isEmpty { blocks.append(.init(meta, .muted)) }
         if let label = detail.label {
-            blocks.append(.init("Decision: \(label.rawValue)" + (detail.reason.map { " — \($0)" } ?? ""), Style.label(label)))
+            blocks.append(
+                .init("Decision: \(label.rawValue)" + (detail.reason.map { " — \($0)" } ?? ""), Style.label(label)))
         }
         blocks.append(.init(""))
         if fields.abstract.allSatisfy(\.isWhitespace) {

@@ -8,7 +8,8 @@ enum QueueView {
         guard !rows.isEmpty else { return }
         let width = buffer.size.columns
         if state.page.total == 0 {
-            let text = state.filter.isDefault
+            let text =
+                state.filter.isDefault
                 ? "Nothing left to screen: every record is decided."
                 : "No record matches the filter “\(state.filter.description)”."
             buffer.put(text, row: rows.lowerBound, column: 2, style: .muted)
@@ -20,14 +21,16 @@ enum QueueView {
             let position = top + offset
             guard position < state.page.total, let entry = state.page.entry(at: position) else { continue }
             let selected = position == state.queueCursor.position
-            buffer.put(glyphs(for: entry, selected: selected, rankDigits: rankDigits, width: width), row: row, column: 0)
+            buffer.put(
+                glyphs(for: entry, selected: selected, rankDigits: rankDigits, width: width), row: row, column: 0)
             if selected { buffer.restyle(row: row, from: 0, to: width, Style([.reverse, .bold])) }
         }
     }
 
     static func glyphs(for entry: QueueEntry, selected: Bool, rankDigits: Int, width: Int) -> [Glyph] {
         let rank = String(entry.rank)
-        var line = Glyph.make((selected ? " ▶ " : "   ") + String(repeating: " ", count: max(0, rankDigits - rank.count)) + rank + " ")
+        var line = Glyph.make(
+            (selected ? " ▶ " : "   ") + String(repeating: " ", count: max(0, rankDigits - rank.count)) + rank + " ")
         line += Glyph.make(scoreBar(entry.score), style: Style(role: .accent))
         line += Glyph.make(" " + (entry.year.map { String($0) } ?? "    ") + " ")
         line += labelMark(entry.label)

@@ -47,14 +47,16 @@ public enum Screen {
         var labels: [String] = []
         if state.view == .queue {
             let filter = String(state.filter.description.unicodeScalars.prefix(Glyph.scalarBound(width)))
-            labels.append(state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(filter) · \(state.page.total)")
+            labels.append(
+                state.filter.isDefault ? "queue \(state.page.total)" : "filter: \(filter) · \(state.page.total)")
         }
         if let search = state.search {
             let query = String(search.query.unicodeScalars.prefix(Glyph.scalarBound(width)))
             labels.append("search “\(query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
         }
         if let first = layout.rules.first, !labels.isEmpty {
-            buffer.put(" " + labels.joined(separator: " · ") + " ", row: first, column: 2, style: .muted, limit: width - 2)
+            buffer.put(
+                " " + labels.joined(separator: " · ") + " ", row: first, column: 2, style: .muted, limit: width - 2)
         }
         if !layout.pager.isEmpty, let last = layout.rules.last {
             let more = lines - min(state.pagerScroll, max(0, lines - layout.pagerRows)) - layout.pagerRows

@@ -10,14 +10,18 @@ enum StatsView {
         guard !rows.isEmpty else { return }
         let overview = state.overview
         let percent = overview.total > 0 ? Double(overview.screened) * 100 / Double(overview.total) : 0
-        let summary = [
-            "Screened \(overview.screened) of \(overview.total) (\(formatPercent(percent)))",
-            "Included \(overview.includes) · Excluded \(overview.excludes) · Maybe \(overview.maybes)",
-            "Since the last include: \(overview.sinceLastInclude)",
-        ] + (overview.totalUpperBound.map { bound in
-            ["Estimated recall ≥ \(formatPercent(Double(overview.includes) * 100 / Double(max(bound, 1)))) "
-                + "(\(overview.includes) found, at most \(bound) in all, 95% confidence)"]
-        } ?? [])
+        let summary =
+            [
+                "Screened \(overview.screened) of \(overview.total) (\(formatPercent(percent)))",
+                "Included \(overview.includes) · Excluded \(overview.excludes) · Maybe \(overview.maybes)",
+                "Since the last include: \(overview.sinceLastInclude)",
+            ]
+            + (overview.totalUpperBound.map { bound in
+                [
+                    "Estimated recall ≥ \(formatPercent(Double(overview.includes) * 100 / Double(max(bound, 1)))) "
+                        + "(\(overview.includes) found, at most \(bound) in all, 95% confidence)"
+                ]
+            } ?? [])
         var row = rows.lowerBound
         for line in summary where row < rows.upperBound {
             buffer.put(line, row: row, column: 2)
@@ -56,7 +60,9 @@ enum StatsView {
         var canvas = BrailleCanvas(columns: columns, rows: rows)
         let xScale = Double(canvas.dotWidth - 1) / Double(xMax)
         let yScale = Double(canvas.dotHeight - 1) / Double(yMax)
-        func dot(_ x: Double, _ y: Double) -> (x: Int, y: Int) { (Int((x * xScale).rounded()), Int((min(y, Double(yMax)) * yScale).rounded())) }
+        func dot(_ x: Double, _ y: Double) -> (x: Int, y: Int) {
+            (Int((x * xScale).rounded()), Int((min(y, Double(yMax)) * yScale).rounded()))
+        }
         if let bound, bound <= yMax {
             canvas.line(from: dot(0, Double(bound)), to: dot(Double(xMax), Double(bound)), role: .muted)
         }
@@ -85,9 +91,12 @@ enum StatsView {
         buffer.put("└" + String(repeating: "─", count: columns), row: top + rows, column: axisColumn - 1, style: .muted)
         let xLabel = "\(xMax) screened"
         buffer.put("0", row: top + rows + 1, column: axisColumn - 1, style: .muted)
-        buffer.put(xLabel, row: top + rows + 1, column: max(axisColumn, axisColumn + columns - xLabel.count), style: .muted)
+        buffer.put(
+            xLabel, row: top + rows + 1, column: max(axisColumn, axisColumn + columns - xLabel.count), style: .muted)
         var legend = Glyph.make("⣿ found", style: Style(.bold, role: .include))
-        legend += Glyph.make("  ⠉ random if \(assumed) in all" + (bound.map { $0 <= yMax ? ", flat: ≤ \($0)" : "" } ?? ""), style: .muted)
+        legend += Glyph.make(
+            "  ⠉ random if \(assumed) in all" + (bound.map { $0 <= yMax ? ", flat: ≤ \($0)" : "" } ?? ""), style: .muted
+        )
         buffer.put(legend, row: top + rows + 1, column: axisColumn + 2)
         if !markers.isEmpty, top >= 2 {
             let names = "said stop: " + markers.map { "│\($0.rule) \($0.screened)" }.joined(separator: " ")

@@ -14,9 +14,10 @@ enum StatusLineView {
             segments.append(Glyph.make(stopping, style: stop ? Style(.bold, role: .warning) : .muted))
         }
         if let version = overview.modelVersion {
-            segments.append(overview.retraining
-                ? Glyph.make("model v\(version) retraining…", style: Style(.bold, role: .warning))
-                : Glyph.make("model v\(version) ready"))
+            segments.append(
+                overview.retraining
+                    ? Glyph.make("model v\(version) retraining…", style: Style(.bold, role: .warning))
+                    : Glyph.make("model v\(version) ready"))
         } else {
             segments.append(Glyph.make(overview.retraining ? "model training…" : "model: none", style: .muted))
         }

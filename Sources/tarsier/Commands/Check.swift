@@ -33,7 +33,9 @@ struct Check: ParsableCommand {
         var lines = ["\(path): " + (report.isOK ? "ok" : "DAMAGED")]
         lines.append("integrity     " + (report.integrity == ["ok"] ? "ok" : "\(report.integrity.count) problems"))
         lines += report.integrity == ["ok"] ? [] : report.integrity.prefix(20).map { "  \($0)" }
-        lines.append("foreign keys  " + (report.foreignKeyViolations.isEmpty ? "ok" : "\(report.foreignKeyViolations.count) dangling"))
+        lines.append(
+            "foreign keys  "
+                + (report.foreignKeyViolations.isEmpty ? "ok" : "\(report.foreignKeyViolations.count) dangling"))
         lines += report.foreignKeyViolations.prefix(20).map { "  \($0)" }
         lines.append("journal       \(report.journalMode)")
         lines.append("synchronous   \(report.synchronous)")

@@ -16,7 +16,9 @@ struct Conflicts: ParsableCommand {
     func run() throws {
         let database = try review.openForReading()
         try Console.run {
-            let report = try ConflictReport(summary: try database.teamSummary()) { try database.record($0).fields.title }
+            let report = try ConflictReport(summary: try database.teamSummary()) {
+                try database.record($0).fields.title
+            }
             print(json ? try report.json() : report.text(), terminator: "")
         }
     }
@@ -35,7 +37,9 @@ struct Resolve: ParsableCommand {
     @Option(help: "Why (kept in the log).") var reason: String?
 
     func validate() throws {
-        guard Label(rawValue: label) != nil else { throw ValidationError("the label must be include, exclude or maybe") }
+        guard Label(rawValue: label) != nil else {
+            throw ValidationError("the label must be include, exclude or maybe")
+        }
         guard !assessor.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--as needs a name") }
     }
 

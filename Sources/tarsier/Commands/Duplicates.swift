@@ -19,7 +19,8 @@ struct Duplicates: ParsableCommand {
 
     @OptionGroup var review: ReviewArgument
     @Option(help: "Take this hidden record out of its group so it is screened on its own.") var split: Int64?
-    @Option(parsing: .upToNextOption, help: "Mark a possible-duplicate pair as duplicates: --same A B.") var same: [Int64] = []
+    @Option(parsing: .upToNextOption, help: "Mark a possible-duplicate pair as duplicates: --same A B.") var same:
+        [Int64] = []
     @Option(parsing: .upToNextOption, help: "Mark a possible-duplicate pair as distinct works: --distinct A B.")
     var distinct: [Int64] = []
     @Option(name: .customLong("as"), help: "Who makes the change (kept in the log).") var assessor: String?
@@ -46,7 +47,8 @@ struct Duplicates: ParsableCommand {
             if same.count == 2 || distinct.count == 2 {
                 let pair = same.count == 2 ? same : distinct
                 try database.markPossibleDuplicate(pair[0], pair[1], duplicate: same.count == 2, assessor: name)
-                print("records \(pair[0]) and \(pair[1]) marked as \(same.count == 2 ? "duplicates" : "distinct works")")
+                print(
+                    "records \(pair[0]) and \(pair[1]) marked as \(same.count == 2 ? "duplicates" : "distinct works")")
                 return
             }
             let groups = try database.duplicateGroups()
@@ -67,8 +69,9 @@ struct Duplicates: ParsableCommand {
             for pair in possible {
                 lines.append("    #\(pair.otherRecordID) ~ #\(pair.recordID)  \(pair.key)  [\(pair.state.rawValue)]")
             }
-            lines.append("\(groups.count) duplicate groups hiding \(groups.reduce(0) { $0 + $1.members.count }) records; "
-                + "\(possible.filter { $0.state == .open }.count) possible duplicates open")
+            lines.append(
+                "\(groups.count) duplicate groups hiding \(groups.reduce(0) { $0 + $1.members.count }) records; "
+                    + "\(possible.filter { $0.state == .open }.count) possible duplicates open")
             print(TextSanitizer.visible(lines.joined(separator: "\n"), keepNewlines: true))
         }
     }

@@ -32,8 +32,9 @@ struct Embed: ParsableCommand {
             throw ExitCode.failure
         }
         if let holder = EmbeddingJobLock.holder(reviewPath: review.path) {
-            Console.error("tarsier: error: \(review.path) is already being embedded (\(holder.description)); "
-                + "`tarsier status \(review.path)` shows its progress")
+            Console.error(
+                "tarsier: error: \(review.path) is already being embedded (\(holder.description)); "
+                    + "`tarsier status \(review.path)` shows its progress")
             throw ExitCode.failure
         }
         if background { return try startInBackground() }
@@ -54,7 +55,9 @@ struct Embed: ParsableCommand {
         job.progress = { progress in
             bar.update(progress.done, of: progress.total)
             if lines {
-                print("embedded \(progress.done) of \(progress.total) (\(String(format: "%.1f", progress.recordsPerSecond)) records/s)")
+                print(
+                    "embedded \(progress.done) of \(progress.total) (\(String(format: "%.1f", progress.recordsPerSecond)) records/s)"
+                )
                 fflush(nil)
             }
         }
@@ -63,7 +66,9 @@ struct Embed: ParsableCommand {
         bar.finish()
         let seconds = Date().timeIntervalSince(began)
         let rate = seconds > 0 ? Double(now) / seconds : 0
-        print("\(final.done) of \(final.total) records embedded (\(now) now, \(String(format: "%.1f", rate)) records/s) with \(directory.lastPathComponent) [\(final.modelSHA256.prefix(12))]")
+        print(
+            "\(final.done) of \(final.total) records embedded (\(now) now, \(String(format: "%.1f", rate)) records/s) with \(directory.lastPathComponent) [\(final.modelSHA256.prefix(12))]"
+        )
     }
 
     /// Re-runs this command without `--background` as a detached job and waits until it holds the
@@ -81,7 +86,8 @@ struct Embed: ParsableCommand {
             if EmbeddingJobLock.holder(reviewPath: review.path)?.pid == pid { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        print("""
+        print(
+            """
             embedding in the background, pid \(pid)
             follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`; stop it with `kill \(pid)` \
             (run `tarsier embed \(review.path)` again to continue)

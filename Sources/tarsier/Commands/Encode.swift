@@ -44,7 +44,8 @@ struct Encode: AsyncParsableCommand {
         if let blasThreads { encoder.parallelism = .blasThreads(max(1, blasThreads)) }
         if let chunkTokens { encoder.tokensPerChunk = max(1, chunkTokens) }
         if maxLength > encoder.configuration.maxPositions {
-            throw ValidationError("--max-length \(maxLength) exceeds the model's \(encoder.configuration.maxPositions) positions")
+            throw ValidationError(
+                "--max-length \(maxLength) exceeds the model's \(encoder.configuration.maxPositions) positions")
         }
         var batch: [String] = []
         while let line = readLine(strippingNewline: true) {

@@ -25,7 +25,9 @@ struct Export: ParsableCommand {
             conflicts  --format csv|json records whose votes disagree, one row per vote.
             """)
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case records, decisions, curve, prisma, agreement, conflicts }
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case records, decisions, curve, prisma, agreement, conflicts
+    }
     enum Format: String, ExpressibleByArgument, CaseIterable { case ris, csv, jsonl, json, svg, png, txt }
 
     @OptionGroup var review: ReviewArgument
@@ -33,16 +35,20 @@ struct Export: ParsableCommand {
     @Option(help: "The file format (see above).") var format: Format
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "Records only: include, exclude, maybe or undecided.") var label: String?
-    @Option(name: .customLong("as"), help: "Records and decisions: export what this assessor may see (blind screening).")
+    @Option(
+        name: .customLong("as"), help: "Records and decisions: export what this assessor may see (blind screening).")
     var assessor: String?
 
     func validate() throws {
         let allowed: [What: [Format]] = [
-            .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg, .png], .prisma: [.txt, .csv, .svg, .png],
+            .records: [.ris, .csv], .decisions: [.csv, .jsonl], .curve: [.csv, .svg, .png],
+            .prisma: [.txt, .csv, .svg, .png],
             .agreement: [.csv, .json], .conflicts: [.csv, .json],
         ]
         guard allowed[what, default: []].contains(format) else {
-            throw ValidationError("--what \(what.rawValue) takes --format \(allowed[what, default: []].map(\.rawValue).joined(separator: "|"))")
+            throw ValidationError(
+                "--what \(what.rawValue) takes --format \(allowed[what, default: []].map(\.rawValue).joined(separator: "|"))"
+            )
         }
         if let label, !["include", "exclude", "maybe", "undecided"].contains(label) {
             throw ValidationError("--label must be include, exclude, maybe or undecided")
@@ -58,7 +64,9 @@ struct Export: ParsableCommand {
                 let report = AgreementReport(summary: try database.teamSummary())
                 return format == .json ? try report.json() : report.csv()
             case .conflicts:
-                let report = try ConflictReport(summary: try database.teamSummary()) { try database.record($0).fields.title }
+                let report = try ConflictReport(summary: try database.teamSummary()) {
+                    try database.record($0).fields.title
+                }
                 return format == .json ? try report.json() : report.csv()
             case .decisions: return try decisions(database)
             case .curve:
@@ -92,7 +100,8 @@ struct Export: ParsableCommand {
         let input = Pipe()
         process.standardInput = input
         do { try process.run() } catch {
-            throw ValidationError("PNG needs rsvg-convert (apt-get install librsvg2-bin): \(error.localizedDescription)")
+            throw ValidationError(
+                "PNG needs rsvg-convert (apt-get install librsvg2-bin): \(error.localizedDescription)")
         }
         input.fileHandleForWriting.write(Data(svg.utf8))
         try input.fileHandleForWriting.close()
@@ -103,46 +112,56 @@ struct Export: ParsableCommand {
     }
 
     private func records(_ database: ReviewDatabase) throws -> String {
-        let filter: RecordFilter = switch label {
-        case "include": .included
-        case "exclude": .excluded
-        case "maybe": .maybe
-        case "undecided": .undecided
-        default: .all
-        }
+        let filter: RecordFilter =
+            switch label {
+            case "include": .included
+            case "exclude": .excluded
+            case "maybe": .maybe
+            case "undecided": .undecided
+            default: .all
+            }
         let view = try TeamView(database: database, assessor: assessor)
-        let stored = view.isPlain
+        let stored =
+            view.isPlain
             ? try database.records(filter)
-            : view.filter(try database.records(.all), labels: label.map { $0 == "undecided" ? [nil] : [Label(rawValue: $0)] })
+            : view.filter(
+                try database.records(.all), labels: label.map { $0 == "undecided" ? [nil] : [Label(rawValue: $0)] })
         let records = stored.map { stored in
             ImportedRecord(
-                fields: stored.fields, line: stored.line, sourceID: stored.sourceID ?? "\(stored.id)", label: view.label(stored),
+                fields: stored.fields, line: stored.line, sourceID: stored.sourceID ?? "\(stored.id)",
+                label: view.label(stored),
                 raw: stored.rawText)
         }
         return format == .ris ? RISWriter.render(records) : CSVWriter.render(records)
     }
 
     private func decisions(_ database: ReviewDatabase) throws -> String {
-        let runs = Dictionary(try database.rankingRuns(limit: Int.max).map { ($0.id, $0.modelVersion) }, uniquingKeysWith: { a, _ in a })
+        let runs = Dictionary(
+            try database.rankingRuns(limit: Int.max).map { ($0.id, $0.modelVersion) }, uniquingKeysWith: { a, _ in a })
         let view = try TeamView(database: database, assessor: assessor)
         let events = try database.decisionLog().filter(view.shows)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let columns = ["event_id", "record_id", "kind", "label", "assessor", "decided_at", "reason", "note",
-                       "undoes_event_id", "picked_by", "ranking_run_id", "model_version", "rank_shown"]
+        let columns = [
+            "event_id", "record_id", "kind", "label", "assessor", "decided_at", "reason", "note",
+            "undoes_event_id", "picked_by", "ranking_run_id", "model_version", "rank_shown",
+        ]
         let rows: [[String: String]] = events.map { e in
             [
-                "event_id": "\(e.id)", "record_id": "\(e.recordID)", "kind": e.kind.rawValue, "label": e.label?.rawValue ?? "",
+                "event_id": "\(e.id)", "record_id": "\(e.recordID)", "kind": e.kind.rawValue,
+                "label": e.label?.rawValue ?? "",
                 "assessor": e.assessor, "decided_at": iso.string(from: e.decidedAt), "reason": e.reason ?? "",
                 "note": e.note ?? "", "undoes_event_id": e.undoesDecisionID.map(String.init) ?? "",
                 "picked_by": e.pickedBy ?? "", "ranking_run_id": e.rankingRunID.map(String.init) ?? "",
-                "model_version": e.rankingRunID.flatMap { runs[$0] } ?? "", "rank_shown": e.rankShown.map(String.init) ?? "",
+                "model_version": e.rankingRunID.flatMap { runs[$0] } ?? "",
+                "rank_shown": e.rankShown.map(String.init) ?? "",
             ]
         }
         if format == .jsonl {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try rows.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+            return try rows.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n")
+                + (rows.isEmpty ? "" : "\n")
         }
         return ([columns] + rows.map { row in columns.map { row[$0] ?? "" } }).map(CSVWriter.row).joined()
     }

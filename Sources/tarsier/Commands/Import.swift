@@ -51,26 +51,32 @@ struct Import: ParsableCommand {
                         var count = 0
                         while let chunk = try stream.nextChunk() { count += chunk.count }
                         if !quiet { output.lines(stream.warnings) }
-                        output.result("\(file): \(count) records, \(stream.warnings.count) warnings (dry run: nothing stored)")
+                        output.result(
+                            "\(file): \(count) records, \(stream.warnings.count) warnings (dry run: nothing stored)")
                         continue
                     }
                     Trace.mark("store begin \(file)")
                     let summary = try database.importBatch(
                         fileName: stream.fileName, sha256: stream.sha256, labelsAsDecisions: labelsAsDecisions,
-                        assessor: assessor, next: { try stream.nextChunk() }, finish: { (stream.format, stream.warnings) })
+                        assessor: assessor, next: { try stream.nextChunk() },
+                        finish: { (stream.format, stream.warnings) })
                     stored += summary.recordCount
                     Trace.mark("store end \(file)")
                     if !quiet { output.lines(stream.warnings + summary.storeWarnings) }
                     output.result(
                         "\(file): \(summary.recordCount) records, \(summary.duplicateCount) duplicates, "
                             + (summary.possibleDuplicateCount > 0
-                                ? "\(summary.possibleDuplicateCount) possible duplicates (both screened; `tarsier duplicates`), " : "")
+                                ? "\(summary.possibleDuplicateCount) possible duplicates (both screened; `tarsier duplicates`), "
+                                : "")
                             + "\(summary.warningCount) warnings"
                             + (summary.decisionCount > 0 ? ", \(summary.decisionCount) decisions" : ""))
                 }
             } catch let error as ReviewStoreError {
-                if case .alreadyImported = error { output.lines(["\(opened.file): \(error.localizedDescription)"]) }
-                else { output.lines(["\(opened.file): error: \(error.localizedDescription)"]); failed = true }
+                if case .alreadyImported = error {
+                    output.lines(["\(opened.file): \(error.localizedDescription)"])
+                } else {
+                    output.lines(["\(opened.file): error: \(error.localizedDescription)"]); failed = true
+                }
             } catch let error as FormatsError {
                 output.lines([error.description])
                 failed = true
@@ -98,9 +104,12 @@ struct Import: ParsableCommand {
         let logPath = review.path + ".embed.log"
         do {
             let pid = try DetachedProcess.spawn(arguments: ["embed", review.path], logPath: logPath)
-            print("embedding in the background, pid \(pid); follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`")
+            print(
+                "embedding in the background, pid \(pid); follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`"
+            )
         } catch {
-            Console.error("tarsier: could not start embedding: \(error.localizedDescription); run `tarsier embed \(review.path)`")
+            Console.error(
+                "tarsier: could not start embedding: \(error.localizedDescription); run `tarsier embed \(review.path)`")
         }
     }
 }

@@ -43,9 +43,11 @@ final class ImportPipeline: @unchecked Sendable {
     /// Starts reading `files` in order; `progress` draws (file, bytes read, total bytes).
     /// `admit` sees each file's name and SHA-256 before it is parsed and may throw to skip it
     /// (a file already in the review is refused without parsing it).
-    init(files: [String], format: ImportFormat?,
-         admit: @escaping @Sendable (_ fileName: String, _ sha256: String) throws -> Void = { _, _ in },
-         progress: @escaping @Sendable (String, Int64, Int64) -> Void) {
+    init(
+        files: [String], format: ImportFormat?,
+        admit: @escaping @Sendable (_ fileName: String, _ sha256: String) throws -> Void = { _, _ in },
+        progress: @escaping @Sendable (String, Int64, Int64) -> Void
+    ) {
         let thread = Thread { [self] in
             for file in files { read(file, format: format, admit: admit, progress: progress) }
             condition.lock()

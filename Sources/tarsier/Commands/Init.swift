@@ -18,8 +18,10 @@ struct Init: ParsableCommand {
     @Option(help: "The review's title (overrides the topic file's).") var title: String?
     @Option(help: "A topic JSON file: title, objective, query.") var topic: String?
     @Option(help: "Seed for the review's random order and random picks.") var seed: Int = 1
-    @Option(help: "Screening mode: single, dual or verified (see `tarsier team --help`).") var mode: ScreeningMode = .single
-    @Flag(inversion: .prefixedNo, help: "Hide other assessors' votes until resolved (default: on in dual and verified).")
+    @Option(help: "Screening mode: single, dual or verified (see `tarsier team --help`).") var mode: ScreeningMode =
+        .single
+    @Flag(
+        inversion: .prefixedNo, help: "Hide other assessors' votes until resolved (default: on in dual and verified).")
     var blind: Bool?
     @Flag(help: "Make the review group-writable (0664) for a team on one server; its -wal and -shm files follow.")
     var shared = false
@@ -36,8 +38,10 @@ struct Init: ParsableCommand {
                 try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: review)
             }
             if mode != .single || blind != nil { try database.setTeamSettings(TeamSettings(mode: mode, blind: blind)) }
-            print("created \(review): \"\(reviewTopic.title)\"" + (reviewTopic.query == nil ? "" : " (with a Boolean query)")
-                + (mode == .single ? "" : ", \(mode.rawValue) screening" + (blind ?? true ? ", blind" : "")))
+            print(
+                "created \(review): \"\(reviewTopic.title)\""
+                    + (reviewTopic.query == nil ? "" : " (with a Boolean query)")
+                    + (mode == .single ? "" : ", \(mode.rawValue) screening" + (blind ?? true ? ", blind" : "")))
         }
     }
 }

@@ -28,15 +28,22 @@ struct List: ParsableCommand {
 
     func run() throws {
         let filter: RecordFilter =
-            duplicates ? .duplicates
-            : label == "include" ? .included : label == "exclude" ? .excluded : label == "maybe" ? .maybe
-            : decided ? .decided : undecided ? .undecided : .all
+            duplicates
+            ? .duplicates
+            : label == "include"
+                ? .included
+                : label == "exclude"
+                    ? .excluded
+                    : label == "maybe"
+                        ? .maybe
+                        : decided ? .decided : undecided ? .undecided : .all
         let database = try review.openForReading()
         let (records, view) = try Console.run { () -> ([StoredRecord], TeamView) in
             let view = try TeamView(database: database, assessor: assessor)
             if view.isPlain || duplicates { return (try database.records(filter, limit: limit), view) }
             // Team screening: filter by the label each record shows to this person.
-            let wanted: Set<Label?>? = label.flatMap(Label.init(rawValue:)).map { [$0] }
+            let wanted: Set<Label?>? =
+                label.flatMap(Label.init(rawValue:)).map { [$0] }
                 ?? (decided ? Set(Label.allCases.map { Optional($0) }) : undecided ? [nil] : nil)
             let shown = view.filter(try database.records(.all), labels: wanted)
             return (limit.map { Array(shown.prefix($0)) } ?? shown, view)
@@ -46,8 +53,9 @@ struct List: ParsableCommand {
                 var id: Int64, label: String?, year: Int?, title: String, pmid: String?, doi: String?, sourceID: String?
             }
             let listed = records.map {
-                Listed(id: $0.id, label: view.label($0)?.rawValue, year: $0.fields.year, title: $0.fields.title,
-                       pmid: $0.fields.pmid, doi: $0.fields.doi, sourceID: $0.sourceID)
+                Listed(
+                    id: $0.id, label: view.label($0)?.rawValue, year: $0.fields.year, title: $0.fields.title,
+                    pmid: $0.fields.pmid, doi: $0.fields.doi, sourceID: $0.sourceID)
             }
             print(try Console.run { try Console.json(listed) })
             return

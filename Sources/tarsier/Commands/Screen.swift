@@ -30,9 +30,10 @@ struct Screen: ParsableCommand {
     var script: String?
     @Option(help: "Screen size for --script, as COLUMNSxROWS.") var size = "80x24"
     @Option(help: .hidden) var oracleLabels: String?
-    @Flag(help: ArgumentHelp(
-        "With --script: print `ack KIND EVENT record RECORD LABEL` on standard output as each decision, undo or redo is committed.",
-        discussion: "A line is printed (and flushed) only after the event is durable in the review."))
+    @Flag(
+        help: ArgumentHelp(
+            "With --script: print `ack KIND EVENT record RECORD LABEL` on standard output as each decision, undo or redo is committed.",
+            discussion: "A line is printed (and flushed) only after the event is durable in the review."))
     var ack = false
     @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
     var model: String?
@@ -41,7 +42,8 @@ struct Screen: ParsableCommand {
 
     func validate() throws {
         guard RankerRegistry.rankerIDs.contains(ranker) else {
-            throw ValidationError("unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
         }
         guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
         if ack && script == nil { throw ValidationError("--ack needs --script") }
@@ -87,15 +89,18 @@ struct Screen: ParsableCommand {
         if !noEmbed {
             if let directory = ModelLocator.find(explicit: model) {
                 do { try session.startEmbedding(modelDirectory: directory) } catch {
-                    session.notice("BERT model unusable (\(error.localizedDescription)); ranking with the classical model")
+                    session.notice(
+                        "BERT model unusable (\(error.localizedDescription)); ranking with the classical model")
                 }
             } else {
-                session.notice("no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
+                session.notice(
+                    "no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
             }
         }
         Trace.mark("session open")
         let terminal = try Console.run { try CursesTerminal() }
-        ScreeningApp.run(session: session, terminal: Trace.enabled ? TracedTerminal(terminal) : terminal, keyMap: keyMap)
+        ScreeningApp.run(
+            session: session, terminal: Trace.enabled ? TracedTerminal(terminal) : terminal, keyMap: keyMap)
         session.stopBackgroundWork()
         terminal.close()
         // Every decision is committed and the terminal is restored. Leave without running C++
@@ -113,7 +118,9 @@ struct Screen: ParsableCommand {
     }
 
     private func loadKeyMap() throws -> KeyMap {
-        let path = keys ?? FileManager.default.homeDirectoryForCurrentUser
+        let path =
+            keys
+            ?? FileManager.default.homeDirectoryForCurrentUser
             .appendingPathComponent(".config/tarsier/keys.conf").path
         guard FileManager.default.fileExists(atPath: path) else {
             if keys != nil { throw ValidationError("no key-map file at \(path)") }

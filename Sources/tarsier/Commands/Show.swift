@@ -29,7 +29,9 @@ struct Show: ParsableCommand {
                 return
             }
             let f = record.fields
-            var lines = ["#\(record.id)  \(record.label?.rawValue ?? "undecided")" + (record.isCanonical ? "" : "  (duplicate)")]
+            var lines = [
+                "#\(record.id)  \(record.label?.rawValue ?? "undecided")" + (record.isCanonical ? "" : "  (duplicate)")
+            ]
             lines.append("title     \(f.title)")
             if !f.authors.isEmpty { lines.append("authors   \(f.authors.joined(separator: "; "))") }
             let source = [f.journal, f.year.map(String.init), f.volume.map { "vol \($0)" }, f.pages].compactMap { $0 }
@@ -43,7 +45,8 @@ struct Show: ParsableCommand {
             if !log.isEmpty { lines.append("") }
             for event in log {
                 let when = event.decidedAt.formatted(.iso8601)
-                var line = "\(when)  \(event.assessor)  \(event.kind.rawValue) → \(event.label?.rawValue ?? "undecided")"
+                var line =
+                    "\(when)  \(event.assessor)  \(event.kind.rawValue) → \(event.label?.rawValue ?? "undecided")"
                 if let reason = event.reason { line += "  reason: \(reason)" }
                 if let note = event.note { line += "  note: \(note)" }
                 lines.append(line)

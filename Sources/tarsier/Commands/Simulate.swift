@@ -16,9 +16,13 @@ struct Simulate: AsyncParsableCommand {
             Documentation/Metrics.md.
             """)
 
-    @Argument(help: "Labelled CSV: record_id,title,abstract,label_included (or ASReview's shape); with --labels, any file `import` reads.")
+    @Argument(
+        help:
+            "Labelled CSV: record_id,title,abstract,label_included (or ASReview's shape); with --labels, any file `import` reads."
+    )
     var dataset: String
-    @Option(help: "Labels CSV (pmid, doi or record_id + label_included) for an export DATASET, read as `import` stores it.")
+    @Option(
+        help: "Labels CSV (pmid, doi or record_id + label_included) for an export DATASET, read as `import` stores it.")
     var labels: String?
     @Option(help: "Topic JSON with title, optional objective and Boolean query.")
     var topic: String?
@@ -27,7 +31,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Seed for choosing random priors.") var priorSeed: UInt64?
     @Option(name: .customLong("n-prior-included"), help: "Number of random included priors.") var priorIncluded = 0
     @Option(name: .customLong("n-prior-excluded"), help: "Number of random excluded priors.") var priorExcluded = 0
-    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")); several, comma-separated, compare them.")
+    @Option(
+        help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")); several, comma-separated, compare them.")
     var ranker = "hybrid"
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 0
     @Option(help: "Several seeds, comma-separated (e.g. 1,2,3): compare rankers over them (median and band).")
@@ -35,11 +40,14 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Write record_ids in screening order (priors first), one per line.") var orderOut: String?
     @Option(help: "Write the recall curve: FILE.csv or FILE.svg (repeatable).") var curveOut: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
-    @Option(help: "dual: also simulate single and dual screening by assessors who err (--assessor-error) and compare them.")
+    @Option(
+        help: "dual: also simulate single and dual screening by assessors who err (--assessor-error) and compare them.")
     var mode: AssessorTeam.Mode = .single
     @Option(help: "Probability that a simulated assessor mislabels a record (with --mode dual; default 0.05).")
     var assessorError: Double?
-    @Option(name: .customLong("stop-rule"), help: "Replay a stopping rule on the order: hypergeometric, knee, consecutive_excludes or all (repeatable).")
+    @Option(
+        name: .customLong("stop-rule"),
+        help: "Replay a stopping rule on the order: hypergeometric, knee, consecutive_excludes or all (repeatable).")
     var stopRules: [String] = []
     @Option(help: "BERT model folder for the dense rankers (default: $TARSIER_MODEL, then the cache folder).")
     var model: String?
@@ -63,13 +71,16 @@ struct Simulate: AsyncParsableCommand {
     /// The rankers asked for (`--ranker a,b,c`).
     var rankerIDs: [String] { ranker.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     /// The seeds asked for (`--seeds 1,2,3`, else `--seed`).
-    var seedList: [UInt64] { seeds.map { $0.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } } ?? [seed] }
+    var seedList: [UInt64] {
+        seeds.map { $0.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } } ?? [seed]
+    }
     /// More than one ranker or seed: a comparison.
     var isComparison: Bool { rankerIDs.count > 1 || seedList.count > 1 }
 
     func validate() throws {
         for id in rankerIDs where !RankerRegistry.rankerIDs.contains(id) {
-            throw ValidationError("unknown ranker '\(id)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown ranker '\(id)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
         }
         if let seeds, seedList.isEmpty || seedList.count != seeds.split(separator: ",").count {
             throw ValidationError("--seeds takes comma-separated whole numbers, e.g. 1,2,3")
@@ -91,9 +102,12 @@ struct Simulate: AsyncParsableCommand {
     func run() async throws {
         let start = Date()
         do {
-            let data = try labels.map { try SimulationDataset(export: dataset, labels: $0) }
+            let data =
+                try labels.map { try SimulationDataset(export: dataset, labels: $0) }
                 ?? SimulationDataset(contentsOf: dataset)
-            let reviewTopic = try topic.map { try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+            let reviewTopic = try topic.map {
+                try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))
+            }
             if isComparison {
                 try runComparison(data: data, topic: reviewTopic)
                 return
@@ -103,7 +117,8 @@ struct Simulate: AsyncParsableCommand {
             let embeddings = try loadEmbeddings(data, topic: reviewTopic, rankers: [ranker])
             let rankers = try RankerRegistry.makeRankers(
                 configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings)
-            var cycle = ActiveLearningCycle(poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
+            var cycle = ActiveLearningCycle(
+                poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
             let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
             try writeOutputs(result: result, metrics: metrics, data: data)
@@ -128,7 +143,8 @@ struct Simulate: AsyncParsableCommand {
                     ActiveLearningCycle(
                         poolSize: data.texts.count,
                         rankers: try RankerRegistry.makeRankers(
-                            configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings),
+                            configuration: configuration, documents: data.texts, topic: reviewTopic,
+                            embeddings: embeddings),
                         querier: configuration.querier, seed: seed)
                 }
             }
@@ -177,7 +193,8 @@ struct Simulate: AsyncParsableCommand {
             return try SimulationEmbeddings.load(
                 texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
         } catch let error as SimulationCommandError where !rankers.contains(where: { $0.hasPrefix("dense") }) {
-            FileHandle.standardError.write(Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
             return nil
         }
     }
@@ -190,8 +207,10 @@ struct Simulate: AsyncParsableCommand {
         }
         if priorIncluded > 0 || priorExcluded > 0 {
             var generator = SeededGenerator(seed: priorSeed ?? seed)
-            let included = data.labels.indices.filter { data.labels[$0] && !chosen.contains($0) }.shuffled(using: &generator)
-            let excluded = data.labels.indices.filter { !data.labels[$0] && !chosen.contains($0) }.shuffled(using: &generator)
+            let included = data.labels.indices.filter { data.labels[$0] && !chosen.contains($0) }.shuffled(
+                using: &generator)
+            let excluded = data.labels.indices.filter { !data.labels[$0] && !chosen.contains($0) }.shuffled(
+                using: &generator)
             chosen += included.prefix(priorIncluded) + excluded.prefix(priorExcluded)
         }
         return chosen
@@ -203,9 +222,12 @@ struct Simulate: AsyncParsableCommand {
             try text.write(toFile: orderOut, atomically: true, encoding: .utf8)
         }
         let plot = RecallCurvePlot(
-            metrics: metrics, title: "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent) — \(ranker), seed \(seed)")
+            metrics: metrics,
+            title:
+                "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent) — \(ranker), seed \(seed)")
         for path in curveOut {
-            try (path.hasSuffix(".svg") ? plot.svg() : plot.csv()).write(toFile: path, atomically: true, encoding: .utf8)
+            try (path.hasSuffix(".svg") ? plot.svg() : plot.csv()).write(
+                toFile: path, atomically: true, encoding: .utf8)
         }
     }
 }

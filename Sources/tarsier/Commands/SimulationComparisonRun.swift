@@ -54,7 +54,9 @@ extension Simulate {
             // A chart always comes with its data beside it.
             if path.hasSuffix(".svg") {
                 let csv = String(path.dropLast(4)) + ".csv"
-                if !curveOut.contains(csv) { try comparison.spreadCSV().write(toFile: csv, atomically: true, encoding: .utf8) }
+                if !curveOut.contains(csv) {
+                    try comparison.spreadCSV().write(toFile: csv, atomically: true, encoding: .utf8)
+                }
             }
         }
         if json {
@@ -63,22 +65,27 @@ extension Simulate {
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
             return
         }
-        print("dataset     \(URL(fileURLWithPath: dataset).lastPathComponent)  (N = \(data.texts.count), "
-            + "includes = \(data.labels.filter { $0 }.count)); seeds \(seedList.map(String.init).joined(separator: ","))")
+        print(
+            "dataset     \(URL(fileURLWithPath: dataset).lastPathComponent)  (N = \(data.texts.count), "
+                + "includes = \(data.labels.filter { $0 }.count)); seeds \(seedList.map(String.init).joined(separator: ","))"
+        )
         print("ranker        WSS@95 median [range]     recall@10% median [range]   last include median")
         for row in rows {
             func summary(_ values: [Double]) -> String {
                 String(format: "%.3f [%.3f–%.3f]", Self.median(values), values.min() ?? 0, values.max() ?? 0)
             }
-            print(row.ranker.padding(toLength: 14, withPad: " ", startingAt: 0) + summary(row.wss95).padding(toLength: 26, withPad: " ", startingAt: 0)
-                + summary(row.recallAt10).padding(toLength: 28, withPad: " ", startingAt: 0)
-                + String(Int(Self.median(row.lastIncludeRank.map(Double.init)))))
+            print(
+                row.ranker.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + summary(row.wss95).padding(toLength: 26, withPad: " ", startingAt: 0)
+                    + summary(row.recallAt10).padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(Int(Self.median(row.lastIncludeRank.map(Double.init)))))
         }
     }
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 }

@@ -29,8 +29,10 @@ extension SimulationDataset {
         let labels = canonical.map { known[$0.id] ?? false }
         let unlabelled = canonical.count - known.count
         if unlabelled > 0 {
-            FileHandle.standardError.write(Data(
-                "tarsier simulate: \(unlabelled) of \(canonical.count) records are not in \(labelsPath); counted as excludes\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "tarsier simulate: \(unlabelled) of \(canonical.count) records are not in \(labelsPath); counted as excludes\n"
+                        .utf8))
         }
         self.init(
             recordIDs: canonical.map { $0.fields.pmid ?? $0.fields.doi ?? $0.sourceID ?? "record-\($0.id)" },

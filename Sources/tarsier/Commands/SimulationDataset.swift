@@ -26,8 +26,10 @@ struct SimulationDataset {
             throw SimulationCommandError("\(path): no label column (label_included or included)")
         }
         let idColumn = column(["record_id", "id"])
-        let textColumns = [column(["title", "primary_title"]), column(["abstract", "notes_abstract"]),
-                           column(["keywords"]), column(["mesh", "mesh_terms"])].compactMap { $0 }
+        let textColumns = [
+            column(["title", "primary_title"]), column(["abstract", "notes_abstract"]),
+            column(["keywords"]), column(["mesh", "mesh_terms"]),
+        ].compactMap { $0 }
         guard !textColumns.isEmpty else { throw SimulationCommandError("\(path): no title or abstract column") }
         var ids: [String] = []
         var texts: [String] = []

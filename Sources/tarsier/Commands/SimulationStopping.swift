@@ -16,7 +16,9 @@ enum SimulationStopping {
             case "hypergeometric": try HypergeometricStoppingRule()
             case "knee": try KneeStoppingRule()
             case "consecutive_excludes": try ConsecutiveExcludesRule()
-            default: throw ValidationError("unknown stopping rule '\(id)'; choose from \(ruleIDs.joined(separator: ", ")) or all")
+            default:
+                throw ValidationError(
+                    "unknown stopping rule '\(id)'; choose from \(ruleIDs.joined(separator: ", ")) or all")
             }
         }
     }
@@ -33,7 +35,8 @@ enum SimulationStopping {
             let name = outcome.ruleID.padding(toLength: 21, withPad: " ", startingAt: 0)
             guard let stop = outcome.stoppedAt else { return "stop        \(name) never said stop" }
             let short = outcome.targetRecall.map { outcome.recall < $0 ? "  BELOW TARGET" : "" } ?? ""
-            return "stop        \(name) at \(stop) of \(outcome.poolSize): recall \(String(format: "%.3f", outcome.recall)), "
+            return
+                "stop        \(name) at \(stop) of \(outcome.poolSize): recall \(String(format: "%.3f", outcome.recall)), "
                 + "work saved \(String(format: "%.3f", outcome.workSaved))\(short)"
         }.joined(separator: "\n")
     }

@@ -29,14 +29,17 @@ struct Status: ParsableCommand {
         print(embeddings.text(screenable: status.screenable, reviewPath: review.path))
         for rule in stopping {
             let mark = rule.preregistered ? "*" : " "
-            print("stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
-                + (rule.firstStopAt.map { " (first said stop at \($0) screened)" } ?? ""))
+            print(
+                "stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
+                    + (rule.firstStopAt.map { " (first said stop at \($0) screened)" } ?? ""))
         }
         // Team screening: the mode, each assessor's progress, conflicts and agreement.
         let team = try Console.run { try database.teamSummary() }
         if team.rules.settings.mode != .single || team.book.assessors.count > 1 {
             let progress = team.progress(events: try Console.run { try database.voteEvents() }, now: Date())
-            print(TextSanitizer.visible(TeamStatus.text(summary: team, progress: progress), keepNewlines: true), terminator: "")
+            print(
+                TextSanitizer.visible(TeamStatus.text(summary: team, progress: progress), keepNewlines: true),
+                terminator: "")
         }
     }
 
@@ -77,10 +80,14 @@ struct Status: ParsableCommand {
         init(database: ReviewDatabase, screenable: Int) throws {
             let holder = database.path.flatMap { EmbeddingJobLock.holder(reviewPath: $0) }
             let progress = try database.embeddingJob()
-            job = progress != nil || holder != nil
-                ? JobState(progress: progress, running: holder != nil, holder: holder?.description, holderPID: holder?.pid)
+            job =
+                progress != nil || holder != nil
+                ? JobState(
+                    progress: progress, running: holder != nil, holder: holder?.description, holderPID: holder?.pid)
                 : nil
-            if let directory = ModelLocator.find(explicit: nil), let encoder = try? BertEncoder(modelDirectory: directory) {
+            if let directory = ModelLocator.find(explicit: nil),
+                let encoder = try? BertEncoder(modelDirectory: directory)
+            {
                 model = directory.lastPathComponent
                 modelSHA256 = encoder.weightsSHA256
             } else if let progress {
@@ -99,22 +106,26 @@ struct Status: ParsableCommand {
         /// `embeddings   12,345 of 100,000 (12%) with all-MiniLM-L6-v2 [53aa51172d14], 29.8 records/s, …`.
         func text(screenable: Int, reviewPath: String) -> String {
             guard let model, let sha = modelSHA256 else {
-                return "embeddings   no BERT model found; ranking is classical only (get it with `bash Scripts/fetch-model.sh`)"
+                return
+                    "embeddings   no BERT model found; ranking is classical only (get it with `bash Scripts/fetch-model.sh`)"
             }
             let percent = screenable > 0 ? done * 100 / screenable : 100
-            var line = "embeddings   \(Self.grouped(done)) of \(Self.grouped(screenable)) (\(percent)%) with \(model) [\(sha.prefix(12))]"
+            var line =
+                "embeddings   \(Self.grouped(done)) of \(Self.grouped(screenable)) (\(percent)%) with \(model) [\(sha.prefix(12))]"
             let complete = done >= screenable
             if let job, job.running {
                 let rate = job.progress?.recordsPerSecond ?? 0
                 let left = rate > 0 ? Double(max(0, screenable - done)) / rate : nil
                 line += rate > 0 ? ", \(String(format: "%.1f", rate)) records/s" : ""
                 line += left.map { ", about \(Self.duration($0)) left" } ?? ""
-                line += job.holder?.contains("tarsier embed") == true
+                line +=
+                    job.holder?.contains("tarsier embed") == true
                     ? ", job running (pid \(job.holderPID.map(String.init) ?? "?"))"
                     : ", embedding in \(job.holder ?? "another process")"
             } else if let progress = job?.progress, !complete {
                 let when = progress.updatedAt.formatted(.iso8601)
-                line += progress.finishedAt == nil
+                line +=
+                    progress.finishedAt == nil
                     ? "; job stopped at \(when) (pid \(progress.pid) is gone); run `tarsier embed \(reviewPath)` to continue"
                     : "; run `tarsier embed \(reviewPath)` to embed the rest"
             } else if !complete {
@@ -124,7 +135,9 @@ struct Status: ParsableCommand {
         }
 
         private func holderless(_ reviewPath: String) -> String {
-            if let holder = EmbeddingJobLock.holder(reviewPath: reviewPath) { return ", embedding in \(holder.description)" }
+            if let holder = EmbeddingJobLock.holder(reviewPath: reviewPath) {
+                return ", embedding in \(holder.description)"
+            }
             return " (continue with `tarsier embed \(reviewPath)`)"
         }
 

@@ -82,7 +82,8 @@ struct TeamStatus: Encodable {
         let settings = summary.rules.settings
         var lines = [
             "mode: \(settings.mode.rawValue)" + (settings.blind ? ", blind" : "")
-                + (settings.mode == .verified ? String(format: ", %.0f%% verified", settings.verificationFraction * 100) : "")
+                + (settings.mode == .verified
+                    ? String(format: ", %.0f%% verified", settings.verificationFraction * 100) : "")
                 + ", maybe \(settings.maybe == .resolve ? "goes to resolution" : "counts as include")"
                 + ", calibration \(settings.calibrationSize) records",
             "records decided by two assessors: \(summary.screenedByTwo); conflicts waiting: \(summary.conflicts.count); "

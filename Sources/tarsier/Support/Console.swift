@@ -65,7 +65,8 @@ enum Console {
         do {
             return try JSONDecoder().decode(Topic.self, from: data)
         } catch {
-            throw ValidationError("\(path): not a topic file (expected JSON with \"title\", optional \"objective\" and \"query\")")
+            throw ValidationError(
+                "\(path): not a topic file (expected JSON with \"title\", optional \"objective\" and \"query\")")
         }
     }
 }

@@ -35,7 +35,8 @@ enum DetachedProcess {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard status == 0 else {
-            throw EmbeddingJobLock.LockError(message: "cannot start \(executable): \(String(cString: strerror(status)))")
+            throw EmbeddingJobLock.LockError(
+                message: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
         return pid
     }

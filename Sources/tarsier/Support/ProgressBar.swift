@@ -32,7 +32,8 @@ final class ProgressBar: @unchecked Sendable {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(
-            format: "\r%@ %@ %3.0f%%  %@/s  ETA %@\u{1B}[K", label, bar, fraction * 100, Self.short(rate) + unit, Self.duration(eta))
+            format: "\r%@ %@ %3.0f%%  %@/s  ETA %@\u{1B}[K", label, bar, fraction * 100, Self.short(rate) + unit,
+            Self.duration(eta))
         FileHandle.standardError.write(Data(line.utf8))
     }
 
@@ -43,8 +44,11 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private static func short(_ value: Double) -> String {
-        value >= 1e6 ? String(format: "%.1fM", value / 1e6) : value >= 1e4 ? String(format: "%.0fk", value / 1e3)
-            : String(format: "%.0f", value)
+        value >= 1e6
+            ? String(format: "%.1fM", value / 1e6)
+            : value >= 1e4
+                ? String(format: "%.0fk", value / 1e3)
+                : String(format: "%.0f", value)
     }
 
     private static func duration(_ seconds: Double) -> String {

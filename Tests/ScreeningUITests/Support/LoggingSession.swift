@@ -22,7 +22,9 @@ final class LoggingSession: ScreeningSession {
     }
 
     func overview() throws -> SessionOverview { try base.overview() }
-    func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage { try base.queue(filter, offset: offset, limit: limit) }
+    func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
+        try base.queue(filter, offset: offset, limit: limit)
+    }
     func position(of id: Int64, in filter: QueueFilter) throws -> Int? { try base.position(of: id, in: filter) }
     func record(_ id: Int64) throws -> RecordDetail { try base.record(id) }
     func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
