@@ -51,13 +51,7 @@ extension ReviewDatabase {
                 t.column("openCount", .integer).notNull()
                 t.primaryKey(["decisionId", "signal"])
             }
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER decisionSignalNoUpdate BEFORE UPDATE ON decisionSignal
-                    BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-                    CREATE TRIGGER decisionSignalNoDelete BEFORE DELETE ON decisionSignal
-                    BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
-                    """)
+            try makeAppendOnly(db, table: "decisionSignal", log: "decision log")
         }
         // A title + year match never hides a distinct work: pairs whose DOIs or PMIDs differ are
         // possible duplicates (both screenable); splits and marks are an append-only log. Records
@@ -84,12 +78,18 @@ extension ReviewDatabase {
             t.column("assessor", .text).notNull()
             t.column("at", .datetime).notNull()
         }
+        try makeAppendOnly(db, table: "duplicateEvent", log: "duplicate log")
+    }
+
+    /// Triggers that refuse every update and delete on `table` (`<table>NoUpdate`, `<table>NoDelete`),
+    /// for the logs added after v1 (v1's decision log spells its own, frozen as shipped).
+    private static func makeAppendOnly(_ db: Database, table: String, log: String) throws {
         try db.execute(
             sql: """
-                CREATE TRIGGER duplicateEventNoUpdate BEFORE UPDATE ON duplicateEvent
-                BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
-                CREATE TRIGGER duplicateEventNoDelete BEFORE DELETE ON duplicateEvent
-                BEGIN SELECT RAISE(ABORT, 'the duplicate log is append-only'); END;
+                CREATE TRIGGER \(table)NoUpdate BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'the \(log) is append-only'); END;
+                CREATE TRIGGER \(table)NoDelete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'the \(log) is append-only'); END;
                 """)
     }
 
