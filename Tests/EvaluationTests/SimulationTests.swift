@@ -34,7 +34,7 @@ struct SimulationTests {
         #expect(learned.wss95 > random.wss95)
     }
 
-    @Test("the CSV curve has N + 1 rows and the SVG has its parts")
+    @Test("the CSV curve has N + 1 rows")
     func exports() throws {
         let metrics = try ScreeningMetrics(labelsInScreeningOrder: [false, true, true, false])
         let plot = RecallCurvePlot(metrics: metrics, title: "t <&>")
@@ -43,9 +43,5 @@ struct SimulationTests {
             csv == [
                 "screened,found,recall", "0,0,0.000000", "1,0,0.000000", "2,1,0.500000", "3,2,1.000000", "4,2,1.000000",
             ])
-        let svg = plot.svg()
-        #expect(svg.hasPrefix("<svg") && svg.contains("</svg>"))
-        #expect(svg.contains("random order") && svg.contains("95 % recall") && svg.contains("WSS@95"))
-        #expect(svg.contains("t &lt;&amp;&gt;"))
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Ranking
+import Reports
 import ReviewModel
 
 /// `tarsier simulate`: replay screening of a labelled dataset through the active-learning loop.
@@ -221,13 +222,17 @@ struct Simulate: AsyncParsableCommand {
             let text = result.order.map { data.recordIDs[$0] }.joined(separator: "\n") + "\n"
             try text.write(toFile: orderOut, atomically: true, encoding: .utf8)
         }
-        let plot = RecallCurvePlot(
-            metrics: metrics,
-            title:
-                "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent) — \(ranker), seed \(seed)")
+        let title =
+            "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent) — \(ranker), seed \(seed)"
+        // The chart is the comparison chart with one run: its curve, the random and ideal orders,
+        // and the 95 %-recall point with WSS@95.
+        var chart = RecallComparison(
+            title: title, poolSize: metrics.recordCount, totalRelevant: metrics.includeCount,
+            runs: [RecallComparison.Run(name: ranker, relevant: result.labels(from: data.labels))])
+        chart.showsIdeal = true
         for path in curveOut {
-            try (path.hasSuffix(".svg") ? plot.svg() : plot.csv()).write(
-                toFile: path, atomically: true, encoding: .utf8)
+            let text = path.hasSuffix(".svg") ? try chart.svg() : RecallCurvePlot(metrics: metrics, title: title).csv()
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
     }
 }
