@@ -73,26 +73,46 @@ struct EventLoopTests {
         #expect(!loop.drainNotifications())
     }
 
-    @Test("after a decision a new ranking moves the cursor to its top record")
-    func rerankAfterDecisionFollowsRanking() {
-        let session = Self.bigSession()
+    static func rankedSession() -> InMemoryScreeningSession {
+        let big = bigSession()
+        big.rerank(scores: [:], modelVersion: 1)  // a ranking is on screen from the start
+        return big
+    }
+
+    @Test("a new ranking never swaps the record being read; it takes effect at the next pick")
+    func rerankTakesEffectAtNextPick() {
+        let session = Self.rankedSession()
         let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
         loop.start()
         let first = loop.state.current?.id
         loop.send(.include)
         let next = loop.state.current?.id
         #expect(next != first)
-        // When retraining ranks record 250 first, screening continues there (not at the old next record).
+        // When retraining ranks record 250 first while the assessor reads `next`, `next` stays.
         session.rerank(scores: [250: 5], modelVersion: 2)
         #expect(loop.drainNotifications())
-        #expect(loop.state.queueCursor.position == 0)
+        #expect(loop.state.current?.id == next)
+        #expect(loop.state.overview.modelVersion == 2)
+        // The next decision picks from the new ranking: record 250.
+        loop.send(.exclude)
         #expect(loop.state.current?.id == 250)
-        // After moving by hand, a new ranking keeps the chosen record selected.
+        // After moving by hand, a new ranking keeps the chosen record selected too.
         loop.send(.moveDown)
         let chosen = loop.state.current?.id
         session.rerank(scores: [7: 9], modelVersion: 3)
         #expect(loop.drainNotifications())
         #expect(loop.state.current?.id == chosen)
+    }
+
+    @Test("before the first ranking of a sitting, its top replaces the placeholder order at once")
+    func firstRankingReplacesPlaceholder() {
+        let session = Self.bigSession()  // no ranking yet: a placeholder order
+        let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
+        loop.start()
+        session.rerank(scores: [250: 5], modelVersion: 1)
+        #expect(loop.drainNotifications())
+        #expect(loop.state.current?.id == 250)
+        #expect(loop.state.queueCursor.position == 0)
     }
 
     @Test("a script replays actions, typing and keys, and saves the screen")

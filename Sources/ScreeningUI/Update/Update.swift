@@ -23,8 +23,13 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         Updater.keepSelectionVisible(&state)
         return Updater.pageCoversWindow(state) ? [] : [Updater.reload(state, keep: state.selectedEntry?.id)]
     case .sessionChanged:
-        // A new ranking: screening continues from its top unless the assessor moved by hand.
-        if state.view == .queue, state.followsRanking, state.filter.isDefault, state.mode == .normal {
+        // A new ranking never swaps the record under the reader: it takes effect at the next pick
+        // (after a decision, screening continues from the newest ranking's top unless the
+        // assessor moved by hand). Only the placeholder order shown before the first ranking of a
+        // sitting gives way to that ranking's top at once.
+        if state.overview.modelVersion == nil, state.view == .queue, state.followsRanking, state.filter.isDefault,
+            state.mode == .normal
+        {
             state.queueCursor.position = 0
             return Updater.reloadAll(state, keep: nil)
         }

@@ -67,8 +67,9 @@ extension Updater {
                 loadDetail: state.view != .history))
     }
 
-    static func reloadAll(_ state: AppState, keep: Int64?, advancePast: Int64? = nil) -> [Effect] {
-        var effects = [reload(state, keep: keep, advancePast: advancePast)]
+    static func reloadAll(_ state: AppState, keep: Int64?, position: Int? = nil, advancePast: Int64? = nil) -> [Effect]
+    {
+        var effects = [reload(state, keep: keep, position: position, advancePast: advancePast)]
         if state.view == .history { effects.append(.loadHistory) }
         if state.view == .stats { effects.append(.loadCurve) }
         return effects
@@ -99,6 +100,10 @@ extension Updater {
         }
         switch commit {
         case .decision(let id, let label):
+            // Following the ranking, the next pick is the newest ranking's top (a ranking that
+            // arrived while the record was read takes effect here); moved by hand, the next record
+            // is the one after the decided one.
+            let pickFromTop = state.followsRanking && state.filter.isDefault
             state.followsRanking = true
             // A prefix is plenty for the status line (which shows at most 2/5 of the width).
             var title = ""
@@ -106,7 +111,7 @@ extension Updater {
                 title = String(current.fields.title.unicodeScalars.prefix(1024))
             }
             state.message = StatusMessage("\(label.pastTense) · \(title)")
-            return reloadAll(state, keep: nil, advancePast: id)
+            return reloadAll(state, keep: nil, position: pickFromTop ? 0 : nil, advancePast: id)
         case .undo(let id):
             guard let id else { state.message = StatusMessage("nothing to undo"); return [] }
             state.message = StatusMessage("undone · record back to its earlier state")
