@@ -90,7 +90,8 @@ let package = Package(
             name: "TransformerTests", dependencies: ["TestSupport", "Transformer", "ReviewModel", "Linalg"],
             exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Ranking"]),
-        .testTarget(name: "ScreeningUITests", dependencies: ["ScreeningUI"]),
+        .testTarget(
+            name: "ScreeningUITests", dependencies: ["ScreeningUI", "ReviewSession", "ReviewStore", "Ranking"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),
         .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping", "TeamScreening"]),
