@@ -68,6 +68,23 @@ public enum Importer {
         case .csv: result = try CSVRecordReader().read(source: source, progress: progress)
         case .wos: result = try WebOfScienceReader().read(source: source, progress: progress)
         }
+        if result.records.isEmpty, !result.hasErrors {
+            // A file read as a format it is not (forced, or detected from a misleading start)
+            // yields nothing: say what it looks like instead of storing an empty import.
+            let firstLine =
+                String(decoding: prefix.prefix(60), as: UTF8.self)
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            // Shown in a terminal: control characters (escape sequences) become "?".
+            let start = String(
+                String.UnicodeScalarView(
+                    firstLine.unicodeScalars.map {
+                        $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? "?" : $0
+                    }))
+            throw FormatsError.unrecognisedFormat(
+                file: path, line: 1,
+                reason: "no \(FormatDetector.describe(chosen)) records found (the file starts “\(start)”, "
+                    + "which looks like \(FormatDetector.describe(detected)))")
+        }
         if let onRecords {
             if !result.records.isEmpty { onRecords(result.records) }
             result.records = []
