@@ -44,7 +44,7 @@ public enum FormatDetector {
     }
 
     /// A human description of what the content looks like, for "not RIS" style messages.
-    static func describe(_ format: ImportFormat?) -> String {
+    public static func describe(_ format: ImportFormat?) -> String {
         switch format {
         case .ris: return "RIS"
         case .medline: return "PubMed MEDLINE text (.nbib)"

@@ -147,3 +147,21 @@ extension ReviewDatabase {
 
     private static func pairKey(_ a: Int64, _ b: Int64) -> String { "\(min(a, b))-\(max(a, b))" }
 }
+
+extension ReviewDatabase {
+    /// Which of these duplicate keys (`doi:…`, `pmid:…`, `title:…|year`) the review already holds.
+    public func knownDuplicateKeys(_ keys: [String]) throws -> Set<String> {
+        try writer.read { db in
+            var known: Set<String> = []
+            for chunk in stride(from: 0, to: keys.count, by: 500) {
+                let part = Array(keys[chunk..<min(keys.count, chunk + 500)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                known.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT key FROM duplicateKey WHERE key IN (\(marks))",
+                        arguments: StatementArguments(part)))
+            }
+            return known
+        }
+    }
+}

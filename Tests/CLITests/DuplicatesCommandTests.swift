@@ -51,4 +51,30 @@ struct DuplicatesCommandTests {
             as? [String: Any]
         #expect(split?["screenable"] as? Int == 1310)
     }
+
+    @Test("import --dry-run reports format, counts, duplicates it would form, empty fields and the first record")
+    func dryRunReport() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let export = TestData.sampleReviews.appendingPathComponent(
+            "kidney-transplant-cardiac-testing/pubmed-search.nbib")
+        try TarsierBinary.run(["init", "d.tarsier"], in: dir)
+        let before = try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out
+        let dry = try TarsierBinary.run(["import", "d.tarsier", "--dry-run", export.path], in: dir).out
+        #expect(dry.contains("PubMed MEDLINE text (.nbib), 1310 records, 0 warnings (dry run: nothing stored)"))
+        #expect(
+            dry.contains(
+                "possible duplicates within the file (same title and year, different DOI or PMID; both screened): 3"))
+        #expect(dry.contains("share a key with records already in the review: 0"))
+        #expect(dry.contains("empty for most records: authors (1310 of 1310)"))
+        #expect(
+            dry.contains("    title     Restenosis after carotid endarterectomy in a multicenter regional registry."))
+        #expect(try TarsierBinary.run(["status", "d.tarsier", "--json"], in: dir).out == before)
+        // Once imported, a second file with the same PMIDs would join them.
+        try TarsierBinary.run(["import", "d.tarsier", export.path], in: dir)
+        let copy = dir.appendingPathComponent("copy.nbib")
+        try Data(try Data(contentsOf: export) + Data("\n".utf8)).write(to: copy)
+        let again = try TarsierBinary.run(["import", "d.tarsier", "--dry-run", copy.path], in: dir).out
+        #expect(again.contains("share a key with records already in the review: 1310 (1310 by pmid;"))
+    }
 }

@@ -5,6 +5,7 @@ import Foundation
 import ReviewModel
 import ReviewStore
 import Transformer
+import enum ScreeningUI.TextSanitizer
 
 /// `tarsier import`: read export files into a review, one transaction per file.
 struct Import: ParsableCommand {
@@ -48,11 +49,15 @@ struct Import: ParsableCommand {
                 case .reading(let stream):
                     file = stream.file
                     if dryRun {
-                        var count = 0
-                        while let chunk = try stream.nextChunk() { count += chunk.count }
+                        var records: [ImportedRecord] = []
+                        while let chunk = try stream.nextChunk() { records += chunk }
                         if !quiet { output.lines(stream.warnings) }
+                        let preview = try ImportPreview(
+                            format: stream.format, records: records, warnings: stream.warnings.count,
+                            inReview: database.knownDuplicateKeys)
                         output.result(
-                            "\(file): \(count) records, \(stream.warnings.count) warnings (dry run: nothing stored)")
+                            TextSanitizer.visible(preview.lines(file: file).joined(separator: "\n"), keepNewlines: true)
+                        )
                         continue
                     }
                     Trace.mark("store begin \(file)")
