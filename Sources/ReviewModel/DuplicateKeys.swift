@@ -13,7 +13,7 @@ extension ReferenceFields {
         var keys: [String] = []
         if let doi = Self.normalisedDOI(doi) { keys.append("doi:" + doi) }
         if let pmid = Self.normalisedPMID(pmid) { keys.append("pmid:" + pmid) }
-        let normalisedTitle = Self.normalisedTitle(title)
+        let normalisedTitle = Self.normalisedTitle(PlainText.of(title))
         if normalisedTitle.count >= 20 {
             keys.append("title:\(normalisedTitle)|\(year.map(String.init) ?? "?")")
         }

@@ -88,7 +88,10 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     // MARK: - Records and decisions
 
     public func record(_ id: Int64) throws -> RecordDetail {
-        let stored = try database.record(id)
+        var stored = try database.record(id)
+        // Markup in exported text is shown as plain text (the stored field stays as exported).
+        stored.fields.title = PlainText.of(stored.fields.title)
+        stored.fields.abstract = PlainText.of(stored.fields.abstract)
         // Team screening: the reason shown is this assessor's own (blind to the others').
         let team = teamRules.settings.mode != .single
         let latest = try database.decisionLog(recordID: id).last { !team || $0.assessor == assessor }

@@ -121,7 +121,10 @@ extension ReviewDatabase {
             var texts: [ScreeningText] = []
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                texts.append(ScreeningText(id: row[0], title: row[1], abstract: row[2], year: row[3]))
+                // Markup in exported text is shown and ranked as plain text (the field stays as exported).
+                texts.append(
+                    ScreeningText(
+                        id: row[0], title: PlainText.of(row[1]), abstract: PlainText.of(row[2]), year: row[3]))
             }
             return texts
         }

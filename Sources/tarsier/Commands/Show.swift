@@ -1,6 +1,7 @@
 import ReviewSession
 import ArgumentParser
 import Foundation
+import ReviewModel
 import ReviewStore
 import enum ScreeningUI.TextSanitizer
 
@@ -28,7 +29,10 @@ struct Show: ParsableCommand {
                 print(try Console.json(Shown(record: record, decisions: log)))
                 return
             }
-            let f = record.fields
+            var f = record.fields
+            // Markup in exported text is shown as plain text (`export` writes the field as exported).
+            f.title = PlainText.of(f.title)
+            f.abstract = PlainText.of(f.abstract)
             var lines = [
                 "#\(record.id)  \(record.label?.rawValue ?? "undecided")" + (record.isCanonical ? "" : "  (duplicate)")
             ]

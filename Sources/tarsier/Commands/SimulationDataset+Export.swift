@@ -25,7 +25,8 @@ extension SimulationDataset {
                 records: result.records, warnings: result.diagnostics.map(\.description)))
         let known = try labelFile.labels(of: database)
         let canonical = try database.records(.all)
-        let texts = canonical.map { $0.fields.title + "\n" + $0.fields.abstract }
+        // The texts the live screen ranks (plain text, in the same order).
+        let texts = try database.screeningTexts().map { $0.title + "\n" + $0.abstract }
         let labels = canonical.map { known[$0.id] ?? false }
         let unlabelled = canonical.count - known.count
         if unlabelled > 0 {
