@@ -36,7 +36,14 @@ public struct CSVRecordReader: Sendable {
                 file: file, line: 1,
                 reason: "CSV header has no title or abstract column (found: \(table.header.joined(separator: ", ")))")
         }
+        // PubMed's CSV and older Scopus CSVs separate authors with commas ("Smith J, Lee A."); the
+        // others with ";" (a value with ";" is split there in any case).
+        let commaAuthors =
+            (columns.contains("journal/book") && columns.contains("create date"))
+            || (columns.contains("eid") && columns.contains("source title"))
         let map = ColumnMap(
+            commaSeparatedAuthors: commaAuthors, date: index(CSVColumns.date), indexTerms: index(CSVColumns.indexTerms),
+            pageStart: index(CSVColumns.pageStart), pageEnd: index(CSVColumns.pageEnd),
             title: titleColumn, abstract: abstractColumn, authors: index(CSVColumns.authors),
             year: index(CSVColumns.year), doi: index(CSVColumns.doi), pmid: index(CSVColumns.pmid),
             recordID: index(CSVColumns.recordID), keywords: index(CSVColumns.keywords),
@@ -47,6 +54,18 @@ public struct CSVRecordReader: Sendable {
         var records: [ImportedRecord] = []
         records.reserveCapacity(table.rows.count)
         var diagnostics: [Diagnostic] = []
+        // A column that holds data but maps to no field is named once, not dropped silently.
+        let mapped = Set(map.columns)
+        for (position, name) in columns.enumerated()
+        where !mapped.contains(position) && !name.isEmpty && !CSVColumns.known.contains(name)
+            && table.rows.contains(where: {
+                position < $0.count && !$0[position].trimmingCharacters(in: .whitespaces).isEmpty
+            })
+        {
+            diagnostics.append(
+                .warning(
+                    "column \"\(table.header[position])\" is not imported (no field holds it)", file: file, line: 1))
+        }
         var warnedWidth = false
         for (row, line) in zip(table.rows, table.rowLines) {
             if row.count != columns.count, !warnedWidth {
@@ -69,8 +88,18 @@ public struct CSVRecordReader: Sendable {
 
 /// Which column holds which field (nil when absent).
 private struct ColumnMap {
+    let commaSeparatedAuthors: Bool
+    let date, indexTerms, pageStart, pageEnd: Int?
     let title, abstract, authors, year, doi, pmid, recordID, keywords, label, decision: Int?
     let journal, volume, issue, pages, urls, language, type, mesh: Int?
+
+    /// Every column some field reads.
+    var columns: [Int] {
+        [
+            date, indexTerms, pageStart, pageEnd, title, abstract, authors, year, doi, pmid, recordID, keywords, label,
+            decision, journal, volume, issue, pages, urls, language, type, mesh,
+        ].compactMap { $0 }
+    }
 
     func record(_ row: [String], line: Int, file: String, diagnostics: inout [Diagnostic]) -> ImportedRecord {
         func value(_ column: Int?) -> String? {
@@ -84,12 +113,19 @@ private struct ColumnMap {
         fields.title = value(title) ?? ""
         fields.abstract = value(abstract) ?? ""
         fields.authors = list(authors)
+        if commaSeparatedAuthors, fields.authors.count == 1, let only = fields.authors.first {
+            fields.authors = only.split(separator: ",").compactMap { FieldNormalisation.nonEmpty(String($0)) }
+        }
         if let text = value(year) {
             fields.year = FieldNormalisation.year(in: text)
             if fields.year == nil {
                 diagnostics.append(
                     .warning("year \"\(text)\" holds no four-digit year", file: file, line: line, field: "year"))
             }
+        }
+        if fields.year == nil, year == nil, let text = value(date) {
+            // CINAHL writes ="4/3/2024"; PubMed 2020/01/31.
+            fields.year = FieldNormalisation.year(in: text)
         }
         fields.doi = value(doi).flatMap { FieldNormalisation.doi($0) }
         fields.pmid = value(pmid).flatMap { FieldNormalisation.pmid($0) }
@@ -98,10 +134,13 @@ private struct ColumnMap {
         fields.volume = value(volume)
         fields.issue = value(issue)
         fields.pages = value(pages)
+        if fields.pages == nil, let start = value(pageStart) {
+            fields.pages = value(pageEnd).map { "\(start)-\($0)" } ?? start
+        }
         fields.urls = list(urls)
         fields.language = value(language)
         fields.type = value(type)
-        fields.meshTerms = list(mesh)
+        fields.meshTerms = list(mesh) + list(indexTerms)
         var decided: Label?
         if let text = value(decision) {
             decided = Label(rawValue: text.lowercased())
