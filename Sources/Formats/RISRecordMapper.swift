@@ -67,7 +67,8 @@ enum RISRecordMapper {
         fields.year = year(byTag, file: file, diagnostics: &diagnostics)
         fields.volume = first(["VL"])
         fields.issue = first(["IS"])
-        fields.pages = FieldNormalisation.pages(start: first(["SP"]), end: first(["EP"]))
+        // Zoological Record writes the page span in PS.
+        fields.pages = FieldNormalisation.pages(start: first(["SP"]), end: first(["EP"])) ?? first(["PS"])
         fields.urls = uniqued(all(["UR", "L2"]))
         fields.doi =
             first(["DO"]).flatMap { FieldNormalisation.doi($0) }
@@ -120,6 +121,15 @@ enum RISRecordMapper {
         let fromPubMed = database.contains { $0.contains("pubmed") || $0.contains("medline") || $0 == "nlm" }
         if fromPubMed, let accession = first(["AN"]), let pmid = FieldNormalisation.pmid(accession) {
             return pmid
+        }
+        // Embase writes the MEDLINE PMID in C5; Cochrane CENTRAL writes "PUBMED 12345" in C3.
+        if database.contains(where: { $0.contains("embase") }), let value = first(["C5"]),
+            value.allSatisfy(\.isNumber), let pmid = FieldNormalisation.pmid(value)
+        {
+            return pmid
+        }
+        for entry in byTag["C3"] ?? [] where FieldNormalisation.hasPrefixIgnoringCase(entry.first, "pubmed") {
+            if let pmid = FieldNormalisation.pmid(String(entry.value.dropFirst(6))) { return pmid }
         }
         for tag in ["C2", "N1", "M1"] {
             for entry in byTag[tag] ?? [] where FieldNormalisation.hasPrefixIgnoringCase(entry.first, "pmid:") {

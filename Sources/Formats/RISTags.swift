@@ -23,7 +23,7 @@ enum RISTags {
     /// Tags ``RISRecordMapper`` reads; values of other known tags are not kept.
     static let mapped: Set<String> = [
         "TI", "T1", "CT", "BT", "AB", "N2", "AU", "A1", "PY", "Y1", "DA", "JF", "T2", "JO", "JA", "J2", "J1", "VL",
-        "IS", "SP", "EP", "UR", "L2", "DO", "DB", "DP", "AN", "C2", "N1", "M1", "KW", "LA", "ID",
+        "IS", "SP", "EP", "UR", "L2", "DO", "DB", "DP", "AN", "C2", "N1", "M1", "KW", "LA", "ID", "C3", "C5", "PS",
     ]
     /// Every tag the reader recognises; others get one warning per file.
     static let known: Set<String> = [
@@ -32,6 +32,6 @@ enum RISTags {
         "ID", "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1",
         "M2", "M3", "M4", "N1", "N2", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP",
         "ST", "T1", "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1",
-        "Y2", "AI",
+        "Y2", "AI", "PS",
     ]
 }

@@ -49,3 +49,31 @@ struct DatabaseCSVTests {
         #expect(record.fields.year == 2024 && record.fields.journal == "J Nurs")
     }
 }
+
+@Suite("RIS vendor tags")
+struct RISVendorTagTests {
+    @Test("Embase C5 and Cochrane C3 hold the PMID; Zoological Record PS the pages")
+    func vendorTags() throws {
+        // The real Embase export: 3 records carry C5.
+        let embase = try Importer.read(url: SampleFiles.url("ris/asreview-tests/embase.ris"))
+        #expect(embase.records.compactMap(\.fields.pmid).sorted() == ["15368318", "21218094", "30396417"])
+        // Hand-made records in the Cochrane CENTRAL and Zoological Record layouts (no real export
+        // of either is available here).
+        let ris = """
+            TY  - JOUR
+            TI  - Cochrane CENTRAL record
+            C3  - PUBMED 31234567
+            ER  - 
+
+            TY  - JOUR
+            TI  - Zoological Record record
+            PS  - 101-117
+            ER  - 
+
+            """
+        let result = try Importer.read(data: Data(ris.utf8), fileName: "v.ris")
+        #expect(result.records.map(\.fields.pmid) == ["31234567", nil])
+        #expect(result.records.map(\.fields.pages) == [nil, "101-117"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+}
