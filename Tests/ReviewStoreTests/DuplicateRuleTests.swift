@@ -71,25 +71,16 @@ struct DuplicateRuleTests {
 
     @Test("a review merged by an older tarsier is un-hidden where DOIs or PMIDs contradict the merge")
     func migrationSplits() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v7-\(UUID().uuidString).tarsier").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try ReviewDatabase.migrator.migrate(queue, upTo: "v7-decision-signal-ranks")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
-                        INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                        VALUES (1, 'old.ris', 'ris', 'old', 3, 2, 0, '[]', '2026-01-01');
-                        INSERT INTO duplicateGroup (id, matchedOn) VALUES (1, 'title:x');
-                        INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText, doi, year, duplicateGroupId, isCanonical)
-                        VALUES (1, 1, 1, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/a', 2010, 1, 1),
-                               (2, 1, 5, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/b', 2010, 1, 0),
-                               (3, 1, 9, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', NULL, 2010, 1, 0);
-                        """)
-            }
-        }
+        let path = try OldReview.make(
+            upTo: "v7-decision-signal-ranks", records: 3,
+            then: """
+                INSERT INTO duplicateGroup (id, matchedOn) VALUES (1, 'title:x');
+                INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText, doi, year, duplicateGroupId, isCanonical)
+                VALUES (1, 1, 1, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/a', 2010, 1, 1),
+                       (2, 1, 5, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', '10.1/b', 2010, 1, 0),
+                       (3, 1, 9, 'Kidney disease in cardiology today', '', '[]', '[]', '[]', '[]', '', NULL, 2010, 1, 0);
+                """)
+        defer { OldReview.remove(path) }
         let db = try ReviewDatabase.open(path: path)
         #expect(try db.records().map(\.id) == [1, 2])
         #expect(try db.possibleDuplicates().map { [$0.recordID, $0.otherRecordID] } == [[2, 1]])

@@ -72,26 +72,17 @@ struct TeamStoreTests {
 
     @Test("a review made before resolve events migrates: every event kept, resolve allowed, the log still append-only")
     func migration() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v3-\(UUID().uuidString).tarsier").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try ReviewDatabase.migrator.migrate(queue, upTo: "v3-screening-indexes")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO review (id, title, randomSeed, createdAt) VALUES (1, 'old', 1, '2026-01-01');
-                        INSERT INTO importBatch (id, fileName, format, sha256, recordCount, duplicateCount, warningCount, warnings, importedAt)
-                        VALUES (1, 'old.ris', 'ris', 'old', 1, 0, 0, '[]', '2026-01-01');
-                        INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
-                        VALUES (1, 1, 1, 'Hedgehog hibernation', 'hedgehogs', '[]', '[]', '[]', '[]', '');
-                        INSERT INTO decision (recordId, kind, label, assessor, decidedAt, pickedBy, rankShown)
-                        VALUES (1, 'decide', 'include', 'ann', '2026-01-02', 'rank', 1);
-                        INSERT INTO decision (recordId, kind, label, assessor, decidedAt)
-                        VALUES (1, 'decide', 'exclude', 'bob', '2026-01-03');
-                        """)
-            }
-        }
+        let path = try OldReview.make(
+            upTo: "v3-screening-indexes", records: 1,
+            then: """
+                INSERT INTO record (id, importBatchId, line, title, abstract, authors, keywords, meshTerms, urls, rawText)
+                VALUES (1, 1, 1, 'Hedgehog hibernation', 'hedgehogs', '[]', '[]', '[]', '[]', '');
+                INSERT INTO decision (recordId, kind, label, assessor, decidedAt, pickedBy, rankShown)
+                VALUES (1, 'decide', 'include', 'ann', '2026-01-02', 'rank', 1);
+                INSERT INTO decision (recordId, kind, label, assessor, decidedAt)
+                VALUES (1, 'decide', 'exclude', 'bob', '2026-01-03');
+                """)
+        defer { OldReview.remove(path) }
         let db = try ReviewDatabase.open(path: path)
         let log = try db.decisionLog()
         #expect(log.map(\.assessor) == ["ann", "bob"])
