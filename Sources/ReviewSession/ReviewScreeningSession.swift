@@ -12,41 +12,41 @@ import TextAnalysis
 ///
 /// Called from the UI's event loop thread; the ranking worker calls back from its own queue.
 public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
-    public let database: ReviewDatabase
-    public let assessor: String
-    public let title: String
-    public let poolIDs: [Int64]
+    let database: ReviewDatabase
+    let assessor: String
+    let title: String
+    let poolIDs: [Int64]
     /// Position of each record in the pool (the rankers' index).
-    public let poolIndex: [Int64: Int]
-    public let titles: [Int64: String]
-    public let years: [Int64: Int]
+    let poolIndex: [Int64: Int]
+    let titles: [Int64: String]
+    let years: [Int64: Int]
     /// Seeded random order of the pool, used before the first ranking is ready.
-    public let fallbackOrder: [Int64]
+    let fallbackOrder: [Int64]
     private let topicTerms: [String]
-    public let worker: RankingWorker
+    let worker: RankingWorker
     /// Background embedding, when a BERT model is available.
-    public var embedder: EmbeddingWorker?
-    public let lock = NSLock()
-    public var labels: [Int64: Label] = [:]
+    var embedder: EmbeddingWorker?
+    let lock = NSLock()
+    var labels: [Int64: Label] = [:]
     /// Dual or verified screening: this assessor's view (own votes, final labels, the records
     /// awaiting their vote, offered first); nil in single screening.
-    public var assessorView: AssessorView?
+    var assessorView: AssessorView?
     /// The review's team rules (single screening unless set), read when the session opens.
-    public let teamRules: TeamRules
+    let teamRules: TeamRules
     /// Record ids in the order their current decisions were made.
-    public var decisionOrder: [Int64] = []
+    var decisionOrder: [Int64] = []
     private var changeHandler: (@Sendable (SessionChange) -> Void)?
-    public var lastError: String?
-    public var orderCache: (key: String, ids: [Int64])?
+    var lastError: String?
+    var orderCache: (key: String, ids: [Int64])?
     /// The pool in ranking order for one ranking run (see `orderOfPool`).
-    public var poolOrderCache: (runID: Int64, ids: [Int64])?
+    var poolOrderCache: (runID: Int64, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
-    public var labelsVersion = 0
+    var labelsVersion = 0
     /// The stopping line and the hypergeometric upper bound on the total, per version of the labels.
-    public var stoppingCache: (version: Int, text: String?, bound: Int?, markers: [SessionOverview.StopMarker])?
+    var stoppingCache: (version: Int, text: String?, bound: Int?, markers: [SessionOverview.StopMarker])?
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
-    public var undoCache: (version: Int, undo: Bool, redo: Bool)?
+    var undoCache: (version: Int, undo: Bool, redo: Bool)?
     /// The newest event id written by other assessors that `labels` already reflects.
     private var othersSeen: Int64 = 0
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
