@@ -92,3 +92,13 @@ public enum PlainText {
         return named[String(body)].map { ($0, end) }
     }
 }
+
+extension ReferenceFields {
+    /// The fields as shown: title and abstract with their markup made plain (`PlainText`).
+    public var shown: ReferenceFields {
+        var copy = self
+        copy.title = PlainText.of(title)
+        copy.abstract = PlainText.of(abstract)
+        return copy
+    }
+}

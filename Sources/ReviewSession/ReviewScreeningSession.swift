@@ -90,8 +90,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     public func record(_ id: Int64) throws -> RecordDetail {
         var stored = try database.record(id)
         // Markup in exported text is shown as plain text (the stored field stays as exported).
-        stored.fields.title = PlainText.of(stored.fields.title)
-        stored.fields.abstract = PlainText.of(stored.fields.abstract)
+        stored.fields = stored.fields.shown
         // Team screening: the reason shown is this assessor's own (blind to the others').
         let team = teamRules.settings.mode != .single
         let latest = try database.decisionLog(recordID: id).last { !team || $0.assessor == assessor }

@@ -29,10 +29,8 @@ struct Show: ParsableCommand {
                 print(try Console.json(Shown(record: record, decisions: log)))
                 return
             }
-            var f = record.fields
             // Markup in exported text is shown as plain text (`export` writes the field as exported).
-            f.title = PlainText.of(f.title)
-            f.abstract = PlainText.of(f.abstract)
+            let f = record.fields.shown
             var lines = [
                 "#\(record.id)  \(record.label?.rawValue ?? "undecided")" + (record.isCanonical ? "" : "  (duplicate)")
             ]

@@ -116,10 +116,7 @@ struct Simulate: AsyncParsableCommand {
             let priorIndices = try choosePriors(data, seed: seed)
             let configuration = makeConfiguration(ranker: ranker, seed: seed)
             let embeddings = try loadEmbeddings(data, topic: reviewTopic, rankers: [ranker])
-            let rankers = try RankerRegistry.makeRankers(
-                configuration: configuration, documents: data.texts, topic: reviewTopic, embeddings: embeddings)
-            var cycle = ActiveLearningCycle(
-                poolSize: data.texts.count, rankers: rankers, querier: configuration.querier, seed: seed)
+            var cycle = try makeCycle(configuration, data: data, topic: reviewTopic, embeddings: embeddings)
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
             let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
             try writeOutputs(result: result, metrics: metrics, data: data)
@@ -141,12 +138,7 @@ struct Simulate: AsyncParsableCommand {
                 report.team = try SimulationTeam.compare(
                     errorRate: assessorError ?? 0.05, seed: seed, labels: data.labels, priors: priorIndices
                 ) {
-                    ActiveLearningCycle(
-                        poolSize: data.texts.count,
-                        rankers: try RankerRegistry.makeRankers(
-                            configuration: configuration, documents: data.texts, topic: reviewTopic,
-                            embeddings: embeddings),
-                        querier: configuration.querier, seed: seed)
+                    try makeCycle(configuration, data: data, topic: reviewTopic, embeddings: embeddings)
                 }
             }
             if json {
@@ -164,6 +156,17 @@ struct Simulate: AsyncParsableCommand {
             FileHandle.standardError.write(Data("tarsier simulate: \(error.localizedDescription)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    /// A fresh active-learning cycle over the dataset for one configuration (rankers built anew).
+    func makeCycle(
+        _ configuration: CycleConfiguration, data: SimulationDataset, topic: Topic?, embeddings: DenseEmbeddings?
+    ) throws -> ActiveLearningCycle {
+        ActiveLearningCycle(
+            poolSize: data.texts.count,
+            rankers: try RankerRegistry.makeRankers(
+                configuration: configuration, documents: data.texts, topic: topic, embeddings: embeddings),
+            querier: configuration.querier, seed: configuration.seed)
     }
 
     /// The cycle's configuration for one ranker and seed, with the hidden tuning options applied.

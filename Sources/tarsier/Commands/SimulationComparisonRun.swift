@@ -25,12 +25,7 @@ extension Simulate {
             var orders: [[Bool]] = []
             for seed in seedList {
                 let configuration = makeConfiguration(ranker: id, seed: seed)
-                var cycle = ActiveLearningCycle(
-                    poolSize: data.texts.count,
-                    rankers: try RankerRegistry.makeRankers(
-                        configuration: configuration, documents: data.texts, topic: topic,
-                        embeddings: RankerRegistry.embeddingRankerIDs.contains(id) ? embeddings : nil),
-                    querier: configuration.querier, seed: seed)
+                var cycle = try makeCycle(configuration, data: data, topic: topic, embeddings: embeddings)
                 let result = try Simulation(labels: data.labels, priors: try choosePriors(data, seed: seed)).run(&cycle)
                 let order = result.labels(from: data.labels)
                 let metrics = try ScreeningMetrics(labelsInScreeningOrder: order)
