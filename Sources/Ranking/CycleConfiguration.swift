@@ -1,8 +1,8 @@
 /// Everything that determines a cycle's rankings, stored with every ranking run.
 /// Defaults are the `tfidf-lr` preset chosen by evaluation (Documentation/Evaluation.md).
 public struct CycleConfiguration: Sendable, Codable, Hashable {
-    /// Ranker id: one of `RankerRegistry.rankerIDs`.
-    public var ranker: String
+    /// The ranker.
+    public var ranker: RankerID
     /// Logistic regression's inverse regularisation C.
     public var inverseRegularization: Double
     /// Include weight; nil = balanced class weights.
@@ -34,14 +34,14 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     /// Hybrid: whether excludes the signals ranked high count against them; nil = true.
     public var fusionPenalisesExcludes: Bool?
     /// Hybrid: ids of the signals to fuse (a subset of bm25, tfidf-lr, dense-topic, dense-lr); nil = all.
-    public var fusionSignals: [String]?
+    public var fusionSignals: [RankerID]?
 
     /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
     public static let denseInverseRegularizationDefault = 1.0
 
     /// A configuration; defaults as documented per property.
     public init(
-        ranker: String = "tfidf-lr", inverseRegularization: Double = 1.0, includeWeight: Double? = nil,
+        ranker: RankerID = .tfidfLR, inverseRegularization: Double = 1.0, includeWeight: Double? = nil,
         minimumDocumentFrequency: Int = 2, maximumDocumentFraction: Double = 0.95, includesBigrams: Bool = true,
         topicPseudoIncludes: Int = 1, randomFraction: Double = 0, seed: UInt64 = 0
     ) {

@@ -1,3 +1,5 @@
+import ReviewModel
+
 /// A record chosen for screening and why.
 public struct Pick: Sendable, Hashable {
     /// Index of the record in the pool.

@@ -19,24 +19,24 @@ extension RankerRegistry {
                 topicPseudoIncludes: configuration.topicPseudoIncludes)
         }
         switch configuration.ranker {
-        case "dense-topic":
+        case .denseTopic:
             guard let denseTopic else {
                 throw RankingError.invalidParameter("dense-topic", "needs a topic and record embeddings")
             }
             return [denseTopic]
-        case "dense-lr":
+        case .denseLR:
             guard let denseLearner else { throw RankingError.invalidParameter("dense-lr", "needs record embeddings") }
             return [denseLearner] + (denseTopic.map { [$0] } ?? [])
         default:
             var classical = configuration
-            classical.ranker = "tfidf-lr"
+            classical.ranker = .tfidfLR
             // [tfidf-lr, bm25?] from the classical table.
             let parts = try makeClassicalRankers(configuration: classical, documents: documents, topic: topic)
             var signals: [any Ranker] = parts.reversed()
             if let denseTopic { signals.append(denseTopic) }
             if let denseLearner { signals.append(denseLearner) }
             if let chosen = configuration.fusionSignals {
-                signals = signals.filter { chosen.contains($0.id) }
+                signals = signals.filter { signal in chosen.contains { $0.rawValue == signal.id } }
             }
             return [
                 HybridRanker(

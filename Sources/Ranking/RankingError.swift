@@ -2,8 +2,6 @@ import Foundation
 
 /// Errors raised by the ranking module.
 public enum RankingError: Error, LocalizedError, Equatable {
-    /// No ranker or learner is registered under this id.
-    case unknownRanker(String)
     /// A parameter was outside its documented range (name, value).
     case invalidParameter(String, String)
     /// A record index outside the pool.
@@ -12,7 +10,6 @@ public enum RankingError: Error, LocalizedError, Equatable {
     /// A lowercase one-line description.
     public var errorDescription: String? {
         switch self {
-        case .unknownRanker(let id): "unknown ranker '\(id)'"
         case .invalidParameter(let name, let value): "invalid ranking parameter \(name) = \(value)"
         case .recordOutOfRange(let index): "record index \(index) is outside the pool"
         }

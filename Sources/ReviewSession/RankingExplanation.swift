@@ -25,7 +25,7 @@ public enum RankingExplanation {
                     dimension: encoder.dimension)
             }
         }
-        let configuration = CycleConfiguration(ranker: "hybrid", seed: UInt64(try database.reviewProtocol().randomSeed))
+        let configuration = CycleConfiguration(ranker: .hybrid, seed: UInt64(try database.reviewProtocol().randomSeed))
         var rankers = try RankerRegistry.makeRankers(
             configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },
             topic: topic.isEmpty ? nil : topic, embeddings: embeddings)

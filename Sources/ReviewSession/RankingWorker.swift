@@ -155,7 +155,7 @@ public final class RankingWorker: @unchecked Sendable {
     }
 
     private func retrainOnce() throws {
-        if configuration.ranker == "hybrid" || configuration.ranker.hasPrefix("dense"), try embeddingsGrew() {
+        if configuration.ranker.usesEmbeddings, try embeddingsGrew() {
             try buildRankers()
         }
         guard var current = lock.withLock({ rankers }) else { return }

@@ -56,9 +56,9 @@ extension ReviewScreeningSession {
         var text: String?
         if let rule = states.first(where: \.preregistered) ?? states.first {
             let name = rule.rule == "hypergeometric" ? "stop test" : rule.rule.replacingOccurrences(of: "_", with: " ")
-            text = rule.state == "stop" ? "STOP: \(name) met" : "\(name): keep going"
-            if let others = Optional(states.filter { $0.state == "stop" && !$0.preregistered }), !others.isEmpty,
-                rule.state != "stop"
+            text = rule.state == .stop ? "STOP: \(name) met" : "\(name): keep going"
+            if let others = Optional(states.filter { $0.state == .stop && !$0.preregistered }), !others.isEmpty,
+                rule.state != .stop
             {
                 text? += " (\(others.map(\.rule).joined(separator: ", ")) say stop)"
             }

@@ -106,7 +106,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         let ranking = worker.latest
         let rank = try position(of: id, in: .undecided).map { $0 + 1 }
         let provenance = DecisionProvenance(
-            pickedBy: rank == 1 ? "rank" : nil, rankingRunID: ranking?.runID, rankShown: rank,
+            pickedBy: rank == 1 ? .rank : nil, rankingRunID: ranking?.runID, rankShown: rank,
             signalRanks: poolIndex[id].flatMap { ranking?.signals?.observations(for: $0) } ?? [:])
         let event = try database.decide(
             id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)

@@ -77,7 +77,7 @@ public struct StoppingMonitor {
         return zip(rules, evaluations).map { rule, evaluation in
             StoppingStatus(
                 rule: rule.id, label: rule.label, preregistered: rule.id == settings.rule,
-                state: evaluation.state.rawValue, summary: evaluation.summary,
+                state: evaluation.state, summary: evaluation.summary,
                 firstStopAt: recorded.first { $0.rule == rule.id }?.screened)
         }
     }
@@ -88,7 +88,7 @@ public struct StoppingStatus: Codable, Equatable, Sendable {
     public var rule: String
     public var label: String
     public var preregistered: Bool
-    public var state: String
+    public var state: StoppingState
     public var summary: String
     /// Records screened when the rule first said stop, if it has.
     public var firstStopAt: Int?

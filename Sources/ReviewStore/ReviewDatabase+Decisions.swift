@@ -18,8 +18,9 @@ public struct DecisionEvent: Sendable, Codable, Equatable, Identifiable {
     public var decidedAt: Date
     /// For undo and redo: the event undone or re-applied.
     public var undoesDecisionID: Int64?
-    /// "rank" or "random": how the record was picked for the assessor; nil when chosen by hand.
-    public var pickedBy: String?
+    /// How the record was picked for the assessor (the ranking's top, a random draw); nil when
+    /// chosen by hand.
+    public var pickedBy: PickReason?
     /// The ranking run whose order showed the record.
     public var rankingRunID: Int64?
     /// The record's 1-based position in that ranking when it was shown.
@@ -35,7 +36,7 @@ public struct DecisionEvent: Sendable, Codable, Equatable, Identifiable {
         note = row["note"]
         decidedAt = row["decidedAt"]
         undoesDecisionID = row["undoesDecisionId"]
-        pickedBy = row["pickedBy"]
+        pickedBy = (row["pickedBy"] as String?).flatMap(PickReason.init(rawValue:))
         rankingRunID = row["rankingRunId"]
         rankShown = row["rankShown"]
     }
@@ -43,14 +44,14 @@ public struct DecisionEvent: Sendable, Codable, Equatable, Identifiable {
 
 /// Where a decided record came from in the screening order (provenance for the decision log).
 public struct DecisionProvenance: Sendable, Equatable {
-    public var pickedBy: String?
+    public var pickedBy: PickReason?
     public var rankingRunID: Int64?
     public var rankShown: Int?
     /// Each hybrid signal's rank of the record in the ranking shown (table `decisionSignal`): what
     /// the fusion's credit is restored from when the review is reopened.
     public var signalRanks: [String: SignalObservation]
     public init(
-        pickedBy: String? = nil, rankingRunID: Int64? = nil, rankShown: Int? = nil,
+        pickedBy: PickReason? = nil, rankingRunID: Int64? = nil, rankShown: Int? = nil,
         signalRanks: [String: SignalObservation] = [:]
     ) {
         self.pickedBy = pickedBy
@@ -148,8 +149,8 @@ extension ReviewDatabase {
                         SELECT d.recordId FROM decision d
                         JOIN (SELECT recordId, MAX(id) AS latest FROM decision WHERE kind = 'decide' GROUP BY recordId) m
                             ON d.id = m.latest
-                        WHERE d.pickedBy = 'random'
-                        """))
+                        WHERE d.pickedBy = ?
+                        """, arguments: [PickReason.random.rawValue]))
         }
     }
 
@@ -180,7 +181,7 @@ extension ReviewDatabase {
                 """,
             arguments: [
                 recordID, kind.rawValue, label?.rawValue, assessor, reason, note, Date(), undoes,
-                provenance.pickedBy, provenance.rankingRunID, provenance.rankShown,
+                provenance.pickedBy?.rawValue, provenance.rankingRunID, provenance.rankShown,
             ])
         let id = db.lastInsertedRowID
         for (signal, seen) in provenance.signalRanks.sorted(by: { $0.key < $1.key }) {

@@ -10,7 +10,7 @@ struct SimulationTests {
     }
     var labels: [Bool] { (0..<40).map { $0 % 5 == 0 } }
 
-    func run(seed: UInt64, ranker: String = "tfidf-lr") throws -> Simulation.Result {
+    func run(seed: UInt64, ranker: RankerID = .tfidfLR) throws -> Simulation.Result {
         let configuration = CycleConfiguration(ranker: ranker, minimumDocumentFrequency: 1, seed: seed)
         let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: documents, topic: nil)
         var cycle = ActiveLearningCycle(poolSize: documents.count, rankers: rankers, seed: seed)
@@ -29,7 +29,7 @@ struct SimulationTests {
     func deterministicAndLearning() throws {
         #expect(try run(seed: 3).order == run(seed: 3).order)
         let learned = try ScreeningMetrics(labelsInScreeningOrder: run(seed: 3).labels(from: labels))
-        let random = try ScreeningMetrics(labelsInScreeningOrder: run(seed: 3, ranker: "random").labels(from: labels))
+        let random = try ScreeningMetrics(labelsInScreeningOrder: run(seed: 3, ranker: .random).labels(from: labels))
         #expect(learned.lastIncludeRank == 9)  // two priors, then all 7 remaining includes
         #expect(learned.wss95 > random.wss95)
     }

@@ -100,7 +100,7 @@ struct HybridRankerTests {
             let rows: [[Float]?] = (0..<60).map { (k: Int) -> [Float]? in
                 k % 7 == 3 ? nil : [k % 4 == 0 ? 1 : 0, Float(k % 5) / 5, 0.5]
             }
-            let configuration = CycleConfiguration(ranker: "hybrid", minimumDocumentFrequency: 1, seed: 9)
+            let configuration = CycleConfiguration(ranker: .hybrid, minimumDocumentFrequency: 1, seed: 9)
             let rankers = try RankerRegistry.makeRankers(
                 configuration: configuration, documents: documents, topic: nil,
                 embeddings: DenseEmbeddings(rows: rows, topic: nil, dimension: 3))

@@ -53,10 +53,10 @@ struct HybridRetrainBenchmarkTests {
         let texts = records.map(\.0)
         let dense = Self.embeddings(count: poolSize)
         let hybrid = try RankerRegistry.makeRankers(
-            configuration: CycleConfiguration(ranker: "hybrid", seed: 1), documents: texts, topic: topic,
+            configuration: CycleConfiguration(ranker: .hybrid, seed: 1), documents: texts, topic: topic,
             embeddings: dense)
         let classical = try RankerRegistry.makeRankers(
-            configuration: CycleConfiguration(ranker: "tfidf-lr", seed: 1), documents: texts, topic: topic)
+            configuration: CycleConfiguration(ranker: .tfidfLR, seed: 1), documents: texts, topic: topic)
         let fused = try Self.measure(rankers: hybrid, labels: labels)
         let baseline = try Self.measure(rankers: classical, labels: labels)
         let p = RetrainBenchmarkTests.percentile

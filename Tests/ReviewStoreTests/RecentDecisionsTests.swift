@@ -27,9 +27,9 @@ struct RecentDecisionsTests {
         let database = try ReviewDatabase.inMemory()
         _ = try database.importBatch(input(sampleRecords()))
         let ids = try database.records().map(\.id)
-        try database.decide(ids[0], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: "random"))
-        try database.decide(ids[1], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: "random"))
-        try database.decide(ids[1], .include, assessor: "ann", provenance: DecisionProvenance(pickedBy: "rank"))
+        try database.decide(ids[0], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: .random))
+        try database.decide(ids[1], .exclude, assessor: "ann", provenance: DecisionProvenance(pickedBy: .random))
+        try database.decide(ids[1], .include, assessor: "ann", provenance: DecisionProvenance(pickedBy: .rank))
         try database.undo(assessor: "ann")  // an undo is not a decide: ids[1]'s latest decide is still by rank
         #expect(try database.randomlyPickedRecords() == [ids[0]])
     }

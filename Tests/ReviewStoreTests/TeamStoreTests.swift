@@ -86,7 +86,7 @@ struct TeamStoreTests {
         let db = try ReviewDatabase.open(path: path)
         let log = try db.decisionLog()
         #expect(log.map(\.assessor) == ["ann", "bob"])
-        #expect(log.first?.pickedBy == "rank" && log.first?.rankShown == 1)
+        #expect(log.first?.pickedBy == .rank && log.first?.rankShown == 1)
         // bob overrode ann in single mode: dual screening would make that ambiguous.
         #expect(throws: ReviewStoreError.self) { try db.setTeamSettings(TeamSettings(mode: .dual)) }
         try db.writer.write { db in

@@ -31,7 +31,7 @@ struct SessionKindsFlowTests {
                 ImportBatchInput(fileName: "sample.ris", format: .ris, sha256: "sample", records: records, warnings: [])
             )
             return try ReviewScreeningSession(
-                database: database, assessor: "alice", configuration: CycleConfiguration(ranker: "bm25", seed: 1),
+                database: database, assessor: "alice", configuration: CycleConfiguration(ranker: .bm25, seed: 1),
                 synchronous: true)
         }
     }

@@ -152,7 +152,7 @@ struct Export: ParsableCommand {
                 "label": e.label?.rawValue ?? "",
                 "assessor": e.assessor, "decided_at": iso.string(from: e.decidedAt), "reason": e.reason ?? "",
                 "note": e.note ?? "", "undoes_event_id": e.undoesDecisionID.map(String.init) ?? "",
-                "picked_by": e.pickedBy ?? "", "ranking_run_id": e.rankingRunID.map(String.init) ?? "",
+                "picked_by": e.pickedBy?.rawValue ?? "", "ranking_run_id": e.rankingRunID.map(String.init) ?? "",
                 "model_version": e.rankingRunID.flatMap { runs[$0] } ?? "",
                 "rank_shown": e.rankShown.map(String.init) ?? "",
             ]

@@ -38,13 +38,9 @@ struct Screen: ParsableCommand {
     @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
     var model: String?
     @Flag(help: "Do not embed records in the background.") var noEmbed = false
-    @Option(help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")).") var ranker = "hybrid"
+    @Option(help: "Ranker: \(RankerID.list).") var ranker = RankerID.hybrid
 
     func validate() throws {
-        guard RankerRegistry.rankerIDs.contains(ranker) else {
-            throw ValidationError(
-                "unknown ranker '\(ranker)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
-        }
         guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
         if ack && script == nil { throw ValidationError("--ack needs --script") }
     }
@@ -133,3 +129,4 @@ struct Screen: ParsableCommand {
         }
     }
 }
+extension RankerID: ExpressibleByArgument {}

@@ -33,7 +33,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(name: .customLong("n-prior-included"), help: "Number of random included priors.") var priorIncluded = 0
     @Option(name: .customLong("n-prior-excluded"), help: "Number of random excluded priors.") var priorExcluded = 0
     @Option(
-        help: "Ranker: \(RankerRegistry.rankerIDs.joined(separator: ", ")); several, comma-separated, compare them.")
+        help: "Ranker: \(RankerID.list); several, comma-separated, compare them.")
     var ranker = "hybrid"
     @Option(help: "Seed of every random choice.") var seed: UInt64 = 0
     @Option(help: "Several seeds, comma-separated (e.g. 1,2,3): compare rankers over them (median and band).")
@@ -70,7 +70,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var newtonSteps: Int?
 
     /// The rankers asked for (`--ranker a,b,c`).
-    var rankerIDs: [String] { ranker.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    var rankerNames: [String] { ranker.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The rankers asked for, once `validate` has checked every name.
+    var rankerIDs: [RankerID] { rankerNames.compactMap(RankerID.init(rawValue:)) }
     /// The seeds asked for (`--seeds 1,2,3`, else `--seed`).
     var seedList: [UInt64] {
         seeds.map { $0.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } } ?? [seed]
@@ -79,9 +81,8 @@ struct Simulate: AsyncParsableCommand {
     var isComparison: Bool { rankerIDs.count > 1 || seedList.count > 1 }
 
     func validate() throws {
-        for id in rankerIDs where !RankerRegistry.rankerIDs.contains(id) {
-            throw ValidationError(
-                "unknown ranker '\(id)'; choose one of \(RankerRegistry.rankerIDs.joined(separator: ", "))")
+        for name in rankerNames where RankerID(rawValue: name) == nil {
+            throw ValidationError("unknown ranker '\(name)'; choose one of \(RankerID.list)")
         }
         if let seeds, seedList.isEmpty || seedList.count != seeds.split(separator: ",").count {
             throw ValidationError("--seeds takes comma-separated whole numbers, e.g. 1,2,3")
@@ -114,8 +115,8 @@ struct Simulate: AsyncParsableCommand {
                 return
             }
             let priorIndices = try choosePriors(data, seed: seed)
-            let configuration = makeConfiguration(ranker: ranker, seed: seed)
-            let embeddings = try loadEmbeddings(data, topic: reviewTopic, rankers: [ranker])
+            let configuration = makeConfiguration(ranker: rankerIDs[0], seed: seed)
+            let embeddings = try loadEmbeddings(data, topic: reviewTopic, rankers: rankerIDs)
             var cycle = try makeCycle(configuration, data: data, topic: reviewTopic, embeddings: embeddings)
             let result = try Simulation(labels: data.labels, priors: priorIndices).run(&cycle)
             let metrics = try ScreeningMetrics(labelsInScreeningOrder: result.labels(from: data.labels))
@@ -170,7 +171,7 @@ struct Simulate: AsyncParsableCommand {
     }
 
     /// The cycle's configuration for one ranker and seed, with the hidden tuning options applied.
-    func makeConfiguration(ranker: String, seed: UInt64) -> CycleConfiguration {
+    func makeConfiguration(ranker: RankerID, seed: UInt64) -> CycleConfiguration {
         var configuration = CycleConfiguration(ranker: ranker, seed: seed)
         if let inverseRegularization { configuration.inverseRegularization = inverseRegularization }
         if let includeWeight { configuration.includeWeight = includeWeight }
@@ -185,18 +186,22 @@ struct Simulate: AsyncParsableCommand {
         configuration.fusionHalfLife = fusionHalfLife
         configuration.fusionSharpness = fusionSharpness
         configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
-        configuration.fusionSignals = fusionSignals.map { $0.split(separator: ",").map(String.init) }
+        configuration.fusionSignals = fusionSignals.map {
+            $0.split(separator: ",").compactMap { RankerID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        }
         return configuration
     }
 
     /// Embeddings when a ranker uses them. The hybrid without a model says so and goes on with
     /// its classical signals; the dense rankers cannot.
-    func loadEmbeddings(_ data: SimulationDataset, topic: Topic?, rankers: [String]) throws -> DenseEmbeddings? {
-        guard rankers.contains(where: RankerRegistry.embeddingRankerIDs.contains) else { return nil }
+    func loadEmbeddings(_ data: SimulationDataset, topic: Topic?, rankers: [RankerID]) throws -> DenseEmbeddings? {
+        guard rankers.contains(where: \.usesEmbeddings) else { return nil }
         do {
             return try SimulationEmbeddings.load(
                 texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
-        } catch let error as SimulationCommandError where !rankers.contains(where: { $0.hasPrefix("dense") }) {
+        } catch let error as SimulationCommandError
+            where !rankers.contains(where: { $0 == .denseTopic || $0 == .denseLR })
+        {
             FileHandle.standardError.write(
                 Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
             return nil

@@ -21,11 +21,13 @@ extension Simulate {
         var rows: [ComparisonRow] = []
         var runs: [RecallComparison.Run] = []
         for id in rankerIDs {
-            var row = ComparisonRow(ranker: id, seeds: seedList, wss95: [], recallAt10: [], lastIncludeRank: [])
+            var row = ComparisonRow(
+                ranker: id.rawValue, seeds: seedList, wss95: [], recallAt10: [], lastIncludeRank: [])
             var orders: [[Bool]] = []
             for seed in seedList {
                 let configuration = makeConfiguration(ranker: id, seed: seed)
-                var cycle = try makeCycle(configuration, data: data, topic: topic, embeddings: embeddings)
+                var cycle = try makeCycle(
+                    configuration, data: data, topic: topic, embeddings: id.usesEmbeddings ? embeddings : nil)
                 let result = try Simulation(labels: data.labels, priors: try choosePriors(data, seed: seed)).run(&cycle)
                 let order = result.labels(from: data.labels)
                 let metrics = try ScreeningMetrics(labelsInScreeningOrder: order)
@@ -35,11 +37,11 @@ extension Simulate {
                 orders.append(order)
             }
             rows.append(row)
-            runs.append(RecallComparison.Run(name: id, seeds: orders))
+            runs.append(RecallComparison.Run(name: id.rawValue, seeds: orders))
         }
         var comparison = RecallComparison(
             title: "\(URL(fileURLWithPath: dataset).deletingPathExtension().lastPathComponent): "
-                + "\(rankerIDs.joined(separator: ", ")) over seed\(seedList.count > 1 ? "s" : "") "
+                + "\(rankerNames.joined(separator: ", ")) over seed\(seedList.count > 1 ? "s" : "") "
                 + seedList.map(String.init).joined(separator: ", "),
             poolSize: data.texts.count, totalRelevant: data.labels.filter { $0 }.count, runs: runs)
         comparison.showsIdeal = true

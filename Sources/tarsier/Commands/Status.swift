@@ -30,7 +30,7 @@ struct Status: ParsableCommand {
         for rule in stopping {
             let mark = rule.preregistered ? "*" : " "
             print(
-                "stop rule \(mark)  \(rule.state.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
+                "stop rule \(mark)  \(rule.state.rawValue.replacingOccurrences(of: "_", with: " "))  \(rule.label): \(rule.summary)"
                     + (rule.firstStopAt.map { " (first said stop at \($0) screened)" } ?? ""))
         }
         // Team screening: the mode, each assessor's progress, conflicts and agreement.
