@@ -4,9 +4,12 @@ import Foundation
 /// The online active-learning loop shared by the screening UI and `tarsier simulate`: it holds
 /// the pool's decisions, refits the rankers after every decision and chooses the next record.
 ///
-/// The cycle is a value with no I/O: the UI keeps one inside an actor, records a decision,
-/// calls `retrain()` in a background task and screens from the newest finished snapshot
-/// (`nextPick(from:)` skips records decided since that snapshot was made).
+/// The cycle is a value with no I/O. `simulate` decides, retrains and picks in turn. The live
+/// screen keeps one cycle per screen inside its ranking worker (`ReviewSession.RankingWorker`):
+/// after each decision the worker brings the cycle's decisions up to the review's learning
+/// history (`follow(_:)`, one decision at a time), retrains on its own queue and posts the
+/// snapshot to the screen, which shows it from the next pick on. The rankers stay warm for the
+/// screen's lifetime; new dense signals join the hybrid (`updateRankers(_:)`).
 ///
 /// Cold start: the rankers are asked in order and the first that can rank wins. The usual chain
 /// is [learner, BM25 on the topic]; when neither can rank (no topic, no decisions, or only one
@@ -62,6 +65,40 @@ public struct ActiveLearningCycle: Sendable {
         if screened[record] { decisions.removeAll { $0.record == record } }
         screened[record] = true
         decisions.append(Decision(record: record, relevant: relevant, pickedAt: pickedAt, signalRanks: signalRanks))
+    }
+
+    /// Makes the cycle's decisions `decisions`, in that order, keeping the rankers' state: when
+    /// its own decisions are the first of them (the usual case after a decision) the rest are
+    /// added one at a time; otherwise (an undo, a changed label, another assessor's decision in
+    /// between) the list is replaced.
+    /// - Throws: `RankingError.recordOutOfRange` for a record outside the pool.
+    public mutating func follow(_ decisions: [Decision]) throws {
+        if decisions.count >= self.decisions.count, decisions.starts(with: self.decisions) {
+            for decision in decisions.dropFirst(self.decisions.count) {
+                try decide(
+                    decision.record, relevant: decision.relevant, pickedAt: decision.pickedAt,
+                    signalRanks: decision.signalRanks)
+            }
+            return
+        }
+        var screened = [Bool](repeating: false, count: poolSize)
+        var kept: [Decision] = []
+        for decision in decisions {
+            guard decision.record >= 0, decision.record < poolSize else {
+                throw RankingError.recordOutOfRange(decision.record)
+            }
+            if screened[decision.record] { kept.removeAll { $0.record == decision.record } }
+            screened[decision.record] = true
+            kept.append(decision)
+        }
+        self.decisions = kept
+        self.screened = screened
+    }
+
+    /// Changes the rankers in place (e.g. lets new dense signals join the hybrid), keeping the
+    /// decisions; `change` gets the current rankers.
+    public mutating func updateRankers(_ change: (inout [any Ranker]) -> Void) {
+        change(&rankers)
     }
 
     /// Refits on every decision so far and ranks the unscreened records.

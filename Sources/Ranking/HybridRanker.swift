@@ -37,16 +37,16 @@ public struct HybridRanker: Ranker {
     public private(set) var weights: [Double]
     /// Latest smoothed credit of each signal.
     public private(set) var credits: [Double]
-    /// Whether excludes count against the signals that ranked them high (see `creditNewDecisions`).
+    /// Whether excludes count against the signals that ranked them high (see `creditObservations`).
     public var penalisesExcludes: Bool
-    /// Credit observations per signal: (ordinal of the decision, ln(n / rank), include?).
-    private var observations: [[(ordinal: Int, credit: Double, include: Bool)]]
-    private var decisionsCredited = 0
-    private var credited: Set<Int> = []
+    /// Where each signal had placed a record in the ranking before its decision, for decisions
+    /// that do not carry the ranks stored with them (simulation): taken the first time the
+    /// decision is seen, by record and signal id.
+    private var seenRanks: [Int: [String: SignalObservation]] = [:]
     /// Each signal's latest ranks (nil when it could not rank).
     private var latest: [SignalRanks?]
     private var latestScreened: [Bool]
-    private let coverages: [[Bool]?]
+    private var coverages: [[Bool]?]
 
     /// Defaults chosen by evaluation on the benchmark sets (Documentation/Evaluation.md): z-scores,
     /// half-life 50 decisions, β = 2, excludes penalised.
@@ -70,7 +70,6 @@ public struct HybridRanker: Ranker {
         self.sharpness = sharpness
         weights = [Double](repeating: 0, count: signals.count)
         credits = [Double](repeating: 0, count: signals.count)
-        observations = Array(repeating: [], count: signals.count)
         latest = Array(repeating: nil, count: signals.count)
         latestScreened = [Bool](repeating: false, count: signals.first?.poolSize ?? 0)
         coverages = signals.map { ($0 as? any PartialRanker)?.coverage }
@@ -78,6 +77,30 @@ public struct HybridRanker: Ranker {
 
     /// Number of records.
     public var poolSize: Int { signals.first?.poolSize ?? 0 }
+
+    /// Adds signals to the fusion, each replacing the signal of the same id if there is one (a
+    /// dense signal rebuilt as more records are embedded) or joining at the end. The other
+    /// signals keep their state (learners stay warm). Credit is recomputed from the decisions at
+    /// the next ranking, so a signal that joins is credited from the decisions whose stored ranks
+    /// name it, and is otherwise smoothed toward the pooled credit: it joins the fusion's learnt
+    /// weights instead of starting them again.
+    public mutating func join(_ newcomers: [any Ranker]) {
+        for signal in newcomers where signal.poolSize == poolSize || signals.isEmpty {
+            let coverage = (signal as? any PartialRanker)?.coverage
+            if let index = signals.firstIndex(where: { $0.id == signal.id }) {
+                signals[index] = signal
+                latest[index] = nil
+                coverages[index] = coverage
+            } else {
+                signals.append(signal)
+                latest.append(nil)
+                coverages.append(coverage)
+                weights.append(0)
+                credits.append(0)
+            }
+        }
+        if latestScreened.count != poolSize { latestScreened = [Bool](repeating: false, count: poolSize) }
+    }
 
     /// Signal ids, fusion settings and the latest weights.
     public var parameters: [String: String] {
@@ -90,9 +113,10 @@ public struct HybridRanker: Ranker {
         return result
     }
 
-    /// Credits the signals for newly labelled includes, refits every signal and fuses them.
+    /// Credits the signals for the decisions' records, refits every signal and fuses them.
     public mutating func scores(decisions: [Decision]) -> [Double]? {
-        creditNewDecisions(decisions)
+        noteRanksOfNewDecisions(decisions)
+        let observations = creditObservations(decisions)
         var screened = [Bool](repeating: false, count: poolSize)
         for decision in decisions where decision.record < poolSize { screened[decision.record] = true }
         for index in signals.indices {
@@ -102,7 +126,7 @@ public struct HybridRanker: Ranker {
         }
         latestScreened = screened
         guard latest.contains(where: { $0 != nil }) else { return nil }
-        updateWeights()
+        updateWeights(observations)
         return fuse(screened: screened)
     }
 
@@ -130,33 +154,41 @@ public struct HybridRanker: Ranker {
         return (coverages[signal]?[record] ?? true) && ranks.scores[record].isFinite
     }
 
-    /// For every decision not seen before on a record that was open in the previous ranking,
-    /// each signal that ranked it earns ln(n / rank) (counted for includes, against for
-    /// excludes). A decision that carries the ranks stored with it (`Decision.signalRanks`, the
-    /// live screen) is credited from those, so the weights are a function of the review's stored
-    /// decisions: a reopened review, or one whose dense signals joined later, continues the same
-    /// credit. Signals a decision's stored ranks do not name (added since) are not credited for it.
-    private mutating func creditNewDecisions(_ decisions: [Decision]) {
-        for decision in decisions where !credited.contains(decision.record) && decision.record < poolSize {
-            credited.insert(decision.record)
-            guard decision.relevant || penalisesExcludes else { continue }
-            var any = false
-            if let stored = decision.signalRanks {
-                for index in signals.indices {
-                    guard let seen = stored[signals[index].id], seen.openCount > 0, seen.rank >= 1 else { continue }
-                    observations[index].append(
-                        (decisionsCredited, log(Double(seen.openCount) / seen.rank), decision.relevant))
-                    any = true
-                }
-            } else if !latestScreened[decision.record] {
-                for (index, seen) in signalObservations(for: decision.record) {
-                    observations[index].append(
-                        (decisionsCredited, log(Double(seen.openCount) / seen.rank), decision.relevant))
-                    any = true
-                }
+    /// Takes, for each decision seen for the first time that carries no stored ranks, every
+    /// signal's rank of its record in the latest ranking (if the record was open in it).
+    private mutating func noteRanksOfNewDecisions(_ decisions: [Decision]) {
+        for decision in decisions
+        where decision.signalRanks == nil && decision.record < poolSize && seenRanks[decision.record] == nil {
+            var ranks: [String: SignalObservation] = [:]
+            if !latestScreened[decision.record] {
+                for (index, seen) in signalObservations(for: decision.record) { ranks[signals[index].id] = seen }
             }
-            if any { decisionsCredited += 1 }
+            seenRanks[decision.record] = ranks
         }
+    }
+
+    /// Credit observations per signal, (ordinal of the decision, ln(n / rank), include?), computed
+    /// afresh from the decisions in their order: each signal that ranked a decided record earns
+    /// ln(n / rank) (for includes; against, for excludes when `penalisesExcludes`). A decision
+    /// that carries the ranks stored with it (`Decision.signalRanks`, the live screen) is
+    /// credited from those, so the weights are a function of the review's stored decisions and
+    /// their current labels: a reopened review, an undo, a second assessor or dense signals that
+    /// joined later all give the weights an uninterrupted screening has. Signals a decision's
+    /// ranks do not name (added since) are not credited for it.
+    private func creditObservations(_ decisions: [Decision]) -> [[(ordinal: Int, credit: Double, include: Bool)]] {
+        var observations = Array(repeating: [(ordinal: Int, credit: Double, include: Bool)](), count: signals.count)
+        var ordinal = 0
+        for decision in decisions where decision.record < poolSize && (decision.relevant || penalisesExcludes) {
+            guard let ranks = decision.signalRanks ?? seenRanks[decision.record] else { continue }
+            var any = false
+            for index in signals.indices {
+                guard let seen = ranks[signals[index].id], seen.openCount > 0, seen.rank >= 1 else { continue }
+                observations[index].append((ordinal, log(Double(seen.openCount) / seen.rank), decision.relevant))
+                any = true
+            }
+            if any { ordinal += 1 }
+        }
+        return observations
     }
 
     /// Each signal's rank of an open record in the latest ranking, by signal position.
@@ -181,8 +213,9 @@ public struct HybridRanker: Ranker {
 
     /// Decayed, smoothed mean credit per signal, then w_s ∝ exp(β · credit_s) over the signals
     /// that ranked this time.
-    private mutating func updateWeights() {
+    private mutating func updateWeights(_ observations: [[(ordinal: Int, credit: Double, include: Bool)]]) {
         let decayRate = log(2) / max(halfLife, 1e-9)
+        let decisionsCredited = (observations.flatMap { $0.map(\.ordinal) }.max() ?? -1) + 1
         // [include, exclude] sums and masses per signal.
         var sums = Array(repeating: [0.0, 0.0], count: signals.count)
         var masses = Array(repeating: [0.0, 0.0], count: signals.count)

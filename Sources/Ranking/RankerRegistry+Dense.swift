@@ -1,10 +1,23 @@
 import ReviewModel
 
 extension RankerRegistry {
-    /// `dense-topic`, `dense-lr` and `hybrid`.
-    static func makeEmbeddingRankers(
-        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings?
-    ) throws -> [any Ranker] {
+    /// The hybrid's dense signals over `embeddings`: `dense-topic` (when the topic is embedded)
+    /// and `dense-lr`, in the hybrid's order, restricted to `configuration.fusionSignals`. The
+    /// live screen lets them join its hybrid as embeddings arrive (`HybridRanker.join`).
+    public static func makeDenseSignals(configuration: CycleConfiguration, embeddings: DenseEmbeddings)
+        -> [any Ranker]
+    {
+        let (denseTopic, denseLearner) = denseRankers(configuration: configuration, embeddings: embeddings)
+        var signals: [any Ranker] = []
+        if let denseTopic { signals.append(denseTopic) }
+        if let denseLearner { signals.append(denseLearner) }
+        guard let chosen = configuration.fusionSignals else { return signals }
+        return signals.filter { signal in chosen.contains { $0.rawValue == signal.id } }
+    }
+
+    static func denseRankers(configuration: CycleConfiguration, embeddings: DenseEmbeddings?) -> (
+        DenseTopicRanker?, DenseLearnerRanker?
+    ) {
         let denseTopic = embeddings.flatMap { embeddings in
             embeddings.topic.map { DenseTopicRanker(embeddings: embeddings, topic: $0) }
         }
@@ -18,6 +31,14 @@ extension RankerRegistry {
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicPseudoIncludes: configuration.topicPseudoIncludes)
         }
+        return (denseTopic, denseLearner)
+    }
+
+    /// `dense-topic`, `dense-lr` and `hybrid`.
+    static func makeEmbeddingRankers(
+        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings?
+    ) throws -> [any Ranker] {
+        let (denseTopic, denseLearner) = denseRankers(configuration: configuration, embeddings: embeddings)
         switch configuration.ranker {
         case .denseTopic:
             guard let denseTopic else {

@@ -26,11 +26,11 @@ public enum RankingExplanation {
             }
         }
         let configuration = CycleConfiguration(ranker: .hybrid, seed: UInt64(try database.reviewProtocol().randomSeed))
-        var rankers = try RankerRegistry.makeRankers(
+        let rankers = try RankerRegistry.makeRankers(
             configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },
             topic: topic.isEmpty ? nil : topic, embeddings: embeddings)
-        let (snapshot, cycle) = try RankingWorker.rank(
-            rankers: &rankers, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
+        let (snapshot, cycle) = try RankingWorker.restore(
+            rankers: rankers, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
         let hybrid = cycle.rankers.first { $0 is HybridRanker } as? HybridRanker
         let rank = snapshot.order.firstIndex(of: position).map { $0 + 1 }
         return (rank, hybrid?.explanation(for: position) ?? [])

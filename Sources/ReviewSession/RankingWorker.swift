@@ -21,15 +21,19 @@ public struct LiveRanking: Sendable {
 /// Retrains the review's ranker off the UI thread after every decision and publishes the newest
 /// finished ranking; decisions arriving during a retrain coalesce into one more retrain.
 ///
-/// The features (TF-IDF) are built once, in the background, when the worker starts. Learners keep
-/// their weights between runs (warm start). Each run is stored as a `rankingRun`.
+/// One `ActiveLearningCycle` lives as long as the worker: the features (TF-IDF) are built once, in
+/// the background, when the worker starts; after each decision the cycle follows the review's
+/// learning history (decision by decision) and retrains, its learners warm-started from their
+/// previous fit. Embeddings that arrive let the dense signals join the hybrid's fusion (its
+/// classical signals stay as they are). Each run is stored as a `rankingRun`.
 public final class RankingWorker: @unchecked Sendable {
     private let database: ReviewDatabase
     private let poolIDs: [Int64]
     private let configuration: CycleConfiguration
     private let queue = DispatchQueue(label: "tarsier.ranking", qos: .utility)
     private let lock = NSLock()
-    private var rankers: [any Ranker]?
+    /// The screen's active-learning cycle (nil until the rankers are built).
+    private var cycle: ActiveLearningCycle?
     private var running = false
     private var pending = false
     private var published: LiveRanking?
@@ -103,8 +107,8 @@ public final class RankingWorker: @unchecked Sendable {
         }
     }
 
-    /// (Re)builds the rankers with the embeddings that exist now (records without one are ranked
-    /// by the classical signals alone).
+    /// Builds the rankers with the embeddings that exist now (records without one are ranked by
+    /// the classical signals alone) and the cycle over them.
     private func buildRankers() throws {
         let (documents, topic, source) = lock.withLock { (self.documents, self.topic, embeddingSource) }
         let began = Trace.now()
@@ -116,9 +120,43 @@ public final class RankingWorker: @unchecked Sendable {
             String(
                 format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, documents.count,
                 dense?.count ?? 0))
+        let cycle = ActiveLearningCycle(
+            poolSize: poolIDs.count, rankers: built, querier: configuration.querier, seed: configuration.seed)
         lock.withLock {
-            rankers = built
+            self.cycle = cycle
             builtWithEmbeddings = dense?.count ?? 0
+        }
+    }
+
+    /// Lets the embeddings stored now into the rankers: the hybrid's dense signals are rebuilt
+    /// over them and join its fusion (its other signals, their warm starts and the credit the
+    /// review's decisions give stay); a dense ranker on its own is rebuilt.
+    private func joinEmbeddings() throws {
+        guard let source = lock.withLock({ embeddingSource }), let dense = try source(),
+            var cycle = lock.withLock({ self.cycle })
+        else { return }
+        let began = Trace.now()
+        if configuration.ranker == .hybrid {
+            let signals = RankerRegistry.makeDenseSignals(configuration: configuration, embeddings: dense.embeddings)
+            cycle.updateRankers { rankers in
+                for index in rankers.indices {
+                    guard var hybrid = rankers[index] as? HybridRanker else { continue }
+                    hybrid.join(signals)
+                    rankers[index] = hybrid
+                }
+            }
+        } else {
+            let (documents, topic) = lock.withLock { (self.documents, self.topic) }
+            let rebuilt = try RankerRegistry.makeRankers(
+                configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
+                embeddings: dense.embeddings)
+            cycle.updateRankers { $0 = rebuilt }
+        }
+        Trace.mark(
+            String(format: "dense signals joined %.1f ms, %d embedded", (Trace.now() - began) * 1000, dense.count))
+        lock.withLock {
+            self.cycle = cycle
+            builtWithEmbeddings = dense.count
         }
     }
 
@@ -138,7 +176,7 @@ public final class RankingWorker: @unchecked Sendable {
     /// Asks for a retrain with the current decisions (coalesced with one already queued).
     public func requestRetrain() {
         let startNow: Bool = lock.withLock {
-            guard rankers != nil else { return false }
+            guard cycle != nil else { return false }
             if running { pending = true; return false }
             running = true
             return true
@@ -156,13 +194,13 @@ public final class RankingWorker: @unchecked Sendable {
 
     private func retrainOnce() throws {
         if configuration.ranker.usesEmbeddings, try embeddingsGrew() {
-            try buildRankers()
+            try joinEmbeddings()
         }
-        guard var current = lock.withLock({ rankers }) else { return }
+        guard var cycle = lock.withLock({ self.cycle }) else { return }
         let began = Trace.now()
-        let (snapshot, _) = try Self.rank(
-            rankers: &current, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)
-        lock.withLock { rankers = current }
+        try cycle.follow(Self.decisions(try database.learningHistory(), poolIDs: poolIDs))
+        let snapshot = cycle.retrain()
+        lock.withLock { self.cycle = cycle }
         let parameters = String(
             decoding: (try? JSONEncoder().encode(
                 snapshot.parameters.merging(["querier": configuration.querier.id]) { a, _ in a }))
@@ -175,7 +213,7 @@ public final class RankingWorker: @unchecked Sendable {
         for (position, id) in poolIDs.enumerated() where position < snapshot.scores.count {
             scores[id] = snapshot.scores[position]
         }
-        let hybrid = current.lazy.compactMap { $0 as? HybridRanker }.first { $0.id == snapshot.rankerID }
+        let hybrid = cycle.rankers.lazy.compactMap { $0 as? HybridRanker }.first { $0.id == snapshot.rankerID }
         let ranking = LiveRanking(
             runID: runID, rankerID: snapshot.rankerID, order: snapshot.order.map { poolIDs[$0] }, scores: scores,
             signals: hybrid?.signalRankTable())
@@ -190,25 +228,30 @@ public final class RankingWorker: @unchecked Sendable {
         callback?(ranking)
     }
 
-    /// Trains `rankers` (warm-started, updated in place) on the review's learning history and
-    /// ranks the pool. Returns the snapshot and the cycle (for explanations). Each decision carries
-    /// the signal ranks stored with it, so the hybrid's credit is restored from the review file
-    /// whenever the rankers are new (a reopened review, embeddings that arrived).
-    public static func rank(
-        rankers: inout [any Ranker], poolIDs: [Int64], history: [LearningExample], configuration: CycleConfiguration
-    ) throws -> (RankingSnapshot, ActiveLearningCycle) {
+    /// The review's learning history as the cycle's decisions over the pool `poolIDs` (records
+    /// outside it are left out). `maybe` counts as relevant for learning: the assessor saw
+    /// something like an include. Each decision carries the signal ranks stored with it (none
+    /// when none were stored, never the hybrid's own view of them), so the hybrid's credit is a
+    /// function of the review file.
+    public static func decisions(_ history: [LearningExample], poolIDs: [Int64]) -> [Decision] {
         let index = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
+        return history.compactMap { example in
+            index[example.recordID].map {
+                Decision(
+                    record: $0, relevant: example.label != .exclude, pickedAt: .rank, signalRanks: example.signalRanks)
+            }
+        }
+    }
+
+    /// A cycle over new `rankers` that has followed the review's learning history and ranked the
+    /// pool once: what a screen opened on the review now ranks first (for explanations).
+    public static func restore(
+        rankers: [any Ranker], poolIDs: [Int64], history: [LearningExample], configuration: CycleConfiguration
+    ) throws -> (RankingSnapshot, ActiveLearningCycle) {
         var cycle = ActiveLearningCycle(
             poolSize: poolIDs.count, rankers: rankers, querier: configuration.querier, seed: configuration.seed)
-        // `maybe` counts as relevant for learning: the assessor saw something like an include.
-        for example in history {
-            guard let position = index[example.recordID] else { continue }
-            try cycle.decide(
-                position, relevant: example.label != .exclude, pickedAt: .rank,
-                signalRanks: example.signalRanks.isEmpty ? nil : example.signalRanks)
-        }
+        try cycle.follow(decisions(history, poolIDs: poolIDs))
         let snapshot = cycle.retrain()
-        rankers = cycle.rankers
         return (snapshot, cycle)
     }
 

@@ -69,6 +69,32 @@ struct ActiveLearningCycleTests {
         #expect(picks.filter { $0.pickedAt == .rank }.allSatisfy { $0.record == 0 })
     }
 
+    @Test("following a history adds new decisions one by one, and replaces the list when it changed")
+    func follow() throws {
+        var loop = try cycle(topic: Topic(title: "Physical tests for shoulder impingement"))
+        let first = [
+            Decision(record: 1, relevant: true, pickedAt: .rank), Decision(record: 2, relevant: false, pickedAt: .rank),
+        ]
+        try loop.follow(first)
+        #expect(loop.decisions == first && loop.screened.filter { $0 }.count == 2)
+        // One more decision is appended.
+        let more = first + [Decision(record: 4, relevant: false, pickedAt: .rank)]
+        try loop.follow(more)
+        #expect(loop.decisions == more)
+        // Record 2 undone and record 1 relabelled (its decision moves to the end): the list is replaced.
+        let changed = [more[2], Decision(record: 1, relevant: false, pickedAt: .rank)]
+        try loop.follow(changed)
+        #expect(loop.decisions == changed)
+        #expect(loop.screened == documents.indices.map { $0 == 1 || $0 == 4 })
+        // A follower that saw every step ranks as a cycle that sees only the end state.
+        var fresh = try cycle(topic: Topic(title: "Physical tests for shoulder impingement"))
+        try fresh.follow(changed)
+        #expect(loop.retrain().order == fresh.retrain().order)
+        #expect(throws: RankingError.recordOutOfRange(99)) {
+            try loop.follow([Decision(record: 99, relevant: true, pickedAt: .rank)])
+        }
+    }
+
     @Test("rejects a decision outside the pool")
     func outOfRange() throws {
         var loop = try cycle(topic: nil)

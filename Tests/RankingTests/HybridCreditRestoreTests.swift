@@ -70,6 +70,68 @@ struct HybridCreditRestoreTests {
         #expect(joined.weights[3] > 0)
     }
 
+    @Test(
+        "the credit is a function of the current decisions: an undo or a changed label counts as a review reopened then"
+    )
+    func undoAndRelabel() throws {
+        let live = try screen(count: 40)
+        // The screening hybrid goes on through an undo (record 10 of the list) and a relabel (record 20).
+        var decisions = live.decisions
+        decisions.remove(at: 10)
+        var relabelled = decisions.remove(at: 19)
+        relabelled.relevant.toggle()
+        decisions.append(relabelled)
+        var cycle = ActiveLearningCycle(poolSize: labels.count, rankers: [HybridRanker(signals: signals)], seed: 3)
+        try cycle.follow(live.decisions)
+        cycle.retrain()
+        try cycle.follow(decisions)
+        cycle.retrain()
+        let continued = try #require(cycle.rankers.first as? HybridRanker)
+        // A hybrid built on the final decisions alone has the same weights, to the last bit.
+        var reopened = HybridRanker(signals: signals)
+        _ = reopened.scores(decisions: decisions)
+        #expect(reopened.weights == continued.weights)
+        #expect(reopened.credits == continued.credits)
+        #expect(reopened.weights != live.weights)
+    }
+
+    @Test(
+        "signals that join a hybrid keep its learnt credit: the same weights as a hybrid that had them from the start")
+    func joinKeepsCredit() throws {
+        let live = try screen(count: 40)
+        let late = StaticRanker(
+            id: "dense", scores: labels.indices.map { (labels[$0] ? 0.8 : 0.0) + Double(($0 * 19) % 83) / 100 })
+        // A hybrid that screened with three signals and then let a fourth join ...
+        var cycle = ActiveLearningCycle(poolSize: labels.count, rankers: [HybridRanker(signals: signals)], seed: 3)
+        try cycle.follow(live.decisions)
+        cycle.retrain()
+        let before = try #require(cycle.rankers.first as? HybridRanker)
+        #expect(before.weights == live.weights)
+        cycle.updateRankers { rankers in
+            guard var hybrid = rankers[0] as? HybridRanker else { return }
+            hybrid.join([late])
+            rankers[0] = hybrid
+        }
+        cycle.retrain()
+        let joined = try #require(cycle.rankers.first as? HybridRanker)
+        // ... weighs its signals as a hybrid of all four fed the same stored decisions,
+        var fresh = HybridRanker(signals: signals + [late])
+        _ = fresh.scores(decisions: live.decisions)
+        #expect(joined.weights == fresh.weights && joined.weights.count == 4)
+        // and the three keep the credit they had (the newcomer's ranks were never stored).
+        #expect(Array(joined.credits.prefix(3)) == before.credits)
+        // A signal rebuilt under the same id replaces the old one instead of joining twice.
+        cycle.updateRankers { rankers in
+            guard var hybrid = rankers[0] as? HybridRanker else { return }
+            hybrid.join([StaticRanker(id: "dense", scores: late.fixedScores.map { -$0 })])
+            rankers[0] = hybrid
+        }
+        cycle.retrain()
+        let replaced = try #require(cycle.rankers.first as? HybridRanker)
+        #expect(replaced.signals.map(\.id) == ["good", "fair", "noise", "dense"])
+        #expect(replaced.weights == joined.weights)
+    }
+
     @Test("a record screened before a ranking has no ranks in it")
     func screenedRecordHasNoRanks() throws {
         var cycle = ActiveLearningCycle(poolSize: labels.count, rankers: [HybridRanker(signals: signals)], seed: 3)
