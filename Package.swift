@@ -91,7 +91,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["TestSupport", "Evaluation", "Ranking"]),
         .testTarget(
-            name: "ScreeningUITests", dependencies: ["ScreeningUI", "ReviewSession", "ReviewStore", "Ranking"]),
+            name: "ScreeningUITests",
+            dependencies: ["TestSupport", "ScreeningUI", "ReviewSession", "ReviewStore", "Ranking"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "tarsier"]),
         .testTarget(name: "StoppingTests", dependencies: ["TestSupport", "Stopping"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Stopping", "TeamScreening"]),

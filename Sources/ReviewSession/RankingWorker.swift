@@ -16,6 +16,26 @@ public struct LiveRanking: Sendable {
     /// The hybrid's signals' ranks in this ranking (nil when another ranker produced it), by pool
     /// position: stored with a decision on a record picked from this ranking.
     public var signals: SignalRankTable?
+    /// True for the top of the newest ranking run stored in the review, shown when a screen opens
+    /// until its own first ranking is adopted (it has no scores and no signal ranks).
+    public var isStoredTop = false
+
+    /// The newest stored ranking's top, as a screen shows it before its own first ranking.
+    init(stored: RankingTop) {
+        self.init(runID: stored.runID, rankerID: "", order: stored.top, scores: [:], signals: nil, isStoredTop: true)
+    }
+
+    init(
+        runID: Int64, rankerID: String, order: [Int64], scores: [Int64: Double], signals: SignalRankTable?,
+        isStoredTop: Bool = false
+    ) {
+        self.runID = runID
+        self.rankerID = rankerID
+        self.order = order
+        self.scores = scores
+        self.signals = signals
+        self.isStoredTop = isStoredTop
+    }
 }
 
 /// Retrains the review's ranker off the UI thread after every decision and publishes the newest
@@ -31,7 +51,7 @@ public final class RankingWorker: @unchecked Sendable {
     private let poolIDs: [Int64]
     private let configuration: CycleConfiguration
     private let queue = DispatchQueue(label: "tarsier.ranking", qos: .utility)
-    private let lock = NSLock()
+    private let lock = NSCondition()
     /// The screen's active-learning cycle (nil until the rankers are built).
     private var cycle: ActiveLearningCycle?
     private var running = false
@@ -66,6 +86,15 @@ public final class RankingWorker: @unchecked Sendable {
 
     /// The newest finished ranking, if any.
     public var latest: LiveRanking? { lock.withLock { published } }
+
+    /// Waits up to `seconds` for the first ranking (at once when there is one); nil if none came.
+    public func waitForFirstRanking(seconds: Double) -> LiveRanking? {
+        let deadline = Date().addingTimeInterval(seconds)
+        lock.lock()
+        defer { lock.unlock() }
+        while published == nil, lock.wait(until: deadline) {}
+        return published
+    }
 
     /// True while a retrain is running or queued.
     public var isRetraining: Bool { lock.withLock { running || pending } }
@@ -207,7 +236,8 @@ public final class RankingWorker: @unchecked Sendable {
                 ?? Data(), as: UTF8.self)
         let runID = try database.saveRankingRun(
             modelVersion: "\(snapshot.rankerID)/\(snapshot.trainingSetSize)", ranker: snapshot.rankerID,
-            parameters: parameters, trainingSize: snapshot.trainingSetSize)
+            parameters: parameters, trainingSize: snapshot.trainingSetSize,
+            top: snapshot.order.prefix(RankingTop.length).map { poolIDs[$0] })
         var scores: [Int64: Double] = [:]
         scores.reserveCapacity(poolIDs.count)
         for (position, id) in poolIDs.enumerated() where position < snapshot.scores.count {
@@ -223,6 +253,7 @@ public final class RankingWorker: @unchecked Sendable {
                 snapshot.trainingSetSize, poolIDs.count))
         let callback = lock.withLock { () -> (@Sendable (LiveRanking) -> Void)? in
             published = ranking
+            lock.broadcast()
             return onUpdate
         }
         callback?(ranking)

@@ -18,6 +18,7 @@ extension ReviewScreeningSession {
         }) {
             throw SessionMessage(text: message)
         }
+        try markOtherAssessors()
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
         let counts = Dictionary(grouping: labels.values, by: { $0 }).mapValues(\.count)
         let sinceInclude = order.reversed().prefix { labels[$0] != .include }.count
@@ -25,7 +26,7 @@ extension ReviewScreeningSession {
         return SessionOverview(
             title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
             includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
-            sinceLastInclude: sinceInclude, modelVersion: worker.latest.map { Int($0.runID) },
+            sinceLastInclude: sinceInclude, modelVersion: lock.withLock { shown }.map { Int($0.runID) },
             retraining: worker.isRetraining, embeddingsDone: embedder?.done ?? 0,
             embeddingsTotal: embedder == nil ? 0 : poolIDs.count,
             canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator(),
@@ -76,16 +77,16 @@ extension ReviewScreeningSession {
     }
 
     public func queue(_ filter: QueueFilter, offset: Int, limit: Int) throws -> QueuePage {
+        try markOtherAssessors()
         let ids = try orderedIDs(filter)
-        let ranking = worker.latest
-        let labels = lock.withLock { self.labels }
+        let (ranking, labels, marks) = lock.withLock { (shown, self.labels, self.marks) }
         let start = max(0, min(offset, ids.count))
         let end = min(ids.count, start + max(0, limit))
         let entries = (start..<end).map { position in
             let id = ids[position]
             return QueueEntry(
                 id: id, rank: position + 1, score: ranking?.scores[id], year: years[id], title: titles[id] ?? "",
-                label: labels[id])
+                label: labels[id] ?? marks[id]?.label)
         }
         return QueuePage(total: ids.count, offset: start, entries: entries)
     }
@@ -94,16 +95,17 @@ extension ReviewScreeningSession {
         try orderedIDs(filter).firstIndex(of: id)
     }
 
-    /// The filtered records in a stable order: undecided ones by the newest ranking (or the seeded
-    /// random order before the first ranking), decided ones by when they were decided.
+    /// The filtered records in a stable order: undecided ones by the ranking on screen (none
+    /// before the first ranking of a review that was never ranked), decided ones by when they were
+    /// decided. It changes only at a pick and with this assessor's own decisions.
     public func orderedIDs(_ filter: QueueFilter) throws -> [Int64] {
-        try pickUpOtherAssessors()
-        let ranking = worker.latest
-        let (labels, decided) = lock.withLock { (self.labels, decisionOrder) }
+        let (ranking, failed, labels, decided, version) = lock.withLock {
+            (shown, rankingFailed, self.labels, decisionOrder, labelsVersion)
+        }
         let key =
-            "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(lock.withLock { labelsVersion })"
+            "\(filter.status)|\(filter.label?.rawValue ?? "")|\(filter.text)|\(ranking?.runID ?? 0)|\(ranking?.isStoredTop == true)|\(failed)|\(version)"
         if let cached = lock.withLock({ orderCache }), cached.key == key { return cached.ids }
-        var undecided = orderOfPool(ranking).filter { labels[$0] == nil }
+        var undecided = orderOfPool(ranking, failed: failed).filter { labels[$0] == nil }
         if let view = lock.withLock({ assessorView }) { undecided = view.queue(undecided) }
         let decidedOrder = decided.filter { id in filter.label.map { labels[id] == $0 } ?? true }
         var ids: [Int64] =
@@ -120,18 +122,17 @@ extension ReviewScreeningSession {
         return ids
     }
 
-    /// Every pool record once: the ranking's order, then (in the seeded random order) the records
-    /// it left out because they were decided when it was made. Computed once per ranking, so a
+    /// Every pool record once: the ranking's order, then (by id) the records it left out because
+    /// they were decided when it was made (or, for the stored top, were below it). Without any
+    /// ranking, nothing (a failed ranking: the pool by id). Computed once per ranking, so a
     /// decision costs one pass over the pool, not a set of every id (tens of ms at 100,000).
-    private func orderOfPool(_ ranking: LiveRanking?) -> [Int64] {
-        let runID = ranking?.runID ?? 0
-        if let cached = lock.withLock({ poolOrderCache }), cached.runID == runID { return cached.ids }
-        var ids = fallbackOrder
-        if let ranking {
-            let ranked = Set(ranking.order)
-            ids = ranking.order + fallbackOrder.filter { !ranked.contains($0) }
-        }
-        lock.withLock { poolOrderCache = (runID, ids) }
+    private func orderOfPool(_ ranking: LiveRanking?, failed: Bool) -> [Int64] {
+        guard let ranking else { return failed ? poolIDs : [] }
+        let key = ranking.isStoredTop ? -ranking.runID : ranking.runID
+        if let cached = lock.withLock({ poolOrderCache }), cached.runID == key { return cached.ids }
+        let ranked = Set(ranking.order)
+        let ids = ranking.order.filter { poolIndex[$0] != nil } + poolIDs.filter { !ranked.contains($0) }
+        lock.withLock { poolOrderCache = (key, ids) }
         return ids
     }
 }

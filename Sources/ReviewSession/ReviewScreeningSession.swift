@@ -6,9 +6,14 @@ import ScreeningUI
 import TeamScreening
 import TextAnalysis
 
-/// The screening UI's view of a review file: queue order from the newest finished ranking,
-/// decisions written straight to the decision log (durable before `decide` returns), retraining in
-/// the background after each decision.
+/// The screening UI's view of a review file: queue order from the ranking on screen, decisions
+/// written straight to the decision log (durable before `decide` returns) with the provenance of
+/// that ranking, retraining in the background after each decision.
+///
+/// The list follows one ranking at a time (`shown`): the top of the newest ranking stored in the
+/// review when the screen opens, then each ranking the worker posts from the pick that adopts it
+/// (`beginPick`), never under the reader. Other assessors' decisions are marked on the records
+/// they touch and leave the list at the next pick.
 ///
 /// Called from the UI's event loop thread; the ranking worker calls back from its own queue.
 public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable {
@@ -20,8 +25,6 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     let poolIndex: [Int64: Int]
     let titles: [Int64: String]
     let years: [Int64: Int]
-    /// Seeded random order of the pool, used before the first ranking is ready.
-    let fallbackOrder: [Int64]
     private let topicTerms: [String]
     let worker: RankingWorker
     /// Background embedding, when a BERT model is available.
@@ -35,7 +38,17 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     let teamRules: TeamRules
     /// Record ids in the order their current decisions were made.
     var decisionOrder: [Int64] = []
-    private var changeHandler: (@Sendable (SessionChange) -> Void)?
+    /// The ranking the list follows (nil: the review was never ranked and this sitting's first
+    /// ranking is not ready: no undecided record is listed yet).
+    var shown: LiveRanking?
+    /// Rankings the worker posted that the screen may adopt, by run id (the newest few).
+    var posted: [Int64: LiveRanking] = [:]
+    /// Other assessors' decisions since the last pick, by record (single screening: shown as
+    /// marks; the records leave the list at the next pick).
+    var marks: [Int64: RecordDetail.OtherDecision] = [:]
+    /// The first ranking failed: the list shows the pool in id order so screening can go on.
+    var rankingFailed = false
+    var changeHandler: (@Sendable (SessionChange) -> Void)?
     var lastError: String?
     var orderCache: (key: String, ids: [Int64])?
     /// The pool in ranking order for one ranking run (see `orderOfPool`).
@@ -48,7 +61,11 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
     var undoCache: (version: Int, undo: Bool, redo: Bool)?
     /// The newest event id written by other assessors that `labels` already reflects.
-    private var othersSeen: Int64 = 0
+    var othersSeen: Int64 = 0
+    /// The newest event id by other assessors that is marked (or folded into `labels`).
+    var othersMarked: Int64 = 0
+    /// Polls the review for other assessors' decisions while the screen is open (not in scripts).
+    private var othersTimer: DispatchSourceTimer?
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
     public var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
 
@@ -66,13 +83,15 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         poolIndex = Dictionary(uniqueKeysWithValues: poolIDs.enumerated().map { ($1, $0) })
         titles = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.title) })
         years = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.year.map { (r.id, $0) } })
-        var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: reviewProtocol.randomSeed))
-        fallbackOrder = poolIDs.shuffled(using: &generator)
         topicTerms = Self.topicTerms(reviewProtocol.topic)
         worker = RankingWorker(
             database: database, poolIDs: poolIDs, configuration: configuration, synchronous: synchronous)
         teamRules = try database.teamRules()
         othersSeen = try database.latestEventID(notBy: assessor)
+        othersMarked = othersSeen
+        // The first frame shows the top of the newest ranking the review stores (a reopened
+        // review); this sitting's own rankings are followed from the pick that adopts them.
+        shown = try database.value(.lastRankingTop).map(LiveRanking.init(stored:))
         try reloadLabels()
         worker.observe(
             update: { [weak self] ranking in self?.rankingArrived(ranking) },
@@ -88,6 +107,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     // MARK: - Records and decisions
 
     public func record(_ id: Int64) throws -> RecordDetail {
+        try markOtherAssessors()
         var stored = try database.record(id)
         // Markup in exported text is shown as plain text (the stored field stays as exported).
         stored.fields = stored.fields.shown
@@ -95,19 +115,23 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         let team = teamRules.settings.mode != .single
         let latest = try database.decisionLog(recordID: id).last { !team || $0.assessor == assessor }
         let position = try position(of: id, in: .undecided)
+        let (shown, mark, listed) = lock.withLock { (self.shown, marks[id], labels[id]) }
         return RecordDetail(
-            id: id, rank: position.map { $0 + 1 }, score: worker.latest?.scores[id], fields: stored.fields,
-            label: team ? lock.withLock { labels[id] } : stored.label,
-            reason: latest?.label == nil ? nil : latest?.reason,
-            note: try database.note(id, assessor: assessor))
+            id: id, rank: position.map { $0 + 1 }, score: shown?.scores[id], fields: stored.fields,
+            // The label as the list has it (another assessor's decision since the pick is a mark).
+            label: team || mark != nil ? listed : stored.label,
+            reason: latest?.label == nil || (mark != nil && latest?.assessor != assessor) ? nil : latest?.reason,
+            note: try database.note(id, assessor: assessor), decidedElsewhere: mark)
     }
 
     public func decide(_ id: Int64, _ label: Label, reason: String?, note: String?) throws {
-        let ranking = worker.latest
+        // Provenance is what the assessor saw: the run and rank of the list on screen, and each
+        // signal's rank of the record in that ranking.
+        let ranking = lock.withLock { shown }
         let rank = try position(of: id, in: .undecided).map { $0 + 1 }
         let provenance = DecisionProvenance(
             pickedBy: rank == 1 ? .rank : nil, rankingRunID: ranking?.runID, rankShown: rank,
-            signalRanks: poolIndex[id].flatMap { ranking?.signals?.observations(for: $0) } ?? [:])
+            signalRanks: signalRanks(of: id, shown: ranking))
         let event = try database.decide(
             id, label, assessor: assessor, reason: reason, note: note, provenance: provenance)
         onCommit?(event)
@@ -230,22 +254,19 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     /// Stops background work before the process exits: embedding stops after its current batch,
     /// and a retrain in progress finishes (its result is stored; nothing is left half-done).
     public func stopBackgroundWork() {
+        lock.withLock { othersTimer }?.cancel()
         lock.withLock { embedder }?.stop()
         worker.finish()
     }
 
+    /// Retrains on the review as it is now; the screen follows with a pick, which takes in other
+    /// assessors' decisions (the ranking follows when it is ready).
     public func refresh() throws {
-        try reloadLabels()
         worker.requestRetrain()
     }
 
     public func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
         lock.withLock { changeHandler = handler }
-    }
-
-    private func rankingArrived(_ ranking: LiveRanking) {
-        let handler = lock.withLock { changeHandler }
-        handler?(.rankingUpdated(modelVersion: Int(ranking.runID)))
     }
 
     /// Shows `message` once on the status line of the next frame.
@@ -254,21 +275,30 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     private func backgroundError(_ message: String) {
         let handler = lock.withLock {
             lastError = message
+            if shown == nil && worker.latest == nil { rankingFailed = true }
             return changeHandler
         }
         handler?(.progress)
     }
 
-    /// Reloads the labels when another assessor (another process on the same file) decided
-    /// something since the last look, so the queue never offers a record they just screened.
-    public func pickUpOtherAssessors() throws {
-        let latest = try database.latestEventID(notBy: assessor)
-        guard latest > lock.withLock({ othersSeen }) else { return }
-        try reloadLabels()
-        lock.withLock { othersSeen = latest }
+    /// Watches the review for other assessors' decisions every `seconds` while the screen is open:
+    /// each new one is posted (`.decisions`, so the screen marks it) and retrains the ranker.
+    public func watchOtherAssessors(every seconds: Double = 1) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "tarsier.others", qos: .utility))
+        var lastPosted = lock.withLock { othersSeen }
+        timer.schedule(deadline: .now() + seconds, repeating: seconds)
+        timer.setEventHandler { [weak self] in
+            guard let self, let latest = try? self.database.latestEventID(notBy: self.assessor), latest > lastPosted
+            else { return }
+            lastPosted = latest
+            self.worker.requestRetrain()
+            self.lock.withLock { self.changeHandler }?(.decisions)
+        }
+        lock.withLock { othersTimer = timer }
+        timer.resume()
     }
 
-    private func reloadLabels() throws {
+    func reloadLabels() throws {
         guard teamRules.settings.mode != .single else {
             let ordered = try database.labelsInDecisionOrder()
             lock.withLock {

@@ -125,6 +125,15 @@ extension ReviewDatabase {
         }
     }
 
+    /// The events other assessors wrote after event `id`, oldest first.
+    public func decisionEvents(after id: Int64, notBy assessor: String) throws -> [DecisionEvent] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM decision WHERE id > ? AND assessor != ? ORDER BY id", arguments: [id, assessor]
+            ).map(DecisionEvent.init(row:))
+        }
+    }
+
     /// Every event of the log in order (oldest first), optionally for one record.
     public func decisionLog(recordID: Int64? = nil) throws -> [DecisionEvent] {
         try writer.read { db in

@@ -12,17 +12,46 @@ public struct RankingRun: Sendable, Codable, Equatable, Identifiable {
     public var createdAt: Date
 }
 
+/// The first records of the newest ranking run, kept in the review (setting `lastRankingTop`) so
+/// that a screen opened on it shows the top of that ranking from its first frame, before its own
+/// first ranking is ready.
+public struct RankingTop: Sendable, Codable, Equatable {
+    /// The ranking run.
+    public var runID: Int64
+    /// Its first record ids, best first.
+    public var top: [Int64]
+
+    public init(runID: Int64, top: [Int64]) {
+        self.runID = runID
+        self.top = top
+    }
+
+    /// How many records are kept: a few screens' worth of queue rows.
+    public static let length = 200
+}
+
 extension ReviewDatabase {
-    /// Stores a ranking run and returns its id (the id decisions refer to).
-    public func saveRankingRun(modelVersion: String, ranker: String, parameters: String, trainingSize: Int) throws
-        -> Int64
-    {
+    /// Stores a ranking run and returns its id (the id decisions refer to); with `top`, its first
+    /// records become the review's `lastRankingTop`, in the same transaction.
+    public func saveRankingRun(
+        modelVersion: String, ranker: String, parameters: String, trainingSize: Int, top: [Int64]? = nil
+    ) throws -> Int64 {
         try writer.write { db in
             try db.execute(
                 sql:
                     "INSERT INTO rankingRun (modelVersion, ranker, parameters, trainingSize, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [modelVersion, ranker, parameters, trainingSize, Date()])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            if let top {
+                let value = RankingTop(runID: id, top: Array(top.prefix(RankingTop.length)))
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                    arguments: [
+                        ReviewSetting<RankingTop>.lastRankingTop.key,
+                        String(decoding: try JSONEncoder().encode(value), as: UTF8.self),
+                    ])
+            }
+            return id
         }
     }
 

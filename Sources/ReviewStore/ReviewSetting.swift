@@ -13,6 +13,11 @@ extension ReviewSetting where Value == [String] {
     public static var excludeTerms: Self { Self(key: "excludeTerms") }
 }
 
+extension ReviewSetting where Value == RankingTop {
+    /// The first records of the newest ranking run (written with the run).
+    public static var lastRankingTop: Self { Self(key: "lastRankingTop") }
+}
+
 extension ReviewSetting {
     /// The pre-registered stopping rule and its targets (its type belongs to the stopping monitor).
     public static func stoppingRule(_ type: Value.Type) -> Self { Self(key: "stopping") }

@@ -8,7 +8,11 @@ import Testing
 struct EventLoopTests {
     /// A 300-record session so lists scroll and pages reload.
     static func bigSession() -> InMemoryScreeningSession {
-        let items = (1...300).map { index in
+        InMemoryScreeningSession(title: "Big", assessor: "bob", items: bigItems())
+    }
+
+    static func bigItems() -> [InMemoryScreeningSession.Item] {
+        (1...300).map { index in
             InMemoryScreeningSession.Item(
                 id: Int64(index),
                 fields: ReferenceFields(
@@ -16,7 +20,6 @@ struct EventLoopTests {
                 ),
                 score: 1 - Double(index) / 301)
         }
-        return InMemoryScreeningSession(title: "Big", assessor: "bob", items: items)
     }
 
     @Test("resizing keeps the selected record and keeps it visible")
@@ -47,8 +50,8 @@ struct EventLoopTests {
         #expect(loop.state.queueCursor.position == 5)
     }
 
-    @Test("a background re-ranking is drained by the loop and keeps the selected record")
-    func backgroundRerank() {
+    @Test("a background re-ranking is drained by the loop; the list and the record stay until the next pick")
+    func backgroundRerank() throws {
         let session = Self.bigSession()
         let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
         loop.send(.moveDown)
@@ -65,17 +68,27 @@ struct EventLoopTests {
         #expect(loop.drainNotifications())
         #expect(loop.render().text.contains("model training…"))
         #expect(loop.render().text.contains("emb 120/300"))
+        let before = loop.state.page
         session.rerank(scores: [3: -0.5, 300: 2], modelVersion: 9)
         #expect(loop.drainNotifications())
+        // Then the record, its place and the list around it are as they were; the ranking waits.
         #expect(loop.state.current?.id == 3)
-        #expect(loop.state.selectedEntry?.rank == 300)
-        #expect(loop.render().text.contains("model v9 ready"))
+        #expect(loop.state.selectedEntry?.rank == 3)
+        #expect(loop.state.page == before)
+        #expect(loop.state.nextRanking?.version == 9 && loop.state.nextRanking?.order.first == 300)
+        #expect(loop.render().text.contains("v9 at next pick"))
         #expect(!loop.drainNotifications())
+        // Back at the top, the waiting ranking is followed: record 300 first, record 3 last.
+        loop.send(.first)
+        #expect(loop.state.current?.id == 300)
+        #expect(loop.state.overview.modelVersion == 9 && loop.state.nextRanking == nil)
+        #expect(try session.position(of: 3, in: .undecided) == 299)
     }
 
     static func rankedSession() -> InMemoryScreeningSession {
         let big = bigSession()
-        big.rerank(scores: [:], modelVersion: 1)  // a ranking is on screen from the start
+        big.rerank(scores: [:], modelVersion: 1)
+        try? big.beginPick(adopting: RankingUpdate(version: 1, order: []))  // a ranking on screen from the start
         return big
     }
 
@@ -92,27 +105,37 @@ struct EventLoopTests {
         session.rerank(scores: [250: 5], modelVersion: 2)
         #expect(loop.drainNotifications())
         #expect(loop.state.current?.id == next)
-        #expect(loop.state.overview.modelVersion == 2)
+        #expect(loop.state.overview.modelVersion == 1 && loop.state.nextRanking?.version == 2)
         // The next decision picks from the new ranking: record 250.
         loop.send(.exclude)
         #expect(loop.state.current?.id == 250)
-        // After moving by hand, a new ranking keeps the chosen record selected too.
+        #expect(loop.state.overview.modelVersion == 2)
+        // After moving by hand, a new ranking keeps the chosen record selected, and deciding it
+        // goes on down the list the assessor was reading.
         loop.send(.moveDown)
         let chosen = loop.state.current?.id
+        let after = loop.state.page.entry(at: loop.state.queueCursor.position + 1)?.id
         session.rerank(scores: [7: 9], modelVersion: 3)
         #expect(loop.drainNotifications())
         #expect(loop.state.current?.id == chosen)
+        loop.send(.exclude)
+        #expect(loop.state.current?.id == after)
+        // The next pick from the top follows it.
+        loop.send(.first)
+        #expect(loop.state.current?.id == 7)
     }
 
-    @Test("before the first ranking of a sitting, its top replaces the placeholder order at once")
-    func firstRankingReplacesPlaceholder() {
-        let session = Self.bigSession()  // no ranking yet: a placeholder order
+    @Test("a review never ranked shows no record until its first ranking, then that ranking's top")
+    func firstRankingShownWhenNothingIs() {
+        let session = InMemoryScreeningSession(title: "Big", assessor: "bob", items: Self.bigItems(), ranked: false)
         let loop = EventLoop(session: session, size: Size(columns: 80, rows: 24))
         loop.start()
+        #expect(loop.state.current == nil && loop.state.page.total == 0)
         session.rerank(scores: [250: 5], modelVersion: 1)
         #expect(loop.drainNotifications())
         #expect(loop.state.current?.id == 250)
         #expect(loop.state.queueCursor.position == 0)
+        #expect(loop.state.overview.modelVersion == 1)
     }
 
     @Test("a script replays actions, typing and keys, and saves the screen")

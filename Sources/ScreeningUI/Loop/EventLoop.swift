@@ -41,11 +41,18 @@ public final class EventLoop {
         send(.action(action))
     }
 
-    /// Turns pending background notifications into one reload; returns whether there were any.
+    /// Turns pending background notifications into events (the newest ranking with its payload,
+    /// and one reload for the rest); returns whether there were any.
     @discardableResult
     public func drainNotifications() -> Bool {
-        guard !inbox.takeAll().isEmpty else { return false }
-        send(.sessionChanged)
+        let changes = inbox.takeAll()
+        guard !changes.isEmpty else { return false }
+        let rankings = changes.compactMap { change -> RankingUpdate? in
+            if case .ranking(let ranking) = change { return ranking }
+            return nil
+        }
+        if let newest = rankings.max(by: { $0.version < $1.version }) { send(.rankingArrived(newest)) }
+        if rankings.count < changes.count { send(.sessionChanged) }
         return true
     }
 
@@ -97,7 +104,15 @@ public final class EventLoop {
                 return [.committed(.undo(id: try session.undo()))]
             case .redo:
                 return [.committed(.redo(id: try session.redo()))]
-            case .reload(let request):
+            case .reload(var request):
+                if request.pick && request.adoptsNewest {
+                    // A pick follows the newest ranking posted by now (a retrain that finished
+                    // with the decision just made is followed at once).
+                    for change in inbox.takeRankings() {
+                        if case .ranking(let ranking) = change { state.noteArrived(ranking) }
+                    }
+                    request.adopt = state.nextRanking
+                }
                 return [.reloaded(try reload(request))]
             case .loadRecord(let id):
                 return [.recordLoaded(try session.record(id))]
@@ -119,7 +134,7 @@ public final class EventLoop {
                 return []
             case .refreshSession:
                 try session.refresh()
-                return [.sessionChanged]
+                return []
             case .quit:
                 return []
             }
@@ -129,6 +144,7 @@ public final class EventLoop {
     }
 
     func reload(_ request: ReloadRequest) throws -> Reload {
+        if request.pick { try session.beginPick(adopting: request.adopt) }
         var position = max(0, request.position)
         if let keep = request.keep, let found = try session.position(of: keep, in: request.filter) {
             position = found
@@ -142,8 +158,15 @@ public final class EventLoop {
             page = try session.queue(request.filter, offset: max(0, position - half), limit: request.pageSize)
         }
         var detail: RecordDetail?
-        if request.loadDetail, let entry = page.entry(at: position) { detail = try session.record(entry.id) }
-        return Reload(overview: try session.overview(), page: page, position: position, detail: detail)
+        if let holding = request.holding {
+            // The pager keeps its record (its marks refreshed); nothing replaces it without a key.
+            detail = try? session.record(holding)
+        } else if request.loadDetail, let entry = page.entry(at: position) {
+            detail = try session.record(entry.id)
+        }
+        return Reload(
+            overview: try session.overview(), page: page, position: position, detail: detail,
+            adopted: request.adopt?.version)
     }
 }
 
@@ -156,6 +179,15 @@ final class ChangeInbox: @unchecked Sendable {
         lock.lock()
         changes.append(change)
         lock.unlock()
+    }
+
+    /// Takes the posted rankings out, leaving the other changes.
+    func takeRankings() -> [SessionChange] {
+        lock.lock()
+        defer { lock.unlock() }
+        let rankings = changes.filter { if case .ranking = $0 { true } else { false } }
+        changes.removeAll { if case .ranking = $0 { true } else { false } }
+        return rankings
     }
 
     func takeAll() -> [SessionChange] {

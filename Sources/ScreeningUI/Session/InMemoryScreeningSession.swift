@@ -51,32 +51,49 @@ public final class InMemoryScreeningSession: ScreeningSession {
     var retraining = false
     var embeddings: (done: Int, total: Int) = (0, 0)
     var changeHandler: (@Sendable (SessionChange) -> Void)?
+    /// False until the first ranking is adopted when the session starts without one: the queue
+    /// lists no undecided record until then (nothing to read but the ranking's top).
+    var ranked: Bool
+    /// Rankings posted and not adopted yet, by version.
+    var posted: [Int: [Item]] = [:]
 
-    /// Creates a session over `items`, ranked by score, for one assessor.
+    /// Creates a session over `items`, ranked by score, for one assessor; with `ranked` false the
+    /// undecided queue is empty until the first `rerank` is adopted at a pick.
     public init(
         title: String, assessor: String, items: [Item], terms: HighlightTerms = HighlightTerms(),
-        exclusionReasons: [String] = [], modelVersion: Int? = nil
+        exclusionReasons: [String] = [], modelVersion: Int? = nil, ranked: Bool = true
     ) {
         self.title = title
         self.assessor = assessor
         self.terms = terms
         self.reasons = exclusionReasons
         self.modelVersion = modelVersion
+        self.ranked = ranked
         embeddings = (0, items.count)
         setRanking(items)
     }
 
     // MARK: - Background simulation hooks
 
-    /// Replaces the scores (a new ranking from model `version`) and notifies the change handler.
+    /// Posts a new ranking from model `version` (the scores it changes): the change handler gets
+    /// it with its order, and the queue follows it from the pick that adopts it.
     public func rerank(scores: [Int64: Double], modelVersion version: Int) {
         let updated = items.map { item in
             Item(id: item.id, fields: item.fields, score: scores[item.id] ?? item.score)
         }
-        modelVersion = version
+        posted[version] = updated
         retraining = false
-        setRanking(updated)
-        changeHandler?(.rankingUpdated(modelVersion: version))
+        let order = Self.sorted(updated).map(\.id).filter { decisions[$0] == nil }
+        changeHandler?(.ranking(RankingUpdate(version: version, order: order)))
+    }
+
+    /// Takes in a posted ranking at a pick (nothing else changes behind this session's back).
+    public func beginPick(adopting ranking: RankingUpdate?) throws {
+        guard let ranking, let items = posted[ranking.version] else { return }
+        posted = posted.filter { $0.key > ranking.version }
+        modelVersion = ranking.version
+        ranked = true
+        setRanking(items)
     }
 
     /// Sets the retraining flag and embedding progress and notifies the change handler.
@@ -86,11 +103,15 @@ public final class InMemoryScreeningSession: ScreeningSession {
         changeHandler?(.progress)
     }
 
-    func setRanking(_ unordered: [Item]) {
-        items = unordered.sorted { left, right in
+    static func sorted(_ unordered: [Item]) -> [Item] {
+        unordered.sorted { left, right in
             let l = left.score ?? -1, r = right.score ?? -1
             return l != r ? l > r : left.id < right.id
         }
+    }
+
+    func setRanking(_ unordered: [Item]) {
+        items = Self.sorted(unordered)
         position = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
         undecided = items.indices.filter { decisions[items[$0].id] == nil }
         filterCache = [:]
@@ -139,6 +160,7 @@ public final class InMemoryScreeningSession: ScreeningSession {
     }
 
     func matching(_ filter: QueueFilter) -> [Int] {
+        if !ranked && filter.status != .decided { return [] }
         if filter.isDefault { return undecided }
         if let cached = filterCache[filter] { return cached }
         let words = filter.text.lowercased().split(whereSeparator: \.isWhitespace)

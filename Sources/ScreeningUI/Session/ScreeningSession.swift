@@ -7,6 +7,12 @@ import ReviewModel
 /// All calls are made from the event loop's thread. A session that does background work
 /// (retraining, embedding, another assessor's writes) reports it through the change handler,
 /// which may be called from any thread.
+///
+/// The list a session serves changes only at a pick (`beginPick`) and with this assessor's own
+/// decisions: a new ranking is posted with its payload and followed from the pick that adopts it,
+/// and what other assessors decide meanwhile is marked (`RecordDetail.decidedElsewhere`, the queue
+/// row's label) but leaves the list as it is until the next pick. So the record on screen and the
+/// list around it never change without a key press.
 public protocol ScreeningSession: AnyObject {
     /// Counts, model state and undo/redo availability for the status line.
     func overview() throws -> SessionOverview
@@ -38,8 +44,13 @@ public protocol ScreeningSession: AnyObject {
     func highlightTerms() throws -> HighlightTerms
     /// Replaces the editable include/exclude term lists (topic terms are ignored).
     func setHighlightTerms(_ terms: HighlightTerms) throws
-    /// Re-reads state other processes wrote (another assessor's decisions, a new ranking).
+    /// Asks for a new ranking from the review as it is now (another assessor's decisions, the
+    /// embeddings stored so far); the screen follows with a pick.
     func refresh() throws
+    /// Begins the next pick (after a decision, an undo or redo, a jump to the top, a new filter):
+    /// the list takes in what other assessors decided since the last pick and, when `ranking` is
+    /// given (one this session posted), follows that ranking from now on.
+    func beginPick(adopting ranking: RankingUpdate?) throws
     /// Installs the callback the session calls, from any thread, when something changed in the
     /// background; the event loop turns each call into a reload on its own thread.
     func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void)
@@ -47,10 +58,25 @@ public protocol ScreeningSession: AnyObject {
 
 /// Something that changed behind the UI's back and calls for a reload.
 public enum SessionChange: Sendable, Equatable {
-    /// A new ranking is ready (the model version it came from).
-    case rankingUpdated(modelVersion: Int)
+    /// A new ranking is ready; the screen follows it from its next pick.
+    case ranking(RankingUpdate)
     /// Retraining started or stopped, or embedding progressed.
     case progress
     /// Decisions were written by another assessor or process.
     case decisions
+}
+
+/// A ranking a session finished in the background, as it is posted to the screen: its version and
+/// the order of the records that were undecided when it was made.
+public struct RankingUpdate: Sendable, Equatable {
+    /// The model version (the stored ranking run).
+    public var version: Int
+    /// Record ids, best first.
+    public var order: [Int64]
+
+    /// Creates an update.
+    public init(version: Int, order: [Int64]) {
+        self.version = version
+        self.order = order
+    }
 }

@@ -101,13 +101,21 @@ public struct AppState: Equatable, Sendable {
     /// Set when the user quit.
     public var isFinished = false
     /// True while the queue cursor is where screening put it (the top, or the record after a
-    /// decision); a new ranking then moves it to the new top. Moving by hand clears it.
+    /// decision): the next pick then takes the newest ranking's top. Moving by hand clears it.
     public var followsRanking = true
+    /// The newest ranking the session posted that the list does not follow yet: it is adopted at
+    /// the next pick, never under the reader.
+    public var nextRanking: RankingUpdate?
 
     /// A fresh state for a terminal size and key map.
     public init(size: Size, keyMap: KeyMap = .standard) {
         self.size = size
         self.keyMap = keyMap
+    }
+
+    /// Keeps `ranking` as the one the next pick follows, unless a newer one is already waiting.
+    public mutating func noteArrived(_ ranking: RankingUpdate) {
+        if ranking.version > (nextRanking?.version ?? Int.min) { nextRanking = ranking }
     }
 
     /// The queue row that is selected, when loaded.

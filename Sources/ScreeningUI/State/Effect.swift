@@ -49,12 +49,27 @@ public struct ReloadRequest: Equatable, Sendable {
     public var pageSize: Int
     /// Whether to load the selected record into the pager.
     public var loadDetail: Bool
+    /// Whether this reload is a pick (`ScreeningSession.beginPick`): the list takes in other
+    /// assessors' decisions and, with `adoptsNewest`, the newest ranking posted by then.
+    public var pick: Bool
+    /// Whether the pick follows the newest ranking the session has posted when it runs (the
+    /// event loop takes in the rankings posted so far and fills `adopt`).
+    public var adoptsNewest: Bool
+    /// The ranking to follow from this pick on.
+    public var adopt: RankingUpdate?
+    /// A reload nobody asked for by a key (a background change): the pager keeps this record.
+    public var holding: Int64?
 
     /// Creates a request.
     public init(
         filter: QueueFilter, position: Int, keep: Int64? = nil, advancePast: Int64? = nil,
-        pageSize: Int = 200, loadDetail: Bool = true
+        pageSize: Int = 200, loadDetail: Bool = true, pick: Bool = false, adoptsNewest: Bool = false,
+        adopt: RankingUpdate? = nil, holding: Int64? = nil
     ) {
+        self.pick = pick
+        self.adoptsNewest = adoptsNewest
+        self.adopt = adopt
+        self.holding = holding
         self.filter = filter
         self.position = position
         self.keep = keep

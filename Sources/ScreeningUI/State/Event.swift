@@ -12,6 +12,8 @@ public enum Event: Equatable, Sendable {
     case resize(Size)
     /// The session reported a background change.
     case sessionChanged
+    /// The session finished a ranking; the screen follows it from the next pick.
+    case rankingArrived(RankingUpdate)
     /// A decision, undo, redo or note was committed; the record it touched.
     case committed(Commit)
     /// Fresh overview, queue page, selection and (optionally) the selected record.
@@ -50,9 +52,12 @@ public struct Reload: Equatable, Sendable {
     public var position: Int
     /// The selected record's details, when asked for and anything is selected.
     public var detail: RecordDetail?
+    /// The ranking version the list follows from this reload on, when it adopted one.
+    public var adopted: Int?
 
     /// Creates a reload result.
-    public init(overview: SessionOverview, page: QueuePage, position: Int, detail: RecordDetail?) {
+    public init(overview: SessionOverview, page: QueuePage, position: Int, detail: RecordDetail?, adopted: Int? = nil) {
+        self.adopted = adopted
         self.overview = overview
         self.page = page
         self.position = position

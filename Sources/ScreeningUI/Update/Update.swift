@@ -21,28 +21,41 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .resize(let size):
         state.size = size
         Updater.keepSelectionVisible(&state)
-        return Updater.pageCoversWindow(state) ? [] : [Updater.reload(state, keep: state.selectedEntry?.id)]
+        return Updater.pageCoversWindow(state)
+            ? [] : [Updater.reload(state, keep: state.selectedEntry?.id, holding: state.current?.id)]
     case .sessionChanged:
-        // A new ranking never swaps the record under the reader: it takes effect at the next pick
-        // (after a decision, screening continues from the newest ranking's top unless the
-        // assessor moved by hand). Only the placeholder order shown before the first ranking of a
-        // sitting gives way to that ranking's top at once.
-        if state.overview.modelVersion == nil, state.view == .queue, state.followsRanking, state.filter.isDefault,
-            state.mode == .normal
-        {
-            state.queueCursor.position = 0
-            return Updater.reloadAll(state, keep: nil)
+        // Progress, or another assessor's decisions: the counts and marks are refreshed, the
+        // record in the pager and the list around it stay until the next key press.
+        return Updater.reloadAll(
+            state, keep: state.view == .queue ? state.selectedEntry?.id : nil, holding: state.current?.id)
+    case .rankingArrived(let ranking):
+        // A new ranking never swaps the record under the reader: it is kept and followed from the
+        // next pick (after a decision, the newest ranking's top unless the assessor moved by
+        // hand). Only when nothing is on screen yet (a review never ranked before) is its top
+        // shown at once.
+        state.noteArrived(ranking)
+        if state.current == nil, state.view == .queue, state.filter.isDefault, state.mode == .normal {
+            state.followsRanking = true
+            return [Updater.pick(&state, position: 0)]
         }
-        return Updater.reloadAll(state, keep: state.view == .queue ? state.selectedEntry?.id : nil)
+        return Updater.reloadAll(
+            state, keep: state.view == .queue ? state.selectedEntry?.id : nil, holding: state.current?.id)
     case .committed(let commit):
         return Updater.committed(commit, &state)
     case .reloaded(let reload):
+        if let adopted = reload.adopted, (state.nextRanking?.version ?? Int.max) <= adopted { state.nextRanking = nil }
         Updater.apply(reload, &state)
         return []
     case .recordLoaded(let detail):
         Updater.show(detail, &state)
         return []
     case .historyLoaded(let events):
+        // The selected event stays selected when newer events arrive above it.
+        if let selected = state.selectedEvent,
+            let index = events.firstIndex(where: { $0.sequence == selected.sequence })
+        {
+            state.historyCursor.position = index
+        }
         state.history = events
         state.historyCursor.position = min(state.historyCursor.position, max(0, events.count - 1))
         Updater.keepSelectionVisible(&state)

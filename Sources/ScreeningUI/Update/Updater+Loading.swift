@@ -58,18 +58,41 @@ extension Updater {
 
     // MARK: - Loading
 
-    static func reload(_ state: AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil) -> Effect
-    {
+    /// A reload of the list as the session serves it now; `holding` keeps that record in the
+    /// pager (a reload no key asked for).
+    static func reload(
+        _ state: AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil, holding: Int64? = nil
+    ) -> Effect {
         .reload(
             ReloadRequest(
                 filter: state.filter, position: position ?? state.queueCursor.position, keep: keep,
                 advancePast: advancePast, pageSize: max(200, state.size.rows * 3),
-                loadDetail: state.view != .history))
+                loadDetail: state.view != .history, holding: holding))
     }
 
-    static func reloadAll(_ state: AppState, keep: Int64?, position: Int? = nil, advancePast: Int64? = nil) -> [Effect]
-    {
-        var effects = [reload(state, keep: keep, position: position, advancePast: advancePast)]
+    /// A reload that is a pick: the list takes in other assessors' decisions and, unless
+    /// `adopting` is false, follows the newest ranking posted by the time it runs.
+    static func pick(
+        _ state: inout AppState, keep: Int64? = nil, position: Int? = nil, advancePast: Int64? = nil,
+        adopting: Bool = true
+    ) -> Effect {
+        .reload(
+            ReloadRequest(
+                filter: state.filter, position: position ?? state.queueCursor.position, keep: keep,
+                advancePast: advancePast, pageSize: max(200, state.size.rows * 3),
+                loadDetail: state.view != .history, pick: true, adoptsNewest: adopting))
+    }
+
+    static func reloadAll(
+        _ state: AppState, keep: Int64?, position: Int? = nil, advancePast: Int64? = nil, holding: Int64? = nil
+    ) -> [Effect] {
+        let effects = [reload(state, keep: keep, position: position, advancePast: advancePast, holding: holding)]
+        return effects + followers(state)
+    }
+
+    /// The loads the view shown needs after its list changed.
+    static func followers(_ state: AppState) -> [Effect] {
+        var effects: [Effect] = []
         if state.view == .history { effects.append(.loadHistory) }
         if state.view == .stats { effects.append(.loadCurve) }
         return effects
@@ -111,15 +134,18 @@ extension Updater {
                 title = String(current.fields.title.unicodeScalars.prefix(1024))
             }
             state.message = StatusMessage("\(label.pastTense) · \(title)")
-            return reloadAll(state, keep: nil, position: pickFromTop ? 0 : nil, advancePast: id)
+            let next =
+                pickFromTop
+                ? pick(&state, position: 0) : pick(&state, advancePast: id, adopting: false)
+            return [next] + followers(state)
         case .undo(let id):
             guard let id else { state.message = StatusMessage("nothing to undo"); return [] }
             state.message = StatusMessage("undone · record back to its earlier state")
-            return reloadAll(state, keep: id) + (state.view == .queue ? [] : [.loadRecord(id)])
+            return [pick(&state, keep: id)] + followers(state) + (state.view == .queue ? [] : [.loadRecord(id)])
         case .redo(let id):
             guard let id else { state.message = StatusMessage("nothing to redo"); return [] }
             state.message = StatusMessage("redone")
-            return reloadAll(state, keep: id) + (state.view == .queue ? [] : [.loadRecord(id)])
+            return [pick(&state, keep: id)] + followers(state) + (state.view == .queue ? [] : [.loadRecord(id)])
         case .note(let id):
             state.message = StatusMessage("note saved")
             return [.loadRecord(id)]

@@ -68,6 +68,10 @@ enum Updater {
         default:
             break
         }
+        // Back to the top with a newer ranking waiting: the jump is a pick that follows it.
+        if action == .first, state.nextRanking != nil, state.view == .queue, !state.pagerFullScreen {
+            return [pick(&state, position: 0)]
+        }
         switch action {
         case .include: return decide(.include, reason: nil, state)
         case .exclude: return decide(.exclude, reason: nil, state)
@@ -96,7 +100,7 @@ enum Updater {
         case .filter: state.mode = .prompt(Prompt(.filter, text: state.filter.description)); return []
         case .clearFilter:
             state.filter = .undecided
-            return [reload(state, keep: state.current?.id, position: 0)]
+            return [pick(&state, keep: state.current?.id, position: 0)]
         case .nextView: return show(cycle(state.view, by: 1), &state)
         case .previousView: return show(cycle(state.view, by: -1), &state)
         case .showQueue: return show(.queue, &state)
@@ -111,7 +115,7 @@ enum Updater {
         case .editReasons:
             state.mode = .prompt(Prompt(.reasons, text: state.reasons.joined(separator: "; ")))
             return []
-        case .refresh: return [.refreshSession]
+        case .refresh: return [.refreshSession, pick(&state, keep: state.current?.id)]
         case .help: state.mode = .help(scroll: 0); return []
         case .cancel: state.search = nil; return []
         case .quit: state.isFinished = true; return [.quit]
@@ -170,7 +174,7 @@ enum Updater {
             state.filter = QueueFilter.parse(text)
             state.view = .queue
             state.queueCursor = ListCursor()
-            return [reload(state, position: 0)]
+            return [pick(&state, position: 0)]
         case .includeTerms:
             state.terms.include = HighlightTerms.parseList(text)
             return [.saveTerms(state.terms)]

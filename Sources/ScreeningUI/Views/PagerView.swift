@@ -17,6 +17,12 @@ public enum PagerView {
             blocks.append(
                 .init("Decision: \(label.rawValue)" + (detail.reason.map { " — \($0)" } ?? ""), Style.label(label)))
         }
+        if let other = detail.decidedElsewhere {
+            blocks.append(
+                .init(
+                    "\(other.assessor) \(other.label.map { "decided \($0.rawValue)" } ?? "undid a decision") on this record meanwhile",
+                    Style(.bold, role: .warning)))
+        }
         blocks.append(.init(""))
         if fields.abstract.allSatisfy(\.isWhitespace) {
             blocks.append(.init("(no abstract)", .muted))

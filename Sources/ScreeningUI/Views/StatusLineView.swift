@@ -21,6 +21,9 @@ enum StatusLineView {
         } else {
             segments.append(Glyph.make(overview.retraining ? "model training…" : "model: none", style: .muted))
         }
+        if let next = state.nextRanking, next.version != overview.modelVersion {
+            segments.append(Glyph.make("v\(next.version) at next pick", style: .muted))
+        }
         if overview.embeddingsTotal > 0 {
             segments.append(Glyph.make("emb \(overview.embeddingsDone)/\(overview.embeddingsTotal)", style: .muted))
         }

@@ -38,7 +38,7 @@ struct Screen: ParsableCommand {
     @Option(help: "Model folder for background embedding (default: $TARSIER_MODEL or the cache folder).")
     var model: String?
     @Flag(help: "Do not embed records in the background.") var noEmbed = false
-    @Option(help: "Ranker: \(RankerID.list).") var ranker = RankerID.hybrid
+    @Option(help: "The ranker that orders the queue.") var ranker = RankerID.hybrid
 
     func validate() throws {
         guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
@@ -93,6 +93,7 @@ struct Screen: ParsableCommand {
                     "no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
             }
         }
+        session.watchOtherAssessors()
         Trace.mark("session open")
         let terminal = try Console.run { try CursesTerminal() }
         ScreeningApp.run(

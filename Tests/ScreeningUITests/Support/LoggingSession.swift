@@ -43,6 +43,7 @@ final class LoggingSession: ScreeningSession {
     func highlightTerms() throws -> HighlightTerms { try base.highlightTerms() }
     func setHighlightTerms(_ terms: HighlightTerms) throws { try base.setHighlightTerms(terms) }
     func refresh() throws { try base.refresh() }
+    func beginPick(adopting ranking: RankingUpdate?) throws { try base.beginPick(adopting: ranking) }
     func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) { base.setChangeHandler(handler) }
 }
 
