@@ -33,6 +33,24 @@ public struct EmbeddingCache: Sendable {
         self.dimension = dimension
     }
 
+    /// The cache in an existing file, its model and dimension read from the file's header (for
+    /// reading embeddings without the model that made them).
+    /// - Throws: `EvaluationError.embeddingCache` when the file is missing or not a cache file.
+    public static func existing(fileURL: URL) throws -> EmbeddingCache {
+        guard let handle = FileHandle(forReadingAtPath: fileURL.path) else {
+            throw EvaluationError.embeddingCache(fileURL.path, "cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8](handle.readData(ofLength: magic.count + 4 + keyLength))
+        guard header.count == magic.count + 4 + keyLength, Array(header.prefix(magic.count)) == magic else {
+            throw EvaluationError.embeddingCache(fileURL.path, "not an embedding cache file")
+        }
+        let dimension = header[magic.count..<(magic.count + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let sha = String(decoding: header.suffix(keyLength), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard dimension > 0 else { throw EvaluationError.embeddingCache(fileURL.path, "has no dimension") }
+        return EmbeddingCache(fileURL: fileURL, modelSHA256: sha, dimension: dimension)
+    }
+
     /// The default file for a model: `${XDG_CACHE_HOME:-~/.cache}/tarsier/embeddings/<sha prefix>.f32`.
     public static func defaultFile(
         modelSHA256: String, environment: [String: String] = ProcessInfo.processInfo.environment

@@ -12,6 +12,12 @@ public struct Topic: Sendable, Codable, Hashable {
         self.query = query
     }
 
+    /// The text that stands for the topic in embedding space: its title and objective (empty
+    /// when both are).
+    public var embeddingText: String {
+        [title, objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     /// True when there is no text at all to rank by.
     public var isEmpty: Bool {
         [title, objective ?? "", query ?? ""].allSatisfy { $0.allSatisfy(\.isWhitespace) }

@@ -29,10 +29,20 @@ public final class EmbeddingWorker: @unchecked Sendable {
     /// Length of the embeddings.
     public var dimension: Int { encoder.dimension }
 
-    /// The topic's embedding (title and objective, as `simulate` embeds it), nil without a topic.
-    public func embedTopic(_ topic: Topic) -> [Float]? {
-        let text = [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
-        return text.isEmpty ? nil : encoder.encode([text]).first
+    /// The review topic's embedding (title and objective, as `simulate` embeds it), nil without
+    /// a topic: the one stored in the review, else embedded now and stored with the records'
+    /// embeddings (unless the review is open read-only).
+    public func topicEmbedding() throws -> [Float]? {
+        if let stored = try StoredEmbeddings.storedTopic(database: database, modelSHA256: modelSHA256) {
+            return stored
+        }
+        let text = try database.topic().embeddingText
+        guard !text.isEmpty, let vector = encoder.encode([text]).first else { return nil }
+        if !database.isReadOnly {
+            try database.setValue(
+                .topicEmbedding, TopicEmbedding(modelSHA256: modelSHA256, text: text, vector: vector))
+        }
+        return vector
     }
 
     /// Records embedded so far.

@@ -15,16 +15,17 @@ public enum RankingExplanation {
         let poolIDs = records.map(\.id)
         guard let position = poolIDs.firstIndex(of: recordID) else { throw ReviewStoreError.noSuchRecord(recordID) }
         let topic = try database.topic()
-        var embeddings: DenseEmbeddings?
-        if let directory = ModelLocator.find(explicit: nil), let encoder = try? BertEncoder(modelDirectory: directory) {
-            let cached = try database.embeddings(modelSHA256: encoder.weightsSHA256)
-            if !cached.isEmpty {
-                let text = [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
-                embeddings = DenseEmbeddings(
-                    rows: poolIDs.map { cached[$0] }, topic: text.isEmpty ? nil : encoder.encode([text]).first,
-                    dimension: encoder.dimension)
-            }
+        // The embeddings a screen opened now would rank with: by the model at hand if any, else
+        // by the model the review has embeddings of; the topic's as stored in the review.
+        var source: StoredEmbeddings?
+        if let directory = ModelLocator.find(explicit: nil),
+            let model = try? EmbeddingWorker(database: database, modelDirectory: directory)
+        {
+            source = StoredEmbeddings(modelSHA256: model.modelSHA256, topic: try model.topicEmbedding())
+        } else {
+            source = try StoredEmbeddings.resolve(database: database)
         }
+        let embeddings = try source?.load(database: database, poolIDs: poolIDs)?.embeddings
         let configuration = CycleConfiguration(ranker: .hybrid, seed: UInt64(try database.reviewProtocol().randomSeed))
         let rankers = try RankerRegistry.makeRankers(
             configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },

@@ -62,7 +62,7 @@ public final class RankingWorker: @unchecked Sendable {
     private var documents: [String] = []
     private var topic = Topic(title: "")
     /// Supplies the cached embeddings of the pool (and the topic's) for the dense signals.
-    private var embeddingSource: (@Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?)?
+    private var embeddingSource: EmbeddingSource?
     /// Embedded records when the rankers were last built.
     private var builtWithEmbeddings = 0
 
@@ -109,7 +109,7 @@ public final class RankingWorker: @unchecked Sendable {
     }
 
     /// Sets where the dense signals' embeddings come from; the rankers are rebuilt as they grow.
-    public func useEmbeddings(_ source: @escaping @Sendable () throws -> (embeddings: DenseEmbeddings, count: Int)?) {
+    public func useEmbeddings(_ source: EmbeddingSource) {
         lock.withLock { embeddingSource = source }
     }
 
@@ -141,7 +141,7 @@ public final class RankingWorker: @unchecked Sendable {
     private func buildRankers() throws {
         let (documents, topic, source) = lock.withLock { (self.documents, self.topic, embeddingSource) }
         let began = Trace.now()
-        let dense = try source?()
+        let dense = try source?.load()
         let built = try RankerRegistry.makeRankers(
             configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
             embeddings: dense?.embeddings)
@@ -161,7 +161,7 @@ public final class RankingWorker: @unchecked Sendable {
     /// over them and join its fusion (its other signals, their warm starts and the credit the
     /// review's decisions give stay); a dense ranker on its own is rebuilt.
     private func joinEmbeddings() throws {
-        guard let source = lock.withLock({ embeddingSource }), let dense = try source(),
+        guard let source = lock.withLock({ embeddingSource }), let dense = try source.load(),
             var cycle = lock.withLock({ self.cycle })
         else { return }
         let began = Trace.now()
@@ -191,7 +191,8 @@ public final class RankingWorker: @unchecked Sendable {
 
     /// True when enough new embeddings have arrived to be worth rebuilding the dense signals.
     private func embeddingsGrew() throws -> Bool {
-        guard let source = lock.withLock({ embeddingSource }), let current = try source()?.count else { return false }
+        guard let source = lock.withLock({ embeddingSource }) else { return false }
+        let current = try source.count()
         let built = lock.withLock { builtWithEmbeddings }
         return current == poolIDs.count ? current > built : current >= built + max(32, poolIDs.count / 10)
     }

@@ -69,9 +69,24 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     /// Called with each decision, undo and redo once it is committed (`screen --ack`).
     public var onCommit: (@Sendable (ReviewStore.DecisionEvent) -> Void)?
 
-    /// Opens a session for `assessor` and starts building the ranker in the background.
+    /// Which embeddings the dense signals use.
+    public enum Embeddings: Sendable {
+        /// None: the hybrid ranks with its classical signals.
+        case none
+        /// Those stored in the review (by the model in the folder when one is given, else by the
+        /// model the review has embeddings of); nothing is embedded.
+        case stored(model: URL?)
+        /// Those stored, and the rest embedded in the background with the model in the folder
+        /// (the ranker takes them in as they arrive).
+        case embedding(model: URL)
+    }
+
+    /// Opens a session for `assessor` and starts building the ranker in the background (before
+    /// returning when `synchronous`), with the dense signals over `embeddings`.
+    /// - Throws: a review that cannot be read; a model that cannot be loaded.
     public init(
-        database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false
+        database: ReviewDatabase, assessor: String, configuration: CycleConfiguration, synchronous: Bool = false,
+        embeddings: Embeddings = .none
     ) throws {
         self.database = database
         self.assessor = assessor
@@ -96,6 +111,11 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         worker.observe(
             update: { [weak self] ranking in self?.rankingArrived(ranking) },
             error: { [weak self] message in self?.backgroundError(message) })
+        switch embeddings {
+        case .none: break
+        case .stored(let model): try useStoredEmbeddings(modelDirectory: model)
+        case .embedding(let model): embedder = try useStoredEmbeddings(modelDirectory: model)
+        }
         let poolIDs = self.poolIDs
         worker.start(topic: reviewProtocol.topic) {
             // In pool order, by id: records imported since the pool was read are not in it.
@@ -218,12 +238,11 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
 
     // MARK: - Background
 
-    /// Starts embedding the records that have no embedding yet; retrains when a batch lands so the
-    /// ranker can use them. Screening never waits for it.
-    public func startEmbedding(modelDirectory: URL) throws {
-        let embedder = try useStoredEmbeddings(modelDirectory: modelDirectory)
-        // Embeddings cached by an earlier session count at once.
-        worker.requestRetrain()
+    /// Starts embedding the records that have no embedding yet (a session opened with
+    /// `.embedding(model:)`); retrains when a batch lands so the ranker can use them. Screening
+    /// never waits for it.
+    public func startEmbedding() {
+        guard let embedder = lock.withLock({ embedder }) else { return }
         embedder.start(
             progress: { [weak self] done in
                 guard let self else { return }
@@ -234,20 +253,19 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
             failed: { [weak self] message in self?.backgroundError(message) })
     }
 
-    /// Lets the dense signals use the embeddings stored in the review for this model (as they
-    /// grow), without embedding anything itself; returns the worker that can embed the rest.
+    /// Lets the dense signals use the embeddings stored in the review (as they grow), without
+    /// embedding anything itself: by the model in `modelDirectory` when given (returning the
+    /// worker that can embed the rest), else by the model the review has embeddings of.
     @discardableResult
-    public func useStoredEmbeddings(modelDirectory: URL) throws -> EmbeddingWorker {
-        let embedder = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
-        lock.withLock { self.embedder = embedder }
-        let topicVector = embedder.embedTopic(try database.topic())
-        let (database, poolIDs, sha) = (database, poolIDs, embedder.modelSHA256)
-        worker.useEmbeddings {
-            let cached = try database.embeddings(modelSHA256: sha)
-            guard !cached.isEmpty else { return nil }
-            let rows = poolIDs.map { cached[$0] }
-            return (DenseEmbeddings(rows: rows, topic: topicVector, dimension: embedder.dimension), cached.count)
+    private func useStoredEmbeddings(modelDirectory: URL?) throws -> EmbeddingWorker? {
+        var embedder: EmbeddingWorker?
+        var fixed: StoredEmbeddings?
+        if let modelDirectory {
+            let model = try EmbeddingWorker(database: database, modelDirectory: modelDirectory)
+            fixed = StoredEmbeddings(modelSHA256: model.modelSHA256, topic: try model.topicEmbedding())
+            embedder = model
         }
+        worker.useEmbeddings(EmbeddingSource(database: database, poolIDs: poolIDs, fixed: fixed))
         return embedder
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReviewModel
 
 /// A stored ranking run: which model ordered the records, with what parameters, trained on how many decisions.
 public struct RankingRun: Sendable, Codable, Equatable, Identifiable {
@@ -10,6 +11,23 @@ public struct RankingRun: Sendable, Codable, Equatable, Identifiable {
     public var parameters: String
     public var trainingSize: Int
     public var createdAt: Date
+}
+
+/// The topic's embedding by one model, kept with the records' embeddings (setting
+/// `topicEmbedding`): valid while the topic's text is the one embedded.
+public struct TopicEmbedding: Sendable, Codable, Equatable {
+    /// The model's weights SHA-256.
+    public var modelSHA256: String
+    /// The text embedded (`Topic.embeddingText`).
+    public var text: String
+    /// The embedding.
+    public var vector: [Float]
+
+    public init(modelSHA256: String, text: String, vector: [Float]) {
+        self.modelSHA256 = modelSHA256
+        self.text = text
+        self.vector = vector
+    }
 }
 
 /// The first records of the newest ranking run, kept in the review (setting `lastRankingTop`) so
@@ -68,6 +86,20 @@ extension ReviewDatabase {
     }
 
     // MARK: - Embeddings
+
+    /// The models the review has record embeddings of, with how many canonical records each
+    /// covers, most first.
+    public func embeddingModels() throws -> [(modelSHA256: String, count: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.modelSHA256, COUNT(*) FROM embedding e JOIN record r ON r.id = e.recordId
+                    WHERE r.isCanonical GROUP BY e.modelSHA256 ORDER BY COUNT(*) DESC, e.modelSHA256
+                    """
+            ).map { (modelSHA256: $0[0], count: $0[1]) }
+        }
+    }
 
     /// Stores embeddings for records under a model's weights SHA-256 (replacing earlier ones), in
     /// one transaction; with `job`, the job's progress is written in that same transaction.
@@ -159,7 +191,10 @@ extension ReviewDatabase {
                     ORDER BY r.id LIMIT ?
                     """,
                 arguments: [modelSHA256, limit]
-            ).map { row in (id: row["id"], text: (row["title"] as String) + "\n" + (row["abstract"] as String)) }
+            ).map { row in
+                // The text the screen ranks and `simulate` embeds: markup shown as plain text.
+                (id: row["id"], text: PlainText.of(row["title"]) + "\n" + PlainText.of(row["abstract"]))
+            }
         }
     }
 

@@ -13,6 +13,11 @@ extension ReviewSetting where Value == [String] {
     public static var excludeTerms: Self { Self(key: "excludeTerms") }
 }
 
+extension ReviewSetting where Value == TopicEmbedding {
+    /// The topic's embedding, stored with the records' (so the dense signals need no model).
+    public static var topicEmbedding: Self { Self(key: "topicEmbedding") }
+}
+
 extension ReviewSetting where Value == RankingTop {
     /// The first records of the newest ranking run (written with the run).
     public static var lastRankingTop: Self { Self(key: "lastRankingTop") }

@@ -37,14 +37,17 @@ struct ScreeningParityTests {
         #expect(embed.status == 0, "\(embed.err)")
     }
 
-    /// PMIDs of the review's decided records in decision order.
+    /// PMIDs (else source record ids) of the review's decided records in decision order.
     static func screeningOrder(_ name: String, in dir: URL) throws -> [String] {
         let listed =
             try JSONSerialization.jsonObject(
                 with: Data(try TarsierBinary.run(["list", name, "--json"], in: dir).out.utf8)) as? [[String: Any]] ?? []
         var pmidOf: [String: String] = [:]
         for record in listed {
-            if let id = record["id"] as? Int, let pmid = record["pmid"] as? String { pmidOf["\(id)"] = pmid }
+            // The PMID, else the export's own record id (a CSV's record_id).
+            if let id = record["id"] as? Int, let key = (record["pmid"] ?? record["sourceID"]) as? String {
+                pmidOf["\(id)"] = key
+            }
         }
         #expect(!pmidOf.isEmpty)
         let log = try TarsierBinary.run(["export", name, "--what", "decisions", "--format", "jsonl"], in: dir).out

@@ -1,6 +1,8 @@
 import ReviewSession
 import ArgumentParser
+import Evaluation
 import Foundation
+import ReviewModel
 import ReviewStore
 import Transformer
 
@@ -24,8 +26,18 @@ struct Embed: ParsableCommand {
     @Option(help: "Longest input in wordpieces.") var maxLength = 256
     @Flag(help: "Run as a detached background job logging to REVIEW.embed.log; print its pid and return.")
     var background = false
+    @Option(
+        help: ArgumentHelp(
+            "Store the embeddings an embedding cache file (simulate --embeddings-cache) holds for the review's records and topic, without the model.",
+            valueName: "file"))
+    var fromCache: String?
+
+    func validate() throws {
+        if fromCache != nil && background { throw ValidationError("--from-cache runs in the foreground") }
+    }
 
     func run() throws {
+        if let fromCache { return try storeFromCache(fromCache) }
         let database = try review.open()
         guard let directory = ModelLocator.find(explicit: model) else {
             Console.error("tarsier: error: \(ModelLocator.missingModelMessage(explicit: model))")
@@ -92,5 +104,31 @@ struct Embed: ParsableCommand {
             follow it with `tarsier status \(review.path)` or `tail -f \(logPath)`; stop it with `kill \(pid)` \
             (run `tarsier embed \(review.path)` again to continue)
             """)
+    }
+}
+
+extension Embed {
+    /// `--from-cache FILE`: every record whose text (title and abstract as the screen ranks them)
+    /// is in the cache file, and the topic, get the cached embedding under the cache's model;
+    /// the others are listed as missing (the model can embed them later).
+    func storeFromCache(_ path: String) throws {
+        let database = try review.open()
+        try Console.run {
+            let cache = try EmbeddingCache.existing(fileURL: URL(fileURLWithPath: path))
+            let records = try database.screeningTexts()
+            let topic = try database.topic().embeddingText
+            let keys = records.map { EmbeddingCache.textKey($0.title + "\n" + $0.abstract) }
+            let known = try cache.load(keys: Set(keys + (topic.isEmpty ? [] : [EmbeddingCache.textKey(topic)])))
+            let found = zip(records, keys).compactMap { record, key in known[key].map { (record.id, $0) } }
+            try database.saveEmbeddings(found, modelSHA256: cache.modelSHA256)
+            let topicVector = topic.isEmpty ? nil : known[EmbeddingCache.textKey(topic)]
+            if let topicVector {
+                try database.setValue(
+                    .topicEmbedding, TopicEmbedding(modelSHA256: cache.modelSHA256, text: topic, vector: topicVector))
+            }
+            print(
+                "\(found.count) of \(records.count) records embedded from \(path) [\(cache.modelSHA256.prefix(12))]"
+                    + (topic.isEmpty ? "" : topicVector == nil ? "; the topic is not in it" : ", and the topic"))
+        }
     }
 }

@@ -56,19 +56,16 @@ struct Screen: ParsableCommand {
         let name = assessor ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
         let keyMap = try Console.run { try loadKeyMap() }
         let configuration = CycleConfiguration(ranker: ranker, seed: UInt64(try database.reviewProtocol().randomSeed))
+        let directory = ModelLocator.find(explicit: model)
         if let script {
+            // The dense signals use the embeddings stored in the review (nothing is embedded), with
+            // or without the model at hand.
             let session = try Console.run {
                 try ReviewScreeningSession(
-                    database: database, assessor: name, configuration: configuration, synchronous: true)
+                    database: database, assessor: name, configuration: configuration, synchronous: true,
+                    embeddings: noEmbed ? .none : .stored(model: directory))
             }
             if ack { session.onCommit = { Self.acknowledge($0) } }
-            // The dense signals use the embeddings already stored in the review (nothing is embedded).
-            if !noEmbed, let directory = ModelLocator.find(explicit: model) {
-                try Console.run {
-                    try session.useStoredEmbeddings(modelDirectory: directory)
-                    try session.refresh()  // the first ranking the script sees already has them
-                }
-            }
             let text = try Console.run { try String(contentsOfFile: script, encoding: .utf8) }
             let oracle = try Console.run { try oracleLabels.map { try OracleLabels(path: $0, database: database) } }
             let screen = try Console.run {
@@ -79,20 +76,30 @@ struct Screen: ParsableCommand {
             print(screen.text)
             return
         }
-        let session = try Console.run {
-            try ReviewScreeningSession(database: database, assessor: name, configuration: configuration)
-        }
+        var notice: String?
+        var embeddings = ReviewScreeningSession.Embeddings.none
         if !noEmbed {
-            if let directory = ModelLocator.find(explicit: model) {
-                do { try session.startEmbedding(modelDirectory: directory) } catch {
-                    session.notice(
-                        "BERT model unusable (\(error.localizedDescription)); ranking with the classical model")
-                }
+            if let directory {
+                embeddings = .embedding(model: directory)
             } else {
-                session.notice(
-                    "no BERT model: ranking with the classical model only; get it with `bash Scripts/fetch-model.sh`")
+                embeddings = .stored(model: nil)
+                notice =
+                    "no BERT model: the embeddings stored in the review rank, nothing new is embedded; get it with `bash Scripts/fetch-model.sh`"
             }
         }
+        let session: ReviewScreeningSession
+        do {
+            session = try ReviewScreeningSession(
+                database: database, assessor: name, configuration: configuration, embeddings: embeddings)
+        } catch  where directory != nil && !noEmbed {
+            notice = "BERT model unusable (\(error.localizedDescription)); ranking with the stored embeddings"
+            session = try Console.run {
+                try ReviewScreeningSession(
+                    database: database, assessor: name, configuration: configuration, embeddings: .stored(model: nil))
+            }
+        }
+        if let notice { session.notice(notice) }
+        session.startEmbedding()
         session.watchOtherAssessors()
         Trace.mark("session open")
         let terminal = try Console.run { try CursesTerminal() }

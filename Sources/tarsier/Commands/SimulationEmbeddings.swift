@@ -11,23 +11,24 @@ enum SimulationEmbeddings {
     /// Texts embedded per batch (and appended to the cache per batch, so an interrupted run resumes).
     static let batchSize = 256
 
-    /// The text standing for a topic in embedding space: its title and objective.
-    static func topicText(_ topic: Topic) -> String {
-        [topic.title, topic.objective ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-
-    /// Embeddings of `texts` (and of the topic) with the model found by `ModelLocator`.
+    /// Embeddings of `texts` (and of the topic) with the model found by `ModelLocator`; without
+    /// a model, from the cache file `cachePath` alone when it holds every text.
     /// - Parameter cachePath: the cache file; nil = `EmbeddingCache.defaultFile`.
     static func load(texts: [String], topic: Topic?, model: String?, cachePath: String?) throws -> DenseEmbeddings {
-        guard let directory = ModelLocator.find(explicit: model) else {
+        let encoder = try ModelLocator.find(explicit: model).map { try BertEncoder(modelDirectory: $0) }
+        let cache: EmbeddingCache
+        if let encoder {
+            let modelHash = encoder.weightsSHA256
+            cache = EmbeddingCache(
+                fileURL: cachePath.map { URL(fileURLWithPath: $0) }
+                    ?? EmbeddingCache.defaultFile(modelSHA256: modelHash),
+                modelSHA256: modelHash, dimension: encoder.dimension)
+        } else if let cachePath, FileManager.default.fileExists(atPath: cachePath) {
+            cache = try EmbeddingCache.existing(fileURL: URL(fileURLWithPath: cachePath))
+        } else {
             throw SimulationCommandError(ModelLocator.missingModelMessage(explicit: model))
         }
-        let encoder = try BertEncoder(modelDirectory: directory)
-        let modelHash = encoder.weightsSHA256
-        let cache = EmbeddingCache(
-            fileURL: cachePath.map { URL(fileURLWithPath: $0) } ?? EmbeddingCache.defaultFile(modelSHA256: modelHash),
-            modelSHA256: modelHash, dimension: encoder.dimension)
-        let topicText = topic.flatMap { $0.isEmpty ? nil : Self.topicText($0) }
+        let topicText = topic.flatMap { $0.isEmpty ? nil : $0.embeddingText }
         let allTexts = texts + (topicText.map { [$0] } ?? [])
         let keys = allTexts.map(EmbeddingCache.textKey)
         var known = try cache.load(keys: Set(keys))
@@ -36,7 +37,12 @@ enum SimulationEmbeddings {
         for (key, text) in zip(keys, allTexts) where known[key] == nil && queued.insert(key).inserted {
             missing.append((key, text))
         }
-        if !missing.isEmpty {
+        if !missing.isEmpty, encoder == nil {
+            throw SimulationCommandError(
+                "\(missing.count) texts are not in \(cache.fileURL.path) and there is no model to embed them: "
+                    + ModelLocator.missingModelMessage(explicit: model))
+        }
+        if let encoder, !missing.isEmpty {
             let progress = ProgressBar(label: "embedding \(missing.count) texts", unit: " texts")
             var done = 0
             progress.update(0, of: missing.count)
@@ -53,6 +59,6 @@ enum SimulationEmbeddings {
         }
         let rows = keys.prefix(texts.count).map { known[$0] }
         let topicVector = topicText.flatMap { _ in keys.last.flatMap { known[$0] } }
-        return DenseEmbeddings(rows: Array(rows), topic: topicVector, dimension: encoder.dimension)
+        return DenseEmbeddings(rows: Array(rows), topic: topicVector, dimension: cache.dimension)
     }
 }

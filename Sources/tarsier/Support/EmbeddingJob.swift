@@ -1,4 +1,5 @@
 import Foundation
+import ReviewModel
 import ReviewStore
 import Transformer
 
@@ -39,6 +40,14 @@ struct EmbeddingJob {
             try database.saveEmbeddings(zip(batch.map(\.id), vectors).map { ($0, $1) }, modelSHA256: sha, job: job)
             done = job.done
             progress(job)
+        }
+        // The topic's embedding is kept with the records' (the dense signals need no model then).
+        let topic = try database.topic().embeddingText
+        if !topic.isEmpty,
+            try database.value(.topicEmbedding).map({ $0.modelSHA256 != sha || $0.text != topic }) ?? true,
+            let vector = encoder.encode([topic], maxLength: maxLength).first
+        {
+            try database.setValue(.topicEmbedding, TopicEmbedding(modelSHA256: sha, text: topic, vector: vector))
         }
         // Count again: another process may have embedded records meanwhile (never twice: the
         // embedding table's key is (record, model)).
