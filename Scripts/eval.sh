@@ -9,7 +9,7 @@
 #   dense-topic dense-lr hybrid; bm25 and dense-topic only where a topic exists) and prints the
 #   comparison (Scripts/eval-compare.py) beside ASReview and the feasibility probe.
 #   Environment: SHARED (default <repo>/../shared), OUT (default .build/eval/RANKER),
-#   JOBS (parallel runs, default 2), SKIP_BUILD=1. The dense rankers and the hybrid need the
+#   JOBS (parallel runs, default 2), SEEDS (default "1 2 3"), SKIP_BUILD=1. The dense rankers and the hybrid need the
 #   model (Scripts/fetch-model.sh); embeddings are cached (simulate --embeddings-cache).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,7 +35,7 @@ TARSIER="$ROOT/.build/release/tarsier"
 jobs_file="$OUT/jobs.txt"; : > "$jobs_file"
 for csv in "$BENCH"/*.csv; do
   name="$(basename "$csv" .csv)"
-  for seed in 1 2 3; do
+  for seed in ${SEEDS:-1 2 3}; do
     # Topic-only signals cannot rank from priors alone.
     [[ "$RANKER" == bm25 || "$RANKER" == dense-topic ]] && break
     read -r inc exc <<< "$(python3 "$SHARED/tools/priors.py" "$csv" "$seed")"

@@ -35,6 +35,10 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var fusionPenalisesExcludes: Bool?
     /// Hybrid: ids of the signals to fuse (a subset of bm25, tfidf-lr, dense-topic, dense-lr); nil = all.
     public var fusionSignals: [RankerID]?
+    /// Hybrid: the fall-back signal's pseudo-include count (`HybridRanker.anchorStrength`); nil = default.
+    public var fusionAnchorStrength: Double?
+    /// Hybrid: how β sharpens with the includes credited (`HybridRanker.confidence`); nil = default.
+    public var fusionConfidence: Double?
 
     /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
     public static let denseInverseRegularizationDefault = 1.0

@@ -39,6 +39,15 @@ public struct HybridRanker: Ranker {
     public private(set) var credits: [Double]
     /// Whether excludes count against the signals that ranked them high (see `creditObservations`).
     public var penalisesExcludes: Bool
+    /// The signal the fusion leans on until the evidence is in (`anchorStrength` > 0): with m
+    /// includes credited, its credit gets a head start of k / (k + m), k = `anchorStrength`, so
+    /// it weighs e^(β·k/(k+m)) times what its record alone would give it.
+    public var anchor: RankerID?
+    /// k of the head start k / (k + m); 0 = none.
+    public var anchorStrength: Double
+    /// How the Hedge rule sharpens with evidence: β_m = β · (1 + c · √m) for m includes credited;
+    /// 0 = a fixed β.
+    public var confidence: Double
     /// Where each signal had placed a record in the ranking before its decision, for decisions
     /// that do not carry the ranks stored with them (simulation): taken the first time the
     /// decision is seen, by record and signal id.
@@ -55,14 +64,21 @@ public struct HybridRanker: Ranker {
     public static let defaultHalfLife = 50.0
     /// See `defaultNormalisation`.
     public static let defaultSharpness = 2.0
+    /// See `defaultNormalisation`: no fall-back by default.
+    public static let defaultAnchorStrength = 0.0
+    /// See `defaultNormalisation`: a fixed β by default.
+    public static let defaultConfidence = 0.0
 
     /// A fusion of `signals` (all over the same pool).
     public init(
         signals: [any Ranker], normalisation: ScoreNormalisation = defaultNormalisation,
         halfLife: Double = defaultHalfLife, smoothing: Double = 3, sharpness: Double = defaultSharpness,
-        penalisesExcludes: Bool = true
+        penalisesExcludes: Bool = true, anchor: RankerID? = nil, anchorStrength: Double = 0, confidence: Double = 0
     ) {
         self.penalisesExcludes = penalisesExcludes
+        self.anchor = anchor
+        self.anchorStrength = anchorStrength
+        self.confidence = confidence
         self.signals = signals
         self.normalisation = normalisation
         self.halfLife = halfLife
@@ -109,6 +125,11 @@ public struct HybridRanker: Ranker {
             "half_life": "\(halfLife)", "smoothing": "\(smoothing)", "sharpness": "\(sharpness)",
             "penalises_excludes": "\(penalisesExcludes)",
         ]
+        if let anchor, anchorStrength > 0 {
+            result["anchor"] = anchor.rawValue
+            result["anchor_strength"] = "\(anchorStrength)"
+        }
+        if confidence > 0 { result["confidence"] = "\(confidence)" }
         for (signal, weight) in zip(signals, weights) { result["weight_\(signal.id)"] = String(format: "%.3f", weight) }
         return result
     }
@@ -236,11 +257,18 @@ public struct HybridRanker: Ranker {
                 credits[index] += kind == 0 ? mean : -mean
             }
         }
+        // Evidence: the includes credited so far (to any signal). Until it is in, the fall-back
+        // signal gets a head start of k / (k + m) credit units (one unit = e^β times the weight).
+        let includes = Double(observations.map { $0.lazy.filter(\.include).count }.max() ?? 0)
+        if anchorStrength > 0, let anchor, let fallback = signals.firstIndex(where: { $0.id == anchor.rawValue }) {
+            credits[fallback] += anchorStrength / (anchorStrength + includes)
+        }
+        let beta = sharpness * (1 + confidence * includes.squareRoot())
         let ranking = signals.indices.filter { latest[$0] != nil }
         let best = ranking.map { credits[$0] }.max() ?? 0
         var total = 0.0
         for index in signals.indices {
-            weights[index] = latest[index] == nil ? 0 : exp(sharpness * (credits[index] - best))
+            weights[index] = latest[index] == nil ? 0 : exp(beta * (credits[index] - best))
             total += weights[index]
         }
         if total > 0 { for index in signals.indices { weights[index] /= total } }

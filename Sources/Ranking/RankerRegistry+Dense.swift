@@ -65,7 +65,9 @@ extension RankerRegistry {
                     normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
                     halfLife: configuration.fusionHalfLife ?? HybridRanker.defaultHalfLife,
                     sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
-                    penalisesExcludes: configuration.fusionPenalisesExcludes ?? true)
+                    penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
+                    anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
+                    confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence)
             ]
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ReviewModel
 @testable import Ranking
@@ -53,6 +54,35 @@ struct HybridRankerTests {
         let (_, sharp) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 2), decisions: 20)
         #expect(sharp.weights[1] > mild.weights[1])
         #expect(mild.weights[1] > 0.5)
+    }
+
+    @Test("a fall-back signal leads until the evidence is in, and a better signal still takes over")
+    func fallBack() throws {
+        // The fall-back is the worse signal here, so the fusion must learn its way out of it.
+        let fallback = StaticRanker(id: RankerID.tfidfLR.rawValue, scores: badSignal.fixedScores)
+        let hybrid = HybridRanker(signals: [fallback, goodSignal], anchor: .tfidfLR, anchorStrength: 2)
+        var cold = hybrid
+        _ = cold.scores(decisions: [])
+        // No decisions: a head start of 1 credit unit, e^2 times the other's weight.
+        #expect(abs(cold.weights[0] / cold.weights[1] - exp(2)) < 1e-9)
+        let (cycle, fitted) = try screen(hybrid, decisions: 60)
+        #expect(cycle.decisions.filter(\.relevant).count >= 20)
+        #expect(fitted.weights[1] > 0.95)
+        #expect(fitted.parameters["anchor"] == "tfidf-lr")
+        // Without a fall-back, the same signals start level.
+        var level = HybridRanker(signals: [fallback, goodSignal])
+        _ = level.scores(decisions: [])
+        #expect(level.weights == [0.5, 0.5])
+    }
+
+    @Test("a confident weighting sharpens β with the includes credited")
+    func confidence() throws {
+        let (_, fixed) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 0.25), decisions: 20)
+        let (_, confident) = try screen(
+            HybridRanker(signals: [badSignal, goodSignal], sharpness: 0.25, confidence: 1), decisions: 20)
+        #expect(confident.weights[1] > fixed.weights[1])
+        #expect(fixed.parameters["confidence"] == nil)
+        #expect(confident.parameters["confidence"] == "1.0")
     }
 
     @Test("records without embeddings are scored by the signals that cover them")

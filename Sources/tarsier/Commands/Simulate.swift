@@ -60,6 +60,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionSharpness: Double?
     @Option(help: .hidden) var fusionSignals: String?
     @Option(help: .hidden) var fusionPenalisesExcludes: Bool?
+    @Option(help: .hidden) var fusionAnchor: Double?
+    @Option(help: .hidden) var fusionConfidence: Double?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
     @Option(help: .hidden) var minDf: Int?
@@ -186,6 +188,8 @@ struct Simulate: AsyncParsableCommand {
         configuration.fusionHalfLife = fusionHalfLife
         configuration.fusionSharpness = fusionSharpness
         configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
+        configuration.fusionAnchorStrength = fusionAnchor
+        configuration.fusionConfidence = fusionConfidence
         configuration.fusionSignals = fusionSignals.map {
             $0.split(separator: ",").compactMap { RankerID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         }
