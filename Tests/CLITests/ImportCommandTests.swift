@@ -54,6 +54,10 @@ struct ImportCommandTests {
         let again = try TarsierBinary.run(["import", "r.tarsier", "--format", "medline", ris.path], in: dir)
         #expect(again.status == 0, "\(again.err)")
         #expect(again.err.contains("already imported") && !again.err.contains("error:"), "\(again.err)")
+        // A dry run says the same instead of reporting the records it would not store.
+        let dry = try TarsierBinary.run(["import", "r.tarsier", "--dry-run", ris.path], in: dir)
+        #expect(dry.status == 0, "\(dry.err)")
+        #expect(dry.err.contains("already imported") && !dry.out.contains("records"), "\(dry.out)\(dry.err)")
         let missing = try TarsierBinary.run(["import", "r.tarsier", "missing.ris"], in: dir)
         #expect(missing.status == 1 && missing.err.contains("missing.ris:1: error: cannot read file"), "\(missing.err)")
     }

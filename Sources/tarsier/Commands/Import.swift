@@ -35,7 +35,8 @@ struct Import: ParsableCommand {
         let output = ImportOutput()
         let pipeline = ImportPipeline(
             files: files, format: format,
-            admit: { name, sha in if !dryRun { try database.refuseIfImported(sha256: sha, fileName: name) } },
+            // A dry run refuses a file already in the review as the import would, before parsing it.
+            admit: { name, sha in try database.refuseIfImported(sha256: sha, fileName: name) },
             progress: { file, done, total in output.progress(file: file, done: done, total: total) })
         var failed = false
         var stored = 0
