@@ -44,8 +44,11 @@ public enum CSVParser {
     }
 
     /// Parses CSV held in raw UTF-8 bytes; `file` names the source in errors.
-    static func parse(bytes: UnsafeRawBufferPointer, file: String) throws -> CSVTable {
-        var scanner = Scanner(bytes: bytes)
+    ///
+    /// With `tabSeparated`, fields are separated by tabs and quotes are literal text, as in Web of
+    /// Science's tab-delimited export (which never quotes, and whose titles may start with `"`).
+    static func parse(bytes: UnsafeRawBufferPointer, file: String, tabSeparated: Bool = false) throws -> CSVTable {
+        var scanner = Scanner(bytes: bytes, separator: tabSeparated ? 0x09 : 0x2C, quoting: !tabSeparated)
         var records: [[String]] = []
         var lines: [Int] = []
         while let (record, line) = try scanner.nextRecord(file: file) {
@@ -64,13 +67,19 @@ public enum CSVParser {
         var position = 0
         var line = 1
         var field: [UInt8] = []
+        /// The field separator (comma or tab).
+        let separator: UInt8
+        /// False when quotes are ordinary characters.
+        let quoting: Bool
 
-        init(bytes: UnsafeRawBufferPointer) {
+        init(bytes: UnsafeRawBufferPointer, separator: UInt8, quoting: Bool) {
             self.bytes = bytes
+            self.separator = separator
+            self.quoting = quoting
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         }
 
-        private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
         /// Consumes a line break at `position` (CRLF, LF or CR) if there is one.
         private mutating func consumeNewline() -> Bool {
@@ -95,7 +104,7 @@ public enum CSVParser {
             while true {
                 record.append(try nextField(file: file, recordLine: startLine))
                 guard position < bytes.count else { return (record, startLine) }
-                if bytes[position] == Self.comma { position += 1; continue }
+                if bytes[position] == separator { position += 1; continue }
                 _ = consumeNewline()
                 return (record, startLine)
             }
@@ -104,11 +113,11 @@ public enum CSVParser {
         /// Reads one field, leaving `position` on the separator, line break or end of input.
         private mutating func nextField(file: String, recordLine: Int) throws -> String {
             let count = bytes.count
-            guard position < count, bytes[position] == Self.quote else {
+            guard quoting, position < count, bytes[position] == Self.quote else {
                 let start = position
                 while position < count {
                     let byte = bytes[position]
-                    if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
+                    if byte == separator || byte == Self.lf || byte == Self.cr { break }
                     position += 1
                 }
                 return Self.string(bytes[start..<position])
@@ -136,7 +145,7 @@ public enum CSVParser {
                     let rest = position
                     while position < count {
                         let next = bytes[position]
-                        if next == Self.comma || next == Self.lf || next == Self.cr { break }
+                        if next == separator || next == Self.lf || next == Self.cr { break }
                         position += 1
                     }
                     field.append(contentsOf: bytes[rest..<position])

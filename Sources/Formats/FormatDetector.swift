@@ -20,6 +20,8 @@ public enum FormatDetector {
 
     /// Detects the format of content starting with `prefix`.
     public static func detect(prefix: [UInt8]) -> ImportFormat? {
+        // A UTF-16 prefix may end inside a character: its replacement is on the last line, dropped below.
+        let prefix = UTF16Text.utf8(prefix) ?? prefix
         var text = String(decoding: prefix, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let trimmed = text.drop { $0.isWhitespace }
@@ -40,6 +42,8 @@ public enum FormatDetector {
             if line.hasPrefix("PMID-") { return .medline }
         }
         if isCSVHeader(first) { return .csv }
+        // Embase writes a SEARCH QUERY preamble above the header (CSVRecordReader skips it).
+        if meaningful.prefix(CSVRecordReader.preambleLimit).contains(where: isCSVHeader) { return .csv }
         return nil
     }
 
@@ -49,7 +53,7 @@ public enum FormatDetector {
         case .ris: return "RIS"
         case .medline: return "PubMed MEDLINE text (.nbib)"
         case .pubmedXML: return "PubMed XML"
-        case .csv: return "CSV"
+        case .csv: return "CSV (comma- or tab-separated)"
         case .wos: return "Web of Science tagged text (FN/VR/PT tags)"
         case nil: return "none of RIS, MEDLINE, PubMed XML, CSV or Web of Science tagged text"
         }
@@ -67,10 +71,14 @@ public enum FormatDetector {
         return ["FN", "VR", "PT"].contains(String(tagged.tag))
     }
 
-    /// A first line with a comma-separated title/abstract column name.
+    /// A line with a comma- or tab-separated title/abstract column name (Web of Science's
+    /// tab-delimited export names them `TI` and `AB`).
     private static func isCSVHeader(_ line: String) -> Bool {
-        guard line.contains(",") || CSVColumns.title.contains(normalisedColumn(line)) else { return false }
-        let names = line.split(separator: ",", omittingEmptySubsequences: false).map { normalisedColumn(String($0)) }
+        let separator: Character = line.contains("\t") ? "\t" : ","
+        guard line.contains(separator) || CSVColumns.title.contains(normalisedColumn(line)) else { return false }
+        let names = line.split(separator: separator, omittingEmptySubsequences: false).map {
+            normalisedColumn(String($0))
+        }
         return names.contains { CSVColumns.title.contains($0) || CSVColumns.abstract.contains($0) }
     }
 

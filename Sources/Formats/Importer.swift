@@ -39,10 +39,21 @@ public enum Importer {
     private static func read(
         format: ImportFormat?, progress: ImportProgress?, onRecords: RecordChunkHandler?, open: () throws -> ByteSource
     ) throws -> ImportResult {
-        let (path, prefix) = try {
+        let (path, probed) = try {
             let probe = try open()  // closed again before the reader opens its own source
             return (probe.path, try probe.readPrefix(limit: FormatDetector.prefixLength))
         }()
+        var prefix = probed
+        var transcoded: [UInt8]?
+        if UTF16Text.hasByteOrderMark(prefix) {
+            // UTF-16 content (Web of Science's Windows export) is read as its UTF-8 transcoding.
+            transcoded = UTF16Text.utf8(try open().readAll())
+            prefix = Array((transcoded ?? []).prefix(FormatDetector.prefixLength))
+        }
+        func reopen() throws -> ByteSource {
+            if let transcoded { return try ByteSource(bytes: transcoded, path: path) }
+            return try open()
+        }
         if prefix.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw FormatsError.unrecognisedFormat(file: path, line: 1, reason: "the file is empty")
         }
@@ -59,7 +70,7 @@ public enum Importer {
                     "asked to read \(FormatDetector.describe(format)) but the content is \(FormatDetector.describe(detected))"
             )
         }
-        let source = try open()
+        let source = try reopen()
         var result: ImportResult
         switch chosen {
         case .ris: result = try RISReader().read(source: source, progress: progress)

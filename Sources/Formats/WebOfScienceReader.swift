@@ -36,7 +36,7 @@ public struct WebOfScienceReader: Sendable {
     ]
 
     /// WoS publication types (`PT`) to RIS types: J journal, B book, S series, P patent, C conference.
-    private static let types = ["J": "JOUR", "B": "BOOK", "S": "SER", "P": "PAT", "C": "CONF"]
+    static let types = ["J": "JOUR", "B": "BOOK", "S": "SER", "P": "PAT", "C": "CONF"]
 
     /// Maps one record's tags to fields.
     static func map(_ scanned: TaggedRecordScanner.Record) -> ImportedRecord {
