@@ -84,7 +84,7 @@ public struct RISReader: Sendable {
             default:
                 guard current != nil else {
                     // Ovid writes `NL  -` after `ER`; text outside TY…ER belongs to no record.
-                    if !warnedOutside {
+                    if !warnedOutside, !RISTags.betweenRecords.contains(tag) {
                         warnedOutside = true
                         diagnostics.append(
                             .warning(

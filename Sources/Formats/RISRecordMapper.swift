@@ -64,6 +64,20 @@ enum RISRecordMapper {
         fields.authors = pending.entries.filter { RISTags.authors.contains($0.tag) }
             .compactMap { FieldNormalisation.nonEmpty($0.value) }
         fields.journal = first(RISTags.journal)
+        fields.translatedTitle = first(RISTags.translatedTitle)
+        if isEBSCO(byTag, first: first) {
+            // EBSCOhost writes the journal in JO/JF/J1 and uses T2 for another title of the work: the
+            // English one beside an original-language T1 (N1 "…; Language: German; …"), else a subtitle.
+            let journal = first(["JF", "JO", "JA", "J1", "J2"])
+            if journal != nil { fields.journal = journal }
+            let language = first(["LA"]) ?? ebscoLanguage(all(["N1"]))
+            if fields.language == nil { fields.language = language }
+            if journal != nil, fields.translatedTitle == nil, let language, !isEnglish(language),
+                let other = first(["T2"]), other != fields.title
+            {
+                fields.translatedTitle = other
+            }
+        }
         fields.year = year(byTag, file: file, diagnostics: &diagnostics)
         fields.volume = first(["VL"])
         fields.issue = first(["IS"])
@@ -75,7 +89,7 @@ enum RISRecordMapper {
             ?? fields.urls.lazy.compactMap { FieldNormalisation.doi(fromURL: $0) }.first
         fields.pmid = pmid(byTag, first: first)
         fields.keywords = all(["KW"])
-        fields.language = first(["LA"])
+        if fields.language == nil { fields.language = first(["LA"]) }
         var label: Label?
         for note in all(["N1"]) {
             if note.hasPrefix(decisionNote) {
@@ -137,6 +151,31 @@ enum RISRecordMapper {
             }
         }
         return nil
+    }
+
+    /// A record exported from EBSCOhost (its `DP`/`DB`, its links, or its accession-number note).
+    private static func isEBSCO(_ byTag: [String: [Entry]], first: ([String]) -> String?) -> Bool {
+        if let provider = first(["DP"]), provider.lowercased().contains("ebsco") { return true }
+        if (byTag["UR"] ?? []).contains(where: { $0.first.lowercased().contains("ebscohost") }) { return true }
+        return (byTag["N1"] ?? []).contains { FieldNormalisation.hasPrefixIgnoringCase($0.first, "accession number:") }
+    }
+
+    /// The language named in an EBSCO note: `Accession Number: …; Language: German; …`.
+    private static func ebscoLanguage(_ notes: [String]) -> String? {
+        for note in notes {
+            for part in note.split(separator: ";") {
+                let trimmed = part.drop { $0 == " " }
+                if FieldNormalisation.hasPrefixIgnoringCase(trimmed, "language:") {
+                    return FieldNormalisation.nonEmpty(String(trimmed.dropFirst("language:".count)))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// English, or a language that says nothing (`Undetermined`): no translated title then.
+    private static func isEnglish(_ language: String) -> Bool {
+        ["english", "eng", "en", "undetermined", "und", "multiple languages"].contains(language.lowercased())
     }
 
     private static func uniqued(_ values: [String]) -> [String] {

@@ -94,10 +94,11 @@ public enum PlainText {
 }
 
 extension ReferenceFields {
-    /// The fields as shown: title and abstract with their markup made plain (`PlainText`).
+    /// The fields as shown: title and abstract with their markup made plain (`PlainText`); the
+    /// English title in place of an original-language one (`translatedTitle`).
     public var shown: ReferenceFields {
         var copy = self
-        copy.title = PlainText.of(title)
+        copy.title = PlainText.of(translatedTitle ?? title)
         copy.abstract = PlainText.of(abstract)
         return copy
     }

@@ -6,6 +6,10 @@ public struct ReferenceFields: Sendable, Codable, Hashable {
     /// RIS reference type (`JOUR`, `BOOK`, …) or the closest equivalent; nil when unknown.
     public var type: String?
     public var title: String
+    /// The title in English when `title` is in the original language and the source gives both
+    /// (RIS `TT`; EBSCO's `T2` beside a non-English `T1`). Screening shows it (``shown``); exports
+    /// and duplicate keys keep `title`.
+    public var translatedTitle: String?
     public var abstract: String
     /// Authors as written in the source, usually "Family, Given" or "Family GI".
     public var authors: [String]

@@ -35,8 +35,8 @@ struct ImportBatchWriter {
             sql: """
                 INSERT INTO record (importBatchId, line, sourceID, type, title, abstract, authors, journal, year,
                     volume, issue, pages, doi, pmid, keywords, meshTerms, urls, language, rawText,
-                    duplicateGroupId, isCanonical)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    duplicateGroupId, isCanonical, translatedTitle)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertKey = try db.makeStatement(sql: "INSERT INTO duplicateKey (key, recordId) VALUES (?, ?)")
         groupOf = try db.makeStatement(sql: "SELECT duplicateGroupId FROM record WHERE id = ?")
@@ -75,7 +75,7 @@ struct ImportBatchWriter {
             batchID, record.line, record.sourceID, f.type, f.title, f.abstract, ReviewDatabase.json(f.authors),
             f.journal, f.year, f.volume, f.issue, f.pages, f.doi, f.pmid, ReviewDatabase.json(f.keywords),
             ReviewDatabase.json(f.meshTerms), ReviewDatabase.json(f.urls), f.language, record.raw,
-            groupID, groupID == nil,
+            groupID, groupID == nil, f.translatedTitle,
         ])
         try insertRecord.execute()
         let id = db.lastInsertedRowID

@@ -13,7 +13,7 @@ extension ImportedRecord {
             [
                 fields.title, fields.abstract, raw, sourceID ?? "", fields.type ?? "", fields.journal ?? "",
                 fields.volume ?? "", fields.issue ?? "", fields.pages ?? "", fields.doi ?? "", fields.pmid ?? "",
-                fields.language ?? "",
+                fields.language ?? "", fields.translatedTitle ?? "",
             ] + fields.authors + fields.keywords + fields.meshTerms + fields.urls
         guard texts.contains(where: Self.hasNUL) else { return (self, false) }
         var copy = self
@@ -29,6 +29,7 @@ extension ImportedRecord {
         copy.fields.doi = fields.doi.map(Self.clean)
         copy.fields.pmid = fields.pmid.map(Self.clean)
         copy.fields.language = fields.language.map(Self.clean)
+        copy.fields.translatedTitle = fields.translatedTitle.map(Self.clean)
         copy.fields.authors = fields.authors.map(Self.clean)
         copy.fields.keywords = fields.keywords.map(Self.clean)
         copy.fields.meshTerms = fields.meshTerms.map(Self.clean)

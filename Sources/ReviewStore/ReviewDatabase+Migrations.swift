@@ -60,6 +60,17 @@ extension ReviewDatabase {
             try createDuplicateLinks(db)
             try splitContradictedMerges(db)
         }
+        // An English title beside an original-language one (RIS TT, EBSCO T2): the screen lists and
+        // ranks it; the title column keeps what the file's title tag held. The screen's title index
+        // covers it too.
+        migrator.registerMigration("v9-translated-title") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE record ADD COLUMN translatedTitle TEXT;
+                    DROP INDEX record_screeningTitles;
+                    CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, translatedTitle, year);
+                    """)
+        }
         return migrator
     }
 

@@ -185,7 +185,7 @@ extension ReviewDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.id, r.title, r.abstract FROM record r
+                    SELECT r.id, COALESCE(r.translatedTitle, r.title) AS title, r.abstract FROM record r
                     WHERE r.isCanonical AND NOT EXISTS
                         (SELECT 1 FROM embedding e WHERE e.recordId = r.id AND e.modelSHA256 = ?)
                     ORDER BY r.id LIMIT ?

@@ -34,6 +34,7 @@ public struct StoredRecord: Sendable, Codable, Equatable, Identifiable {
             journal: row["journal"], year: row["year"], volume: row["volume"], issue: row["issue"],
             pages: row["pages"], doi: row["doi"], pmid: row["pmid"], keywords: list("keywords"),
             meshTerms: list("meshTerms"), urls: list("urls"), language: row["language"])
+        fields.translatedTitle = row["translatedTitle"]
         importBatchID = row["importBatchId"]
         line = row["line"]
         sourceID = row["sourceID"]
@@ -108,15 +109,16 @@ public struct ScreeningText: Sendable, Equatable {
 }
 
 extension ReviewDatabase {
-    /// Id, title, abstract and year of every screenable (canonical) record, in import order.
+    /// Id, title (the English one when the record has a translated title), abstract and year of
+    /// every screenable (canonical) record, in import order.
     ///
     /// - Parameter abstracts: false leaves every abstract empty, for what only lists titles (the
     ///   screen's first frame): a tenth of the text of a large review.
     public func screeningTexts(abstracts: Bool = true) throws -> [ScreeningText] {
         let sql =
             abstracts
-            ? "SELECT id, title, abstract, year FROM record WHERE isCanonical = 1 ORDER BY id"
-            : "SELECT id, title, '', year FROM record WHERE isCanonical = 1 ORDER BY id"
+            ? "SELECT id, COALESCE(translatedTitle, title), abstract, year FROM record WHERE isCanonical = 1 ORDER BY id"
+            : "SELECT id, COALESCE(translatedTitle, title), '', year FROM record WHERE isCanonical = 1 ORDER BY id"
         return try writer.read { db in
             var texts: [ScreeningText] = []
             let rows = try Row.fetchCursor(db, sql: sql)

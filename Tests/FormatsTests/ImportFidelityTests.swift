@@ -183,3 +183,87 @@ struct ImportFidelityDatasetTests {
         #expect(result.records.allSatisfy { $0.fields.pages != nil && $0.sourceID?.hasPrefix("ZOOR") == true })
     }
 }
+
+@Suite("Import fidelity: RIS vendor tags and translated titles")
+struct RISFidelityTests {
+    @Test(
+        "vendor tags that carry nothing tarsier stores are silent: Web of Science RIS, Ovid (PT, NL after ER)",
+        arguments: [
+            "ris/asreview-tests/web_of_science.txt", "ris/asreview-tests/ovid_psycinfo.ris", "ovid/sysrev/ovidweb.ris",
+        ])
+    func silentVendorTags(path: String) throws {
+        let result = try Importer.read(url: SampleFiles.url(path))
+        #expect(!result.records.isEmpty)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test("Cochrane CENTRAL's CC is silent; a truly unknown tag in every record is one warning")
+    func cochraneAndUnknown() throws {
+        // Hand-made records in the Cochrane CENTRAL RIS layout (no real export is available here).
+        let ris = (1...3).map {
+            "TY  - JOUR\nTI  - Trial \($0)\nCC  - Hepato-Biliary\nZZ  - made up\nC3  - PUBMED 3123456\($0)\nER  - \n\n"
+        }.joined()
+        let result = try Importer.read(data: Data(ris.utf8), fileName: "central.ris")
+        #expect(result.records.count == 3)
+        #expect(result.diagnostics.map(\.description) == ["central.ris:4: warning: unknown RIS tag ZZ ignored"])
+    }
+
+    @Test("EBSCOhost ERIC RIS (CR line ends): JF is the journal, English records have no translated title")
+    func ebscoERIC() throws {
+        let result = try Importer.read(url: SampleFiles.url("ebsco/sysrev/ERIC_ebsco_1232020_crl_assessment.txt"))
+        #expect(result.records.count == 5)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let first = try #require(result.records.first?.fields)
+        #expect(first.title == "Computer Use by Secondary School Principals")
+        #expect(first.journal == "Turkish Online Journal of Educational Technology - TOJET")
+        #expect(first.language == "English" && first.translatedTitle == nil)
+        #expect(first.authors.first == "Afshari, Mojgan" && first.year == 2010 && first.pages == "8-25")
+    }
+
+    @Test("EBSCO: an original-language T1 with an English T2 keeps both; the English one is shown, exports keep T1")
+    func ebscoTranslatedTitle() throws {
+        // Hand-made in the layout of an EBSCOhost (CINAHL) RIS export (no real export of a
+        // non-English record is available here).
+        let ris = """
+            TY  - JOUR
+            AU  - Müller, Anna
+            T1  - Pflegeinterventionen bei Delir: eine Übersicht
+            T2  - Nursing interventions for delirium: a review
+            JO  - Pflege
+            JF  - Pflege
+            Y1  - 2019
+            N1  - Accession Number: 134567890; Language: German; Entry Date: 20190301.
+            UR  - https://search.ebscohost.com/login.aspx?direct=true&db=ccm&AN=134567890&site=ehost-live
+            DP  - EBSCOhost
+            ER  - 
+
+            TY  - JOUR
+            T1  - Ruts and peaks.
+            T2  - Venice's biennial exhibition
+            JO  - Time
+            N1  - Accession Number: 514000886; Language: Undetermined
+            DP  - EBSCOhost
+            ER  - 
+
+            TY  - JOUR
+            TI  - Título original
+            TT  - Original title
+            ER  - 
+
+            """
+        let result = try Importer.read(data: Data(ris.utf8), fileName: "cinahl.ris")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let german = try #require(result.records.first)
+        #expect(german.fields.title == "Pflegeinterventionen bei Delir: eine Übersicht")
+        #expect(german.fields.translatedTitle == "Nursing interventions for delirium: a review")
+        #expect(german.fields.journal == "Pflege" && german.fields.language == "German")
+        #expect(german.fields.shown.title == "Nursing interventions for delirium: a review")
+        #expect(german.raw.contains("T1  - Pflegeinterventionen") && german.raw.contains("T2  - Nursing"))
+        // The other title of an English or undetermined record is not a translation, nor the journal.
+        #expect(result.records[1].fields.translatedTitle == nil && result.records[1].fields.journal == "Time")
+        #expect(result.records[2].fields.shown.title == "Original title")
+        // Exports write the title as the file had it.
+        let exported = RISWriter.render(result.records)
+        #expect(exported.contains("Pflegeinterventionen bei Delir") && !exported.contains("Nursing interventions"))
+    }
+}

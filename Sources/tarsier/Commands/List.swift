@@ -55,7 +55,7 @@ struct List: ParsableCommand {
             let listed = records.map {
                 Listed(
                     id: $0.id, label: view.label($0)?.rawValue, year: $0.fields.year,
-                    title: PlainText.of($0.fields.title),
+                    title: $0.fields.shown.title,
                     pmid: $0.fields.pmid, doi: $0.fields.doi, sourceID: $0.sourceID)
             }
             print(try Console.run { try Console.json(listed) })
@@ -64,7 +64,7 @@ struct List: ParsableCommand {
         for record in records {
             let year = record.fields.year.map(String.init) ?? "    "
             let label = (view.label(record)?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
-            print("\(record.id)\t\(label)\t\(year)\t\(TextSanitizer.visible(PlainText.of(record.fields.title)))")
+            print("\(record.id)\t\(label)\t\(year)\t\(TextSanitizer.visible(record.fields.shown.title))")
         }
     }
 }

@@ -35,6 +35,9 @@ struct Show: ParsableCommand {
                 "#\(record.id)  \(record.label?.rawValue ?? "undecided")" + (record.isCanonical ? "" : "  (duplicate)")
             ]
             lines.append("title     \(f.title)")
+            if record.fields.translatedTitle != nil {
+                lines.append("original  \(PlainText.of(record.fields.title))")
+            }
             if !f.authors.isEmpty { lines.append("authors   \(f.authors.joined(separator: "; "))") }
             let source = [f.journal, f.year.map(String.init), f.volume.map { "vol \($0)" }, f.pages].compactMap { $0 }
             if !source.isEmpty { lines.append("source    \(source.joined(separator: ", "))") }
