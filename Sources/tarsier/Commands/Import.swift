@@ -10,13 +10,17 @@ import enum ScreeningUI.TextSanitizer
 /// `tarsier import`: read export files into a review, one transaction per file.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import RIS, PubMed (MEDLINE text or XML, .gz too) or CSV files into a review.",
+        abstract:
+            "Import RIS, PubMed (MEDLINE text or XML, .gz too), CSV or Web of Science (tagged or tab-delimited) files into a review.",
         discussion: """
-            The format is detected from each file's content, not its name. Each file is imported in one \
+            The format is detected from each file's content, not its name; UTF-16 files are read too. CSV \
+            covers the Scopus, PubMed, CINAHL, Cochrane, Embase (its SEARCH QUERY preamble skipped) and \
+            OpenAlex exports (Documentation/ImportFormats.md). Each file is imported in one \
             transaction: a file that cannot be read leaves the review unchanged and is reported as \
             FILE:LINE: error: … (exit status 1). Record-level problems are FILE:LINE: warning: … and the \
             rest of the file imports. Records with the same DOI, PMID, or normalised title and year join \
-            a duplicate group (kept, not screened twice). Importing the same file twice is refused.
+            a duplicate group (kept, not screened twice). Importing the same file twice is refused, and \
+            --dry-run says so too.
             """)
 
     @OptionGroup var review: ReviewArgument
