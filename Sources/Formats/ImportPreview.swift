@@ -92,6 +92,7 @@ public struct ImportPreview: Sendable {
         if let first {
             lines.append("  first record:")
             lines.append("    title     \(first.title)")
+            if let english = first.translatedTitle { lines.append("    english   \(english)") }
             if !first.authors.isEmpty {
                 lines.append(
                     "    authors   \(first.authors.prefix(6).joined(separator: "; "))\(first.authors.count > 6 ? "; …" : "")"
