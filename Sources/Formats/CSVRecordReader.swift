@@ -18,7 +18,7 @@ public struct CSVRecordReader: Sendable {
     public init() {}
 
     /// How many rows may precede the header (a database's preamble).
-    static let preambleLimit = 30
+    static let preambleLimit = 100
 
     /// Reads a CSV file (plain or gzip).
     /// - Throws: `FormatsError` when the file cannot be read, has an unterminated quote, or has

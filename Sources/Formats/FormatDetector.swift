@@ -6,7 +6,8 @@ import ReviewModel
 /// Looks at the first 64 KiB after gzip decompression: an XML prolog or `<PubmedArticleSet` means
 /// PubMed XML; an `FN `/`VR `/`PT ` first line is Web of Science tagged text (Clarivate writes
 /// `.txt` but users rename it `.ris`); a `TY  - ` line is RIS; a `PMID- ` line is MEDLINE; a
-/// comma-separated header naming a title or abstract column is CSV.
+/// comma- or tab-separated header naming a title or abstract column is CSV (also below a preamble
+/// of up to 100 lines, as Embase writes). UTF-16 content (byte-order mark first) is transcoded first.
 public enum FormatDetector {
     /// How many bytes of (decompressed) content detection looks at.
     public static let prefixLength = 64 * 1024
