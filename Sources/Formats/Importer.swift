@@ -59,6 +59,11 @@ public enum Importer {
         }
         let detected = FormatDetector.detect(prefix: prefix)
         guard let chosen = format ?? detected else {
+            if let unsupported = UnsupportedFormat.recognise(prefix: prefix) {
+                throw FormatsError.unrecognisedFormat(
+                    file: path, line: 1,
+                    reason: "this is \(unsupported.name), which tarsier does not read: \(unsupported.advice)")
+            }
             throw FormatsError.unrecognisedFormat(
                 file: path, line: 1, reason: "content is \(FormatDetector.describe(nil))")
         }
