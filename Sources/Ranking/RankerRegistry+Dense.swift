@@ -36,7 +36,8 @@ extension RankerRegistry {
 
     /// `dense-topic`, `dense-lr` and `hybrid`.
     static func makeEmbeddingRankers(
-        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings?
+        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings?,
+        features: ClassicalFeatures? = nil
     ) throws -> [any Ranker] {
         let (denseTopic, denseLearner) = denseRankers(configuration: configuration, embeddings: embeddings)
         switch configuration.ranker {
@@ -52,7 +53,8 @@ extension RankerRegistry {
             var classical = configuration
             classical.ranker = .tfidfLR
             // [tfidf-lr, bm25?] from the classical table.
-            let parts = try makeClassicalRankers(configuration: classical, documents: documents, topic: topic)
+            let parts = try makeClassicalRankers(
+                configuration: classical, documents: documents, topic: topic, features: features)
             var signals: [any Ranker] = parts.reversed()
             if let denseTopic { signals.append(denseTopic) }
             if let denseLearner { signals.append(denseLearner) }

@@ -6,57 +6,46 @@ public enum RankerRegistry {
     /// Rankers, in order of preference, for a pool of documents (title + abstract text each).
     /// The topic, when present, gives the BM25 cold start and (for learners) a pseudo-include.
     /// `embeddings` (possibly with rows missing) feed the dense rankers and the hybrid.
+    /// With `features` (built before for the same documents and topic), the documents are not read.
     /// - Throws: `RankingError.invalidParameter` for a dense ranker without the embeddings it needs.
     public static func makeRankers(
-        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings? = nil
+        configuration: CycleConfiguration, documents: [String], topic: Topic?, embeddings: DenseEmbeddings? = nil,
+        features: ClassicalFeatures? = nil
     ) throws -> [any Ranker] {
         if configuration.ranker == .random {
-            return [RandomRanker(poolSize: documents.count, seed: configuration.seed)]
+            return [RandomRanker(poolSize: features?.poolSize ?? documents.count, seed: configuration.seed)]
         }
         if configuration.ranker.usesEmbeddings {
             return try makeEmbeddingRankers(
-                configuration: configuration, documents: documents, topic: topic, embeddings: embeddings)
+                configuration: configuration, documents: documents, topic: topic, embeddings: embeddings,
+                features: features)
         }
-        return try makeClassicalRankers(configuration: configuration, documents: documents, topic: topic)
+        return try makeClassicalRankers(
+            configuration: configuration, documents: documents, topic: topic, features: features)
     }
 
     /// `bm25`, `tfidf-lr` and `tfidf-nb` (learner first, then BM25 when there is a topic).
     static func makeClassicalRankers(
-        configuration: CycleConfiguration, documents: [String], topic: Topic?
+        configuration: CycleConfiguration, documents: [String], topic: Topic?, features: ClassicalFeatures? = nil
     ) throws -> [any Ranker] {
-        let index = TermIndex(documents: documents, includesBigrams: configuration.includesBigrams)
-        var topicRanker: StaticRanker?
-        if let topic, !topic.isEmpty {
-            let bm25 = BM25Index(index: index)
-            let query = TopicQuery.weightedQuery(for: topic)
-            topicRanker = StaticRanker(
-                id: "bm25", scores: bm25.scores(bm25.resolve(query)),
-                parameters: ["k1": "\(bm25.k1)", "b": "\(bm25.b)", "query_terms": "\(query.terms.count)"])
-        }
+        let features =
+            try features ?? ClassicalFeatures.build(configuration: configuration, documents: documents, topic: topic)
+        let topicRanker = features.bm25.map { StaticRanker(id: "bm25", scores: $0.scores, parameters: $0.parameters) }
         if configuration.ranker == .bm25 { return topicRanker.map { [$0] } ?? [] }
-        let tfidf: TFIDFVectorizer
-        do {
-            tfidf = try TFIDFVectorizer(
-                index: index, minimumDocumentFrequency: configuration.minimumDocumentFrequency,
-                maximumDocumentFraction: configuration.maximumDocumentFraction)
-        } catch {
-            throw RankingError.invalidParameter("tfidf", "\(error.localizedDescription)")
-        }
-        let topicRow = topic.map { tfidf.vector(of: TopicQuery.text(for: $0), in: index) }
         let learner: any Ranker
         switch configuration.ranker {
         case .tfidfNB:
             learner = LearnerRanker(
-                id: "tfidf-nb", features: tfidf.matrix, learner: NaiveBayes(),
-                topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes)
+                id: "tfidf-nb", features: features.matrix, learner: NaiveBayes(),
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
         default:
             learner = LearnerRanker(
-                id: "tfidf-lr", features: tfidf.matrix,
+                id: "tfidf-lr", features: features.matrix,
                 learner: LogisticRegression(
                     inverseRegularization: configuration.inverseRegularization,
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes)
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
         }
         return [learner] + (topicRanker.map { [$0] } ?? [])
     }

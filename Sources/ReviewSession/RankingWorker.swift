@@ -41,8 +41,9 @@ public struct LiveRanking: Sendable {
 /// Retrains the review's ranker off the UI thread after every decision and publishes the newest
 /// finished ranking; decisions arriving during a retrain coalesce into one more retrain.
 ///
-/// One `ActiveLearningCycle` lives as long as the worker: the features (TF-IDF) are built once, in
-/// the background, when the worker starts; after each decision the cycle follows the review's
+/// One `ActiveLearningCycle` lives as long as the worker: the features (TF-IDF, BM25) are built
+/// once, in the background, when the worker starts, or read from the review when it kept them for
+/// the same records and topic (`ClassicalFeatures`; built ones are kept for the next opening); after each decision the cycle follows the review's
 /// learning history (decision by decision) and retrains, its learners warm-started from their
 /// previous fit. Embeddings that arrive let the dense signals join the hybrid's fusion (its
 /// classical signals stay as they are). Each run is stored as a `rankingRun`.
@@ -60,6 +61,8 @@ public final class RankingWorker: @unchecked Sendable {
     private var onUpdate: (@Sendable (LiveRanking) -> Void)?
     private var onError: (@Sendable (String) -> Void)?
     private var documents: [String] = []
+    /// The classical rankers' features, once built or read from the review.
+    private var features: ClassicalFeatures?
     private var topic = Topic(title: "")
     /// Supplies the cached embeddings of the pool (and the topic's) for the dense signals.
     private var embeddingSource: EmbeddingSource?
@@ -123,12 +126,20 @@ public final class RankingWorker: @unchecked Sendable {
         }
         dispatch { [self] in
             do {
+                let key = featureCacheKey(topic: topic)
                 let began = Trace.now()
-                let documents = try load()
-                lock.withLock { self.documents = documents }
-                Trace.mark(String(format: "documents loaded %.1f ms", (Trace.now() - began) * 1000))
+                if let key, let restored = restoredFeatures(key: key) {
+                    lock.withLock { features = restored }
+                    Trace.mark(String(format: "features restored %.1f ms", (Trace.now() - began) * 1000))
+                } else {
+                    let documents = try load()
+                    lock.withLock { self.documents = documents }
+                    Trace.mark(String(format: "documents loaded %.1f ms", (Trace.now() - began) * 1000))
+                }
+                let restored = lock.withLock { features != nil }
                 try buildRankers()
                 retrainNow()
+                if let key, !restored { keepFeatures(key: key) }
             } catch {
                 lock.withLock { running = false }
                 report(error)
@@ -136,21 +147,55 @@ public final class RankingWorker: @unchecked Sendable {
         }
     }
 
+    /// The key the review keeps this pool's classical features under; nil for rankers without them.
+    private func featureCacheKey(topic: Topic) -> String? {
+        guard [.bm25, .tfidfLR, .tfidfNB, .hybrid].contains(configuration.ranker) else { return nil }
+        return ClassicalFeatures.cacheKey(
+            configuration: configuration, topic: topic.isEmpty ? nil : topic, poolIDs: poolIDs)
+    }
+
+    /// The features the review kept under `key`, when they can be read for this pool.
+    private func restoredFeatures(key: String) -> ClassicalFeatures? {
+        guard let data = try? database.cachedFeatures(key: key) else { return nil }
+        return try? ClassicalFeatures(encoded: data, poolSize: poolIDs.count)
+    }
+
+    /// Keeps the features just built in the review (off this queue: retraining goes on), unless
+    /// it is open read-only. A failure only means the next opening builds them again.
+    private func keepFeatures(key: String) {
+        guard !database.isReadOnly, let features = lock.withLock({ features }) else { return }
+        let store: @Sendable () -> Void = { [database] in
+            let began = Trace.now()
+            try? database.storeCachedFeatures(features.encoded(), key: key)
+            Trace.mark(String(format: "features kept %.1f ms", (Trace.now() - began) * 1000))
+        }
+        if synchronous { store() } else { DispatchQueue.global(qos: .background).async(execute: store) }
+    }
+
     /// Builds the rankers with the embeddings that exist now (records without one are ranked by
     /// the classical signals alone) and the cycle over them.
     private func buildRankers() throws {
-        let (documents, topic, source) = lock.withLock { (self.documents, self.topic, embeddingSource) }
+        let (documents, topic, source, kept) = lock.withLock {
+            (self.documents, self.topic, embeddingSource, self.features)
+        }
         let began = Trace.now()
         let dense = try source?.load()
-        let built = try RankerRegistry.makeRankers(
+        let built =
+            try kept
+            ?? (featureCacheKey(topic: topic) == nil
+                ? nil
+                : ClassicalFeatures.build(
+                    configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic))
+        lock.withLock { self.features = built }
+        let rankers = try RankerRegistry.makeRankers(
             configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
-            embeddings: dense?.embeddings)
+            embeddings: dense?.embeddings, features: built)
         Trace.mark(
             String(
-                format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, documents.count,
+                format: "rankers built %.1f ms, %d records, %d embedded", (Trace.now() - began) * 1000, poolIDs.count,
                 dense?.count ?? 0))
         let cycle = ActiveLearningCycle(
-            poolSize: poolIDs.count, rankers: built, querier: configuration.querier, seed: configuration.seed)
+            poolSize: poolIDs.count, rankers: rankers, querier: configuration.querier, seed: configuration.seed)
         lock.withLock {
             self.cycle = cycle
             builtWithEmbeddings = dense?.count ?? 0
@@ -175,10 +220,10 @@ public final class RankingWorker: @unchecked Sendable {
                 }
             }
         } else {
-            let (documents, topic) = lock.withLock { (self.documents, self.topic) }
+            let (documents, topic, features) = lock.withLock { (self.documents, self.topic, self.features) }
             let rebuilt = try RankerRegistry.makeRankers(
                 configuration: configuration, documents: documents, topic: topic.isEmpty ? nil : topic,
-                embeddings: dense.embeddings)
+                embeddings: dense.embeddings, features: features)
             cycle.updateRankers { $0 = rebuilt }
         }
         Trace.mark(

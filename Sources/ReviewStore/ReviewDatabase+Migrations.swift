@@ -71,6 +71,16 @@ extension ReviewDatabase {
                     CREATE INDEX record_screeningTitles ON record (isCanonical, id, title, translatedTitle, year);
                     """)
         }
+        // The classical rankers' features (TF-IDF and BM25 over every title and abstract), kept so
+        // that a screen reopened on the same records and topic starts from them: a cache, one row,
+        // replaced when the records or the topic change; nothing depends on it being there.
+        migrator.registerMigration("v10-feature-cache") { db in
+            try db.create(table: "featureCache") { t in
+                t.column("key", .text).notNull().primaryKey()
+                t.column("data", .blob).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
