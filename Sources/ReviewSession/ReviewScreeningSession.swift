@@ -30,6 +30,8 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     /// Background embedding, when a BERT model is available.
     var embedder: EmbeddingWorker?
     let lock = NSLock()
+    /// True for a lead's session (`screen --lead`): it lists the conflicts and resolves them.
+    public var isLead = false
     var labels: [Int64: Label] = [:]
     /// Dual or verified screening: this assessor's view (own votes, final labels, the records
     /// awaiting their vote, offered first); nil in single screening.

@@ -28,6 +28,21 @@ public struct TeamSettings: Sendable, Codable, Equatable {
     public var verificationFraction: Double
     /// The first N records everyone screens, to measure agreement before the pool is split.
     public var calibrationSize: Int
+    /// Who may resolve conflicts (`tarsier team --leads`); nil or empty: anyone who says so.
+    public var leads: [String]?
+
+    /// Why `name` may not resolve conflicts in this review, or nil when they may.
+    public func leadRefusal(_ name: String) -> String? {
+        if mode == .single {
+            return "the review is screened in single mode, so there are no conflicts to resolve "
+                + "(`tarsier team REVIEW --mode dual` before screening starts)"
+        }
+        if let leads, !leads.isEmpty, !leads.contains(name) {
+            return "\(name) is not a lead of this review (leads: \(leads.joined(separator: ", "))); "
+                + "add one with `tarsier team REVIEW --leads NAME,…`"
+        }
+        return nil
+    }
 
     public init(
         mode: ScreeningMode = .single, blind: Bool? = nil, maybe: MaybePolicy = .countsAsInclude,

@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case clearFilter = "clear-filter"
     case nextView = "next-view", previousView = "previous-view"
     case showQueue = "show-queue", showHistory = "show-history", showStats = "show-stats"
+    case showConflicts = "show-conflicts"
     case editIncludeTerms = "edit-include-terms", editExcludeTerms = "edit-exclude-terms"
     case editReasons = "edit-reasons"
     case refresh
@@ -93,6 +94,9 @@ extension Action {
         row(.showQueue, .views, "queue", "Show the screening queue", ["1"]),
         row(.showHistory, .views, "history", "Show the decision history", ["2"]),
         row(.showStats, .views, "stats", "Show counts and the includes-found curve", ["3"]),
+        row(
+            .showConflicts, .views, "conflicts",
+            "Lead: show the records whose votes disagree; i, e or m records the final decision", ["4"]),
         row(.editIncludeTerms, .terms, "+terms", "Edit the include-term highlight list", ["+"]),
         row(.editExcludeTerms, .terms, "-terms", "Edit the exclude-term highlight list", ["-"]),
         row(.editReasons, .terms, "reasons", "Edit the exclusion reasons", ["R"]),

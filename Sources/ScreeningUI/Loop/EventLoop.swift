@@ -18,6 +18,7 @@ public final class EventLoop {
     public init(session: any ScreeningSession, size: Size, keyMap: KeyMap = .standard) {
         self.session = session
         state = AppState(size: size, keyMap: keyMap)
+        state.isLead = session.isLead
     }
 
     /// Installs the session's change handler and loads the first screen (once).
@@ -118,6 +119,11 @@ public final class EventLoop {
                 return [.recordLoaded(try session.record(id))]
             case .loadHistory:
                 return [.historyLoaded(try session.history(limit: 1000))]
+            case .loadConflicts:
+                return [.conflictsLoaded(try session.conflicts())]
+            case .resolve(let id, let label):
+                try session.resolve(id, label)
+                return [.conflictsLoaded(try session.conflicts()), .sessionChanged]
             case .loadCurve:
                 return [.curveLoaded(try session.screeningCurve())]
             case .loadSettings:

@@ -56,6 +56,12 @@ public final class InMemoryScreeningSession: ScreeningSession {
     var ranked: Bool
     /// Rankings posted and not adopted yet, by version.
     var posted: [Int: [Item]] = [:]
+    /// True when the session plays a lead's (tests set it).
+    public var isLead = false
+    /// Records in conflict a lead sees (tests set them); `resolve` takes one out and keeps it.
+    public var conflictEntries: [ConflictEntry] = []
+    /// The resolutions made, in order.
+    public private(set) var resolutions: [(id: Int64, label: Label)] = []
 
     /// Creates a session over `items`, ranked by score, for one assessor; with `ranked` false the
     /// undecided queue is empty until the first `rerank` is adopted at a pick.
@@ -246,5 +252,17 @@ public final class InMemoryScreeningSession: ScreeningSession {
     /// Keeps the handler; `rerank` and `setBackgroundProgress` call it.
     public func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void) {
         changeHandler = handler
+    }
+}
+
+extension InMemoryScreeningSession {
+    public func conflicts() throws -> [ConflictEntry] { conflictEntries }
+
+    public func resolve(_ id: Int64, _ label: Label) throws {
+        guard let index = conflictEntries.firstIndex(where: { $0.id == id }) else {
+            throw ScreeningUIError.unknownRecord(id)
+        }
+        conflictEntries.remove(at: index)
+        resolutions.append((id, label))
     }
 }

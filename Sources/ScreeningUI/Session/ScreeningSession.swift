@@ -54,6 +54,13 @@ public protocol ScreeningSession: AnyObject {
     /// Installs the callback the session calls, from any thread, when something changed in the
     /// background; the event loop turns each call into a reload on its own thread.
     func setChangeHandler(_ handler: @escaping @Sendable (SessionChange) -> Void)
+    /// True for a lead's session: the screen offers the Conflicts view.
+    var isLead: Bool { get }
+    /// The records whose votes disagree, for a lead's Conflicts view (empty for other sessions).
+    func conflicts() throws -> [ConflictEntry]
+    /// Records a lead's final decision on a record in conflict (a `resolve` event); durable when
+    /// this returns.
+    func resolve(_ id: Int64, _ label: Label) throws
 }
 
 /// Something that changed behind the UI's back and calls for a reload.

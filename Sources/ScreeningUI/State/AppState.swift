@@ -3,6 +3,8 @@ import ReviewModel
 /// The views Tab cycles through.
 public enum ViewKind: String, CaseIterable, Sendable {
     case queue, history, stats
+    /// A lead's list of records whose votes disagree (`screen --lead`).
+    case conflicts
 
     /// The tab label.
     public var title: String {
@@ -10,6 +12,7 @@ public enum ViewKind: String, CaseIterable, Sendable {
         case .queue: "Queue"
         case .history: "History"
         case .stats: "Stats"
+        case .conflicts: "Conflicts"
         }
     }
 }
@@ -68,6 +71,20 @@ public struct AppState: Equatable, Sendable {
     public var keyMap: KeyMap
     /// The view shown.
     public var view: ViewKind = .queue
+    /// True for a lead (`screen --lead`): the Conflicts view is offered.
+    public var isLead = false
+    /// The records in conflict, for the Conflicts view.
+    public var conflicts: [ConflictEntry] = []
+    /// The selection in the Conflicts view.
+    public var conflictsCursor = ListCursor()
+
+    /// The views Tab cycles through: the Conflicts view only for a lead.
+    public var views: [ViewKind] { ViewKind.allCases.filter { $0 != .conflicts || isLead } }
+
+    /// The conflict selected in the Conflicts view.
+    public var selectedConflict: ConflictEntry? {
+        conflicts.indices.contains(conflictsCursor.position) ? conflicts[conflictsCursor.position] : nil
+    }
     /// Normal, help, prompt or reason picker.
     public var mode: Mode = .normal
     /// Whether the pager has the whole body.

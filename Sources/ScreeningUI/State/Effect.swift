@@ -16,6 +16,10 @@ public enum Effect: Equatable, Sendable {
     case loadRecord(Int64)
     /// Load the decision log; answers `.historyLoaded`.
     case loadHistory
+    /// Load the records in conflict (a lead's view); answers `.conflictsLoaded`.
+    case loadConflicts
+    /// Record a lead's final decision on a record in conflict; answers `.conflictsLoaded`.
+    case resolve(id: Int64, label: Label)
     /// Load the includes curve; answers `.curveLoaded`.
     case loadCurve
     /// Load term lists and reasons; answers `.settingsLoaded`.

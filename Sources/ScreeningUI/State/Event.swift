@@ -22,6 +22,8 @@ public enum Event: Equatable, Sendable {
     case recordLoaded(RecordDetail)
     /// The newest decision-log events.
     case historyLoaded([DecisionEvent])
+    /// The records in conflict (after loading them or resolving one).
+    case conflictsLoaded([ConflictEntry])
     /// Includes in decision order.
     case curveLoaded([Bool])
     /// Term lists and exclusion reasons.

@@ -61,6 +61,14 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         Updater.keepSelectionVisible(&state)
         guard state.view == .history, let event = state.selectedEvent else { return [] }
         return [.loadRecord(event.recordID)]
+    case .conflictsLoaded(let conflicts):
+        // The selected conflict stays selected while others are resolved.
+        let selected = state.selectedConflict?.id
+        state.conflicts = conflicts
+        state.conflictsCursor.position =
+            selected.flatMap { id in conflicts.firstIndex { $0.id == id } }
+            ?? min(state.conflictsCursor.position, max(0, conflicts.count - 1))
+        return []
     case .curveLoaded(let curve):
         state.curve = curve
         return []
@@ -91,7 +99,11 @@ public func isEnabled(_ action: Action, _ state: AppState) -> Bool {
 /// Why an action cannot run now, or nil when it can.
 public func disabledReason(_ action: Action, _ state: AppState) -> String? {
     switch action {
-    case .include, .exclude, .maybe, .note:
+    case .include, .exclude, .maybe:
+        if state.view == .conflicts { return state.selectedConflict == nil ? "no conflict waiting" : nil }
+        return state.current == nil ? "no record selected" : nil
+    case .note:
+        if state.view == .conflicts { return "no notes in the Conflicts view" }
         return state.current == nil ? "no record selected" : nil
     case .excludeWithReason:
         if state.current == nil { return "no record selected" }
@@ -106,7 +118,9 @@ public func disabledReason(_ action: Action, _ state: AppState) -> String? {
     case .clearFilter:
         return state.filter.isDefault ? "no filter set" : nil
     case .togglePager, .scrollPagerDown, .scrollPagerUp, .open:
-        return state.view == .stats ? "no record in this view" : nil
+        return state.view == .stats || state.view == .conflicts ? "no record in this view" : nil
+    case .showConflicts:
+        return state.isLead ? nil : "only a lead resolves conflicts (screen --lead)"
     default:
         return nil
     }

@@ -9,7 +9,12 @@ extension Updater {
     }
 
     static func move(by delta: Int, _ state: inout AppState) -> [Effect] {
-        let position = state.view == .history ? state.historyCursor.position : state.queueCursor.position
+        let position =
+            switch state.view {
+            case .history: state.historyCursor.position
+            case .conflicts: state.conflictsCursor.position
+            default: state.queueCursor.position
+            }
         let target = delta > 0 && position > Int.max - delta ? Int.max : position + delta
         return move(to: target, &state)
     }
@@ -17,6 +22,10 @@ extension Updater {
     static func move(to target: Int, _ state: inout AppState) -> [Effect] {
         switch state.view {
         case .stats:
+            return []
+        case .conflicts:
+            guard !state.conflicts.isEmpty else { return [] }
+            state.conflictsCursor.position = max(0, min(target, state.conflicts.count - 1))
             return []
         case .history:
             guard !state.history.isEmpty else { return [] }

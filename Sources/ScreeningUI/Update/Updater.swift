@@ -56,7 +56,7 @@ enum Updater {
             return []
         }
         // In the full-screen pager (no list on screen), top and bottom go to the record's start and end.
-        if state.pagerFullScreen, state.view != .stats, action == .first || action == .last {
+        if state.pagerFullScreen, state.view != .stats, state.view != .conflicts, action == .first || action == .last {
             scrollPager(by: action == .first ? Int.min / 2 : Int.max, &state)
             return []
         }
@@ -72,6 +72,7 @@ enum Updater {
         if action == .first, state.nextRanking != nil, state.view == .queue, !state.pagerFullScreen {
             return [pick(&state, position: 0)]
         }
+        if state.view == .conflicts, let effects = conflictsAction(action, &state) { return effects }
         switch action {
         case .include: return decide(.include, reason: nil, state)
         case .exclude: return decide(.exclude, reason: nil, state)
@@ -101,11 +102,12 @@ enum Updater {
         case .clearFilter:
             state.filter = .undecided
             return [pick(&state, keep: state.current?.id, position: 0)]
-        case .nextView: return show(cycle(state.view, by: 1), &state)
-        case .previousView: return show(cycle(state.view, by: -1), &state)
+        case .nextView: return show(cycle(state.view, by: 1, in: state.views), &state)
+        case .previousView: return show(cycle(state.view, by: -1, in: state.views), &state)
         case .showQueue: return show(.queue, &state)
         case .showHistory: return show(.history, &state)
         case .showStats: return show(.stats, &state)
+        case .showConflicts: return show(.conflicts, &state)
         case .editIncludeTerms:
             state.mode = .prompt(Prompt(.includeTerms, text: state.terms.include.joined(separator: ", ")))
             return []
@@ -189,8 +191,7 @@ enum Updater {
         }
     }
 
-    static func cycle(_ view: ViewKind, by step: Int) -> ViewKind {
-        let all = ViewKind.allCases
+    static func cycle(_ view: ViewKind, by step: Int, in all: [ViewKind] = ViewKind.allCases) -> ViewKind {
         let index = all.firstIndex(of: view) ?? 0
         return all[(index + step + all.count) % all.count]
     }
@@ -202,6 +203,7 @@ enum Updater {
         case .queue: return [reload(state, keep: state.selectedEntry?.id)]
         case .history: return [.loadHistory]
         case .stats: return [.loadCurve]
+        case .conflicts: return [.loadConflicts]
         }
     }
 
@@ -210,5 +212,25 @@ enum Updater {
         search.index = (search.index + step + search.matches.count) % search.matches.count
         state.search = search
         return [.locate(search.matches[search.index])]
+    }
+}
+
+extension Updater {
+    /// Keys in a lead's Conflicts view: include, exclude and maybe record the final decision on
+    /// the selected conflict; nil for the actions that work as in any view.
+    static func conflictsAction(_ action: Action, _ state: inout AppState) -> [Effect]? {
+        let label: Label
+        switch action {
+        case .include: label = .include
+        case .exclude, .excludeWithReason: label = .exclude
+        case .maybe: label = .maybe
+        case .undo, .redo, .search, .searchNext, .searchPrevious, .filter:
+            state.message = StatusMessage("not in the Conflicts view: a resolution is final (see `tarsier conflicts`)")
+            return []
+        default: return nil
+        }
+        guard let conflict = state.selectedConflict else { return [] }
+        state.message = StatusMessage("#\(conflict.id) resolved as \(label.rawValue)")
+        return [.resolve(id: conflict.id, label: label)]
     }
 }

@@ -3,7 +3,7 @@ enum HeaderView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
         let width = buffer.size.columns
         var tabs: [Glyph] = []
-        for view in ViewKind.allCases {
+        for view in state.views {
             let style = view == state.view ? Style([.bold, .reverse], role: .accent) : Style.muted
             tabs += Glyph.make(" \(view.title) ", style: style)
         }

@@ -9,6 +9,8 @@ enum HintBarView {
             [.include, .exclude, .maybe, .undo, .moveDown, .nextView, .help, .quit]
         case .stats:
             [.refresh, .nextView, .help, .quit]
+        case .conflicts:
+            [.include, .exclude, .maybe, .moveDown, .moveUp, .nextView, .help, .quit]
         }
     }
 

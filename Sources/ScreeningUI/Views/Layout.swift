@@ -42,7 +42,7 @@ public struct Layout: Equatable, Sendable {
         guard !isTooSmall else { return }
         let bodyStart = 2, bodyEnd = size.rows - 3
         rules = [1, bodyEnd]
-        if view == .stats {
+        if view == .stats || view == .conflicts {
             stats = bodyStart..<bodyEnd
         } else if pagerFullScreen {
             pager = bodyStart..<bodyEnd

@@ -28,6 +28,8 @@ public enum Screen {
             PagerView.draw(state, layout: pager, rows: layout.pager, into: &buffer)
         case .stats:
             StatsView.draw(state, rows: layout.stats, into: &buffer)
+        case .conflicts:
+            ConflictsView.draw(state, rows: layout.stats, into: &buffer)
         }
         StatusLineView.draw(state, row: layout.status, into: &buffer)
         HintBarView.draw(state, row: layout.hints, into: &buffer)

@@ -46,6 +46,9 @@ struct Resolve: ParsableCommand {
     func run() throws {
         let database = try review.open()
         try Console.run {
+            if let refusal = try database.teamSettings().leadRefusal(assessor) {
+                throw ReviewStoreError.teamRule(refusal)
+            }
             let event = try database.resolve(record, Label(rawValue: label)!, assessor: assessor, reason: reason)
             print("resolved #\(record) as \(label) by \(assessor) (event \(event.id))")
         }

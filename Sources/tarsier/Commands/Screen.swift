@@ -39,6 +39,13 @@ struct Screen: ParsableCommand {
     var model: String?
     @Flag(help: "Do not embed records in the background.") var noEmbed = false
     @Option(help: "The ranker that orders the queue.") var ranker = RankerID.hybrid
+    @Flag(
+        help: ArgumentHelp(
+            "Screen as a lead: the Conflicts view (key 4) lists the records whose votes disagree, with every vote; i, e or m records the final decision.",
+            discussion:
+                "Refused in single mode, and for a name that is not among the review's leads (`tarsier team --leads`).")
+    )
+    var lead = false
 
     func validate() throws {
         guard parsedSize != nil else { throw ValidationError("--size must look like 80x24") }
@@ -54,6 +61,10 @@ struct Screen: ParsableCommand {
     func run() throws {
         let database = try review.open()
         let name = assessor ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        if lead, let refusal = try Console.run({ try database.teamSettings().leadRefusal(name) }) {
+            Console.error("tarsier: error: \(refusal)")
+            throw ExitCode(1)
+        }
         let keyMap = try Console.run { try loadKeyMap() }
         let configuration = CycleConfiguration(ranker: ranker, seed: UInt64(try database.reviewProtocol().randomSeed))
         let directory = ModelLocator.find(explicit: model)
@@ -66,6 +77,7 @@ struct Screen: ParsableCommand {
                     embeddings: noEmbed ? .none : .stored(model: directory))
             }
             if ack { session.onCommit = { Self.acknowledge($0) } }
+            session.isLead = lead
             let text = try Console.run { try String(contentsOfFile: script, encoding: .utf8) }
             let oracle = try Console.run { try oracleLabels.map { try OracleLabels(path: $0, database: database) } }
             let screen = try Console.run {
@@ -99,6 +111,7 @@ struct Screen: ParsableCommand {
             }
         }
         if let notice { session.notice(notice) }
+        session.isLead = lead
         session.startEmbedding()
         session.watchOtherAssessors()
         Trace.mark("session open")

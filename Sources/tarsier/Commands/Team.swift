@@ -27,6 +27,8 @@ struct Team: ParsableCommand {
     @Option(help: "What a maybe vote means when votes are compared: include or resolve.") var maybe: MaybePolicy?
     @Option(help: "Verified mode: the share of records (0-1) a second assessor screens.") var verifyFraction: Double?
     @Option(help: "The first N records every assessor screens, for the calibration κ.") var calibration: Int?
+    @Option(help: "Who may resolve conflicts, comma-separated (screen --lead, resolve); empty: anyone.")
+    var leads: String?
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -37,7 +39,8 @@ struct Team: ParsableCommand {
     }
 
     func run() throws {
-        let changes = mode != nil || blind != nil || maybe != nil || verifyFraction != nil || calibration != nil
+        let changes =
+            mode != nil || blind != nil || maybe != nil || verifyFraction != nil || calibration != nil || leads != nil
         let database = changes ? try review.open() : try review.openForReading()
         try Console.run {
             if changes {
@@ -50,6 +53,10 @@ struct Team: ParsableCommand {
                 if let maybe { settings.maybe = maybe }
                 if let verifyFraction { settings.verificationFraction = verifyFraction }
                 if let calibration { settings.calibrationSize = calibration }
+                if let leads {
+                    settings.leads = leads.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty }
+                }
                 try database.setTeamSettings(settings)
             }
             let summary = try database.teamSummary()
@@ -85,7 +92,8 @@ struct TeamStatus: Encodable {
                 + (settings.mode == .verified
                     ? String(format: ", %.0f%% verified", settings.verificationFraction * 100) : "")
                 + ", maybe \(settings.maybe == .resolve ? "goes to resolution" : "counts as include")"
-                + ", calibration \(settings.calibrationSize) records",
+                + ", calibration \(settings.calibrationSize) records"
+                + ((settings.leads ?? []).isEmpty ? "" : "; leads: \(settings.leads!.joined(separator: ", "))"),
             "records decided by two assessors: \(summary.screenedByTwo); conflicts waiting: \(summary.conflicts.count); "
                 + "resolved: \(summary.conflictsResolved)",
         ]
