@@ -39,6 +39,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var fusionAnchorStrength: Double?
     /// Hybrid: how β sharpens with the includes credited (`HybridRanker.confidence`); nil = default.
     public var fusionConfidence: Double?
+    /// Hybrid: serve the best single signal when its credit beats the fusion's by this margin
+    /// (`HybridRanker.leaderMargin`); nil = always the fusion.
+    public var fusionLeaderMargin: Double?
 
     /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
     public static let denseInverseRegularizationDefault = 1.0

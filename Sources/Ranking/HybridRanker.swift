@@ -48,6 +48,21 @@ public struct HybridRanker: Ranker {
     /// How the Hedge rule sharpens with evidence: β_m = β · (1 + c · √m) for m includes credited;
     /// 0 = a fixed β.
     public var confidence: Double
+    /// Follow the leader: the fused ranking is itself credited like a signal ("fusion"), and when
+    /// the best single signal's credit exceeds the fusion's by more than this margin, that signal's
+    /// ranking is served instead of the fusion; nil = always the fusion.
+    public var leaderMargin: Double?
+    /// The fusion's latest ranks (the candidate ranking, whichever was served).
+    private var latestFused: SignalRanks?
+    /// The fusion's latest credit.
+    public private(set) var fusionCredit = 0.0
+    /// The signals' pooled mean credit over includes and over excludes (what a signal with no
+    /// observations of a kind is smoothed toward).
+    private var pooledCredit = [0.0, 0.0]
+    /// The signal served instead of the fusion at the latest ranking, if any.
+    public private(set) var leader: String?
+    /// The id the fused ranking is credited under.
+    public static let fusionID = "fusion"
     /// Where each signal had placed a record in the ranking before its decision, for decisions
     /// that do not carry the ranks stored with them (simulation): taken the first time the
     /// decision is seen, by record and signal id.
@@ -73,8 +88,10 @@ public struct HybridRanker: Ranker {
     public init(
         signals: [any Ranker], normalisation: ScoreNormalisation = defaultNormalisation,
         halfLife: Double = defaultHalfLife, smoothing: Double = 3, sharpness: Double = defaultSharpness,
-        penalisesExcludes: Bool = true, anchor: RankerID? = nil, anchorStrength: Double = 0, confidence: Double = 0
+        penalisesExcludes: Bool = true, anchor: RankerID? = nil, anchorStrength: Double = 0, confidence: Double = 0,
+        leaderMargin: Double? = nil
     ) {
+        self.leaderMargin = leaderMargin
         self.penalisesExcludes = penalisesExcludes
         self.anchor = anchor
         self.anchorStrength = anchorStrength
@@ -130,6 +147,11 @@ public struct HybridRanker: Ranker {
             result["anchor_strength"] = "\(anchorStrength)"
         }
         if confidence > 0 { result["confidence"] = "\(confidence)" }
+        if let leaderMargin {
+            result["leader_margin"] = "\(leaderMargin)"
+            result["leader"] = leader ?? Self.fusionID
+            result["credit_fusion"] = String(format: "%.3f", fusionCredit)
+        }
         for (signal, weight) in zip(signals, weights) { result["weight_\(signal.id)"] = String(format: "%.3f", weight) }
         return result
     }
@@ -148,7 +170,16 @@ public struct HybridRanker: Ranker {
         latestScreened = screened
         guard latest.contains(where: { $0 != nil }) else { return nil }
         updateWeights(observations)
-        return fuse(screened: screened)
+        let fused = fuse(screened: screened)
+        guard let leaderMargin else { return fused }
+        latestFused = SignalRanks(scores: fused, screened: screened)
+        fusionCredit = fusionCredit(decisions)
+        leader = nil
+        let ranking = signals.indices.filter { latest[$0] != nil }
+        guard let best = ranking.max(by: { credits[$0] < credits[$1] }), credits[best] > fusionCredit + leaderMargin
+        else { return fused }
+        leader = signals[best].id
+        return single(best, screened: screened)
     }
 
     /// Per-signal scores, ranks and weights behind record `record`'s latest fused score (only the
@@ -183,6 +214,10 @@ public struct HybridRanker: Ranker {
             var ranks: [String: SignalObservation] = [:]
             if !latestScreened[decision.record] {
                 for (index, seen) in signalObservations(for: decision.record) { ranks[signals[index].id] = seen }
+                if leaderMargin != nil, let fused = latestFused, fused.openCount > 0 {
+                    ranks[Self.fusionID] = SignalObservation(
+                        rank: fused.rank(of: fused.scores[decision.record], isOpen: true), openCount: fused.openCount)
+                }
             }
             seenRanks[decision.record] = ranks
         }
@@ -229,7 +264,8 @@ public struct HybridRanker: Ranker {
         SignalRankTable(
             entries: signals.indices.compactMap { index in
                 latest[index].map { (signals[index].id, $0, coverages[index]) }
-            }, screened: latestScreened)
+            } + (leaderMargin == nil ? [] : latestFused.map { [(Self.fusionID, $0, nil)] } ?? []),
+            screened: latestScreened)
     }
 
     /// Decayed, smoothed mean credit per signal, then w_s ∝ exp(β · credit_s) over the signals
@@ -252,6 +288,7 @@ public struct HybridRanker: Ranker {
         for kind in 0..<(penalisesExcludes ? 2 : 1) {
             let pooledMass = masses.reduce(0) { $0 + $1[kind] }
             let pooled = pooledMass > 0 ? sums.reduce(0) { $0 + $1[kind] } / pooledMass : 0
+            pooledCredit[kind] = pooled
             for index in signals.indices {
                 let mean = (sums[index][kind] + smoothing * pooled) / (masses[index][kind] + smoothing)
                 credits[index] += kind == 0 ? mean : -mean
@@ -275,6 +312,41 @@ public struct HybridRanker: Ranker {
     }
 
     // MARK: - Fusion
+
+    /// The fused ranking's own credit, as a signal's: decayed, smoothed mean ln(n / rank) over the
+    /// includes minus (with `penalisesExcludes`) over the excludes.
+    private func fusionCredit(_ decisions: [Decision]) -> Double {
+        let decayRate = log(2) / max(halfLife, 1e-9)
+        var entries: [(ordinal: Int, credit: Double, include: Bool)] = []
+        var ordinal = 0
+        for decision in decisions where decision.record < poolSize && (decision.relevant || penalisesExcludes) {
+            guard let ranks = decision.signalRanks ?? seenRanks[decision.record] else { continue }
+            if let seen = ranks[Self.fusionID], seen.openCount > 0, seen.rank >= 1 {
+                entries.append((ordinal, log(Double(seen.openCount) / seen.rank), decision.relevant))
+            }
+            if !ranks.isEmpty { ordinal += 1 }
+        }
+        var sums = [0.0, 0.0], masses = [0.0, 0.0]
+        for entry in entries {
+            let weight = exp(-decayRate * Double(ordinal - 1 - entry.ordinal))
+            sums[entry.include ? 0 : 1] += weight * entry.credit
+            masses[entry.include ? 0 : 1] += weight
+        }
+        // Smoothed toward the signals' pooled means, as each signal's credit is.
+        let include = (sums[0] + smoothing * pooledCredit[0]) / (masses[0] + smoothing)
+        guard penalisesExcludes else { return include }
+        return include - (sums[1] + smoothing * pooledCredit[1]) / (masses[1] + smoothing)
+    }
+
+    /// One signal's normalised scores as the ranking (records it does not cover go last).
+    private func single(_ index: Int, screened: [Bool]) -> [Double] {
+        guard let ranks = latest[index] else { return [Double](repeating: 0, count: poolSize) }
+        let values = (0..<poolSize).map { record in
+            covers(index, record) ? ranks.normalised(record, screened: screened[record], method: normalisation) : nil
+        }
+        let lowest = values.compactMap { $0 }.min() ?? 0
+        return values.map { $0 ?? lowest - 1 }
+    }
 
     /// Σ_s w_s v_s(i) / Σ_s w_s over the signals covering record i; records no signal covers go last.
     private func fuse(screened: [Bool]) -> [Double] {

@@ -69,7 +69,8 @@ extension RankerRegistry {
                     sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
                     penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
                     anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
-                    confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence)
+                    confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence,
+                    leaderMargin: configuration.fusionLeaderMargin)
             ]
         }
     }

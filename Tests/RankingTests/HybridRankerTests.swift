@@ -75,6 +75,26 @@ struct HybridRankerTests {
         #expect(level.weights == [0.5, 0.5])
     }
 
+    @Test("follow the leader: a single signal far ahead of the fused ranking is served instead of it")
+    func leader() throws {
+        // β = 0: the fusion averages a good and a bad signal whatever their records.
+        let (_, averaged) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 0), decisions: 40)
+        let (cycle, led) = try screen(
+            HybridRanker(signals: [badSignal, goodSignal], sharpness: 0, leaderMargin: 0), decisions: 40)
+        #expect(averaged.parameters["leader"] == nil)
+        #expect(led.leader == "good")
+        #expect(led.parameters["leader"] == "good")
+        #expect(led.credits[1] > led.fusionCredit)
+        // Served the good signal's ranking, nearly every pick after the first few is an include.
+        #expect(cycle.decisions.filter(\.relevant).count >= 35)
+        // Its ranks are stored with decisions as the "fusion" signal's, so a reopened review
+        // credits the fused ranking the same way.
+        let table = led.signalRankTable()
+        let open = try #require(
+            (0..<labels.count).first { record in !cycle.decisions.contains { $0.record == record } })
+        #expect(table.observations(for: open)[HybridRanker.fusionID] != nil)
+    }
+
     @Test("a confident weighting sharpens β with the includes credited")
     func confidence() throws {
         let (_, fixed) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 0.25), decisions: 20)

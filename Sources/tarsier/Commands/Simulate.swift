@@ -62,6 +62,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionPenalisesExcludes: Bool?
     @Option(help: .hidden) var fusionAnchor: Double?
     @Option(help: .hidden) var fusionConfidence: Double?
+    @Option(help: .hidden) var fusionLeaderMargin: Double?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
     @Option(help: .hidden) var minDf: Int?
@@ -190,6 +191,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
         configuration.fusionAnchorStrength = fusionAnchor
         configuration.fusionConfidence = fusionConfidence
+        configuration.fusionLeaderMargin = fusionLeaderMargin
         configuration.fusionSignals = fusionSignals.map {
             $0.split(separator: ",").compactMap { RankerID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         }
