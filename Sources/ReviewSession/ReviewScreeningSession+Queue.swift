@@ -23,7 +23,7 @@ extension ReviewScreeningSession {
         let counts = Dictionary(grouping: labels.values, by: { $0 }).mapValues(\.count)
         let sinceInclude = order.reversed().prefix { labels[$0] != .include }.count
         let undoable = try undoState()
-        return SessionOverview(
+        var overview = SessionOverview(
             title: title, assessor: assessor, total: poolIDs.count, screened: labels.count,
             includes: counts[.include] ?? 0, excludes: counts[.exclude] ?? 0, maybes: counts[.maybe] ?? 0,
             sinceLastInclude: sinceInclude, modelVersion: lock.withLock { shown }.map { Int($0.runID) },
@@ -32,6 +32,27 @@ extension ReviewScreeningSession {
             canUndo: undoable.undo, canRedo: undoable.redo, stopping: try stoppingIndicator(),
             totalUpperBound: lock.withLock { stoppingCache?.bound },
             stopMarkers: lock.withLock { stoppingCache?.markers ?? [] })
+        overview.team = try teamOverview()
+        return overview
+    }
+
+    /// The team's progress for the stats view (nil in single screening). In blind screening an
+    /// assessor sees each colleague's pace but only their own label counts; a lead sees all.
+    private func teamOverview() throws -> TeamOverview? {
+        let settings = teamRules.settings
+        guard settings.mode != .single else { return nil }
+        let summary = try database.teamSummary()
+        let progress = summary.progress(events: try database.voteEvents(), now: Date())
+        return TeamOverview(
+            mode: settings.mode.rawValue + (settings.blind ? ", blind" : ""),
+            conflictsWaiting: summary.conflicts.count,
+            assessors: progress.map { p in
+                let visible = !settings.blind || isLead || p.assessor == assessor
+                return TeamOverview.Assessor(
+                    name: p.assessor, decided: p.decided,
+                    labels: visible ? (p.included, p.excluded, p.maybe) : nil, lastHour: Int(p.lastHourRate),
+                    perHour: p.overallRate)
+            })
     }
 
     private func undoState() throws -> (undo: Bool, redo: Bool) {

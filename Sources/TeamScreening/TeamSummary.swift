@@ -85,7 +85,11 @@ public struct TeamSummary: Sendable {
             let cast = events.filter { $0.assessor == name && $0.kind == .decide }.map(\.at)
             let lastHour = cast.filter { now.timeIntervalSince($0) <= 3_600 }.count
             var overall: Double?
-            if let first = cast.min(), let last = cast.max(), last > first {
+            // Over less than ten minutes a pace is noise (three scripted decisions in a second
+            // are not 10,000 an hour): no overall rate until the span is that long.
+            if let first = cast.min(), let last = cast.max(),
+                last.timeIntervalSince(first) >= AssessorProgress.minimumSpan
+            {
                 overall = Double(cast.count) / (last.timeIntervalSince(first) / 3_600)
             }
             return AssessorProgress(
@@ -113,8 +117,11 @@ public struct AssessorProgress: Sendable, Equatable, Codable {
     public let maybe: Int
     /// Decisions in the last hour.
     public let lastHourRate: Double
-    /// Decisions per hour between the assessor's first and latest decision; nil with fewer than two.
+    /// Decisions per hour between the assessor's first and latest decision; nil until those are
+    /// `minimumSpan` apart.
     public let overallRate: Double?
+    /// The shortest span an overall rate is given for: ten minutes.
+    public static let minimumSpan: Double = 600
 }
 
 extension TeamSummary {

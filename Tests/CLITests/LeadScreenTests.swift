@@ -76,6 +76,31 @@ struct LeadScreenTests {
         #expect(text.contains("resolved as exclude"))
     }
 
+    @Test("the stats view shows each assessor's progress and the conflicts; blind assessors see only their own labels")
+    func teamStats() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.review(in: dir)
+        try Data("show-stats\nsave-screen stats.txt\n".utf8).write(to: dir.appendingPathComponent("stats.txt.script"))
+        func stats(_ arguments: [String]) throws -> String {
+            let run = try TarsierBinary.run(
+                [
+                    "screen", "t.tarsier", "--no-embed", "--ranker", "tfidf-lr", "--script", "stats.txt.script",
+                    "--size", "100x30",
+                ]
+                    + arguments, in: dir)
+            #expect(run.status == 0, "\(run.err)")
+            return try String(contentsOf: dir.appendingPathComponent("stats.txt"), encoding: .utf8)
+        }
+        let bob = try stats(["--as", "bob"])
+        #expect(bob.contains("Team: dual, blind · conflicts waiting 5"))
+        #expect(bob.contains("ann: 5 decided · 5 in the last hour"))
+        #expect(bob.contains("bob: 5 decided (0 include, 5 exclude, 0 maybe)"))
+        let lead = try stats(["--as", "lee", "--lead"])
+        #expect(lead.contains("ann: 5 decided (5 include, 0 exclude, 0 maybe)"))
+        #expect(lead.contains("bob: 5 decided (0 include, 5 exclude, 0 maybe)"))
+    }
+
     @Test("a non-lead, a single-mode review and a non-lead's resolve are refused, nothing changed")
     func refusals() throws {
         let dir = try TarsierBinary.temporaryDirectory()

@@ -149,9 +149,15 @@ struct TeamRulesTests {
         let ann = try #require(progress.first { $0.assessor == "ann" })
         #expect(ann.decided == 3 && ann.included == 1 && ann.excluded == 1 && ann.maybe == 1)
         #expect(ann.lastHourRate == 3)
-        #expect(abs((ann.overallRate ?? 0) - 3 / (120.0 / 3_600)) < 1e-9)
+        // Three decisions over two minutes: too short a span for an overall pace.
+        #expect(ann.overallRate == nil)
         let bob = try #require(progress.first { $0.assessor == "bob" })
         #expect(bob.decided == 1 && bob.overallRate == nil)
+        // Twelve decisions a minute apart: 11 minutes, 12 / (11/60) per hour.
+        let steady = Self.log((1...12).map { (Int64($0), "cy", .decide, .include, nil) })
+        let cy = try #require(
+            TeamSummary(rules: rules, book: VoteBook(events: steady)).progress(events: steady, now: now).first)
+        #expect(abs((cy.overallRate ?? 0) - 12 / (660.0 / 3_600)) < 1e-9)
     }
 }
 

@@ -37,6 +37,10 @@ public struct SessionOverview: Sendable, Equatable {
     /// stats plot's markers.
     public var stopMarkers: [StopMarker] = []
 
+    /// Team screening (dual or verified): the mode, the conflicts waiting and each assessor's
+    /// progress, for the stats view; nil for single screening.
+    public var team: TeamOverview?
+
     /// A stopping rule's first "stop", marked on the stats plot.
     public struct StopMarker: Sendable, Equatable {
         public var rule: String
@@ -72,5 +76,46 @@ public struct SessionOverview: Sendable, Equatable {
         self.embeddingsTotal = embeddingsTotal
         self.canUndo = canUndo
         self.canRedo = canRedo
+    }
+}
+
+/// The team part of the stats view.
+public struct TeamOverview: Sendable, Equatable {
+    /// One assessor's progress. The label counts are nil where blind screening hides them (another
+    /// assessor's, for anyone but a lead).
+    public struct Assessor: Sendable, Equatable {
+        public var name: String
+        public var decided: Int
+        public var labels: (include: Int, exclude: Int, maybe: Int)?
+        public var lastHour: Int
+        public var perHour: Double?
+
+        public init(
+            name: String, decided: Int, labels: (include: Int, exclude: Int, maybe: Int)?, lastHour: Int,
+            perHour: Double?
+        ) {
+            self.name = name
+            self.decided = decided
+            self.labels = labels
+            self.lastHour = lastHour
+            self.perHour = perHour
+        }
+
+        public static func == (a: Assessor, b: Assessor) -> Bool {
+            a.name == b.name && a.decided == b.decided && a.labels?.include == b.labels?.include
+                && a.labels?.exclude == b.labels?.exclude && a.labels?.maybe == b.labels?.maybe
+                && a.lastHour == b.lastHour && a.perHour == b.perHour
+        }
+    }
+
+    /// "dual, blind" and the like.
+    public var mode: String
+    public var conflictsWaiting: Int
+    public var assessors: [Assessor]
+
+    public init(mode: String, conflictsWaiting: Int, assessors: [Assessor]) {
+        self.mode = mode
+        self.conflictsWaiting = conflictsWaiting
+        self.assessors = assessors
     }
 }

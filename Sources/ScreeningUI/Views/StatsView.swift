@@ -22,6 +22,7 @@ enum StatsView {
                         + "(\(overview.includes) found, at most \(bound) in all, 95% confidence)"
                 ]
             } ?? [])
+            + teamLines(overview.team)
         var row = rows.lowerBound
         for line in summary where row < rows.upperBound {
             buffer.put(line, row: row, column: 2)
@@ -31,6 +32,18 @@ enum StatsView {
         let plotRows = rows.upperBound - plotTop - 2
         guard plotRows >= 3, buffer.size.columns >= 30 else { return }
         drawPlot(state, top: plotTop, rows: plotRows, into: &buffer)
+    }
+
+    /// The team's lines: mode and conflicts, then one line per assessor.
+    static func teamLines(_ team: TeamOverview?) -> [String] {
+        guard let team else { return [] }
+        return ["Team: \(team.mode) · conflicts waiting \(team.conflictsWaiting)"]
+            + team.assessors.map { a in
+                "  \(a.name): \(a.decided) decided"
+                    + (a.labels.map { " (\($0.include) include, \($0.exclude) exclude, \($0.maybe) maybe)" } ?? "")
+                    + " · \(a.lastHour) in the last hour"
+                    + (a.perHour.map { String(format: " · %.0f/h overall", $0) } ?? "")
+            }
     }
 
     static func formatPercent(_ value: Double) -> String {
