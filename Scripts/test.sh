@@ -24,4 +24,7 @@ swift build --build-tests
 bash Scripts/install-test.sh
 # The real terminal, driven through tmux (before the unit tests so their summary ends the output).
 bash Scripts/tmux-test.sh
+# Two assessors and a lead at once in real terminals, dual blind (TEAM_ACCOUNTS=1 as root: as
+# three Unix accounts; Documentation/TeamScreening.md).
+bash Scripts/tmux-team-test.sh
 swift test --skip-build
