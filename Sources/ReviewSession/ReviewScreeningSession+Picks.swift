@@ -14,7 +14,10 @@ extension ReviewScreeningSession {
     /// Before a screen listens (a script, a test) there is nothing on screen, so it is followed at
     /// once.
     func rankingArrived(_ ranking: LiveRanking) {
+        // Prepared here, on the worker's thread: the pick that adopts it finds it ready.
+        let prepared = (ranking.runID, poolOrder(of: ranking))
         let handler = lock.withLock { () -> (@Sendable (SessionChange) -> Void)? in
+            poolOrderPrepared = prepared
             posted[ranking.runID] = ranking
             for old in posted.keys.sorted().dropLast(Self.postedKept) { posted[old] = nil }
             if changeHandler == nil { follow(ranking) }

@@ -64,9 +64,38 @@ extension ReviewScreeningSession {
     }
 
     /// The pre-registered stopping rule's state, recomputed once per change of the labels.
+    /// The stopping line for the status bar. Evaluating the rules over a long history takes
+    /// milliseconds, so in the live screen it runs off the UI thread after each decision: the
+    /// frame right after a key shows the previous line, and a `.progress` change brings the new
+    /// one a moment later (scripts and tests evaluate it in place).
     private func stoppingIndicator() throws -> String? {
         let version = lock.withLock { labelsVersion }
-        if let cached = lock.withLock({ stoppingCache }), cached.version == version { return cached.text }
+        let cached = lock.withLock { stoppingCache }
+        if let cached, cached.version == version { return cached.text }
+        if synchronous || cached == nil { return try evaluateStopping(version: version) }
+        let start = lock.withLock { () -> Bool in
+            guard stoppingInFlight == nil else { return false }
+            stoppingInFlight = version
+            return true
+        }
+        if start {
+            DispatchQueue.global(qos: .userInitiated).async { [weak self] in
+                guard let self else { return }
+                _ = try? self.evaluateStopping(version: version)
+                let (again, handler) = self.lock.withLock { () -> (Bool, (@Sendable (SessionChange) -> Void)?) in
+                    self.stoppingInFlight = nil
+                    return (self.labelsVersion != version, self.changeHandler)
+                }
+                handler?(.progress)
+                if again { _ = try? self.stoppingIndicator() }
+            }
+        }
+        return cached?.text
+    }
+
+    /// Evaluates the stopping rules on the labels of `version` and caches the line.
+    @discardableResult
+    private func evaluateStopping(version: Int) throws -> String? {
         let (labels, order) = lock.withLock { (self.labels, decisionOrder) }
         // Team screening: the rules count final labels, not this assessor's view.
         let decided =
@@ -151,9 +180,26 @@ extension ReviewScreeningSession {
         guard let ranking else { return failed ? poolIDs : [] }
         let key = ranking.isStoredTop ? -ranking.runID : ranking.runID
         if let cached = lock.withLock({ poolOrderCache }), cached.runID == key { return cached.ids }
-        let ranked = Set(ranking.order)
-        let ids = ranking.order.filter { poolIndex[$0] != nil } + poolIDs.filter { !ranked.contains($0) }
+        if let prepared = lock.withLock({ poolOrderPrepared }), prepared.runID == key {
+            lock.withLock { poolOrderCache = prepared }
+            return prepared.ids
+        }
+        let ids = poolOrder(of: ranking)
         lock.withLock { poolOrderCache = (key, ids) }
+        return ids
+    }
+
+    /// The ranking's order of the records in it, then the pool's other records by id.
+    func poolOrder(of ranking: LiveRanking) -> [Int64] {
+        var ranked = [Bool](repeating: false, count: poolIDs.count)
+        var ids: [Int64] = []
+        ids.reserveCapacity(poolIDs.count)
+        for id in ranking.order {
+            guard let index = poolIndex[id] else { continue }
+            ranked[index] = true
+            ids.append(id)
+        }
+        for (index, id) in poolIDs.enumerated() where !ranked[index] { ids.append(id) }
         return ids
     }
 }

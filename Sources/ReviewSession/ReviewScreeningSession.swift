@@ -55,10 +55,18 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     var orderCache: (key: String, ids: [Int64])?
     /// The pool in ranking order for one ranking run (see `orderOfPool`).
     var poolOrderCache: (runID: Int64, ids: [Int64])?
+    /// The pool order of the newest posted ranking, prepared on the worker's thread when it
+    /// arrives so that the pick adopting it does not build it on the UI thread.
+    var poolOrderPrepared: (runID: Int64, ids: [Int64])?
     /// Bumped whenever `labels` changes (keys the order cache).
     var labelsVersion = 0
     /// The stopping line and the hypergeometric upper bound on the total, per version of the labels.
     var stoppingCache: (version: Int, text: String?, bound: Int?, markers: [SessionOverview.StopMarker])?
+    /// The labels version a background stopping evaluation is running for, if any.
+    var stoppingInFlight: Int?
+    /// True when building and retraining run on the caller's thread (scripts, tests): the
+    /// stopping line is then evaluated on it too.
+    let synchronous: Bool
     /// Whether undo and redo are possible, recomputed (a replay of this assessor's log) only when
     /// the labels changed: every decide, undo and redo bumps `labelsVersion`.
     var undoCache: (version: Int, undo: Bool, redo: Bool)?
@@ -92,6 +100,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
     ) throws {
         self.database = database
         self.assessor = assessor
+        self.synchronous = synchronous
         let reviewProtocol = try database.reviewProtocol()
         title = reviewProtocol.title
         // Titles only: the first frame lists titles; the ranker loads the abstracts in the background.
