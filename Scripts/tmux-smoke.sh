@@ -4,7 +4,8 @@
 #   TARSIER_CMD="$(swift build --show-bin-path)/tarsier screen my.tarsier" Scripts/tmux-smoke.sh
 #
 # Starts the command in a private tmux server at 80×24 (LC_ALL=C.UTF-8, no user config), then:
-#   1. waits for the first frame (status line "screened"), presses i, waits for "1/…";
+#   1. waits for the first frame (status line "screened") and its first record (▶), presses i,
+#      waits for "1/…";
 #   2. resizes to 100×30 and checks the selected row (▶) is still drawn;
 #   3. opens help (?) and closes it with Esc within 500 ms (ESCDELAY is short);
 #   4. quits with q and checks exit status 0 and a restored terminal;
@@ -37,6 +38,9 @@ start() {
   "${T[@]}" new-session -d -x 80 -y 24 -e LC_ALL=C.UTF-8 "$TARSIER_CMD; echo \$? > $OUT/exit-status"
   "${T[@]}" set-option -g remain-on-exit on
   wait_for "screened"
+  # A review never ranked shows its first record (the selected row's ▶) once the first ranking
+  # is ready; a key pressed before that finds no record (and says so).
+  wait_for "▶"
 }
 
 exit_status() {  # prints "1 STATUS" once the program has exited, "0 " before
