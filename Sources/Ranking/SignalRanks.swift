@@ -9,6 +9,9 @@ public enum ScoreNormalisation: String, Sendable, Codable, CaseIterable {
     /// (score − mean) / standard deviation over the unscreened covered records (CombSUM of
     /// z-scores; Montague & Aslam, CIKM 2001, "Relevance score normalization for metasearch").
     case zScore = "z-score"
+    /// (score − median) / (interquartile range / 1.349) over the unscreened covered records: a
+    /// z-score whose centre and scale a few extreme scores do not move.
+    case robustZ = "robust-z"
 }
 
 /// One signal's scores over the pool with the sorted scores of the records that were unscreened
@@ -56,6 +59,12 @@ struct SignalRanks: Sendable {
         case .logRank:
             return log(Double(openCount) / rank(of: score, isOpen: !screened))
         case .zScore:
+            return standardDeviation > 0 ? (score - mean) / standardDeviation : 0
+        case .robustZ:
+            let n = sortedOpen.count
+            let median = sortedOpen[n / 2]
+            let scale = (sortedOpen[(3 * (n - 1)) / 4] - sortedOpen[(n - 1) / 4]) / 1.349
+            if scale > 0 { return (score - median) / scale }
             return standardDeviation > 0 ? (score - mean) / standardDeviation : 0
         }
     }

@@ -179,4 +179,20 @@ struct HybridRankerTests {
         #expect(ranks.rank(of: 5, isOpen: false) == 1)
         #expect(ranks.normalised(4, screened: false, method: .logRank) == nil)
     }
+
+    @Test("robust z-scores: centre and scale from the median and quartiles, which one extreme score does not move")
+    func robustZ() throws {
+        let plain = (0..<9).map(Double.init)  // median 4, quartiles 2 and 6
+        let withOutlier = plain.dropLast() + [1_000]
+        let a = SignalRanks(scores: plain, screened: Array(repeating: false, count: 9))
+        let b = SignalRanks(scores: Array(withOutlier), screened: Array(repeating: false, count: 9))
+        for record in 0..<8 {
+            let expected = (Double(record) - 4) / (4 / 1.349)
+            #expect(abs(try #require(a.normalised(record, screened: false, method: .robustZ)) - expected) < 1e-12)
+            #expect(abs(try #require(b.normalised(record, screened: false, method: .robustZ)) - expected) < 1e-12)
+        }
+        // The plain z-score of the same records moves with the outlier.
+        let moved = try #require(b.normalised(4, screened: false, method: .zScore))
+        #expect(abs(moved - 0) > 0.3)
+    }
 }
