@@ -32,6 +32,8 @@ public struct Simulation: Sendable {
         public var retrainSeconds: [Double]
         /// What the simulated team recorded for each record in `order` (the truth without a team).
         public var teamOutcomes: [AssessorTeam.Outcome] = []
+        /// How a fusion ranker weighed its signals over the replay (empty for a single ranker).
+        public var weights = FusionWeightTrace()
 
         /// The labels in screening order.
         public func labels(from all: [Bool]) -> [Bool] { order.map { all[$0] } }
@@ -62,6 +64,7 @@ public struct Simulation: Sendable {
         while cycle.remaining > 0 {
             let snapshot = cycle.retrain()
             result.retrainSeconds.append(snapshot.duration)
+            result.weights.note(snapshot)
             if stopAfterLastInclude && team == nil && remainingIncludes == 0 {
                 for record in snapshot.order where !cycle.screened[record] {
                     try cycle.decide(record, relevant: screen(record), pickedAt: .rank)

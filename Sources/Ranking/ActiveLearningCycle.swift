@@ -107,10 +107,14 @@ public struct ActiveLearningCycle: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var scores: [Double]?
         var source: (id: String, parameters: [String: String]) = (fallback.id, fallback.parameters)
+        var fusion: (weights: [SignalWeight], served: String?) = ([], nil)
         for index in rankers.indices {
             if let result = rankers[index].scores(decisions: decisions) {
                 scores = result
                 source = (rankers[index].id, rankers[index].parameters)
+                if let fused = rankers[index] as? any WeightedFusion {
+                    fusion = (fused.signalWeights, fused.servedSignal)
+                }
                 break
             }
         }
@@ -123,7 +127,8 @@ public struct ActiveLearningCycle: Sendable {
             version: (latest?.version ?? 0) + 1, rankerID: source.id, parameters: source.parameters,
             trainingSetSize: decisions.count, trainingIncludes: decisions.filter(\.relevant).count,
             order: order, scores: final,
-            duration: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            duration: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, signalWeights: fusion.weights,
+            servedSignal: fusion.served)
         latest = snapshot
         return snapshot
     }

@@ -37,6 +37,10 @@ public enum ClassWeighting: Sendable, Hashable, Codable {
     case balanced
     /// Includes get this weight, excludes 1.
     case includeWeight(Double)
+    /// The includes' total weight is r times the excludes' (r = 1 is `balanced`), the weights
+    /// summing to n: ASReview 2's "balanced" sample weights (its default ratio 9.8 was chosen on
+    /// the SYNERGY datasets, none of which is among tarsier's dev sets).
+    case massRatio(Double)
 
     /// Per-class weights (include, exclude) for the given counts.
     public func weights(includes: Int, excludes: Int) -> (include: Double, exclude: Double) {
@@ -46,6 +50,12 @@ public enum ClassWeighting: Sendable, Hashable, Codable {
             return (includes > 0 ? n / (2 * Double(includes)) : 1, excludes > 0 ? n / (2 * Double(excludes)) : 1)
         case .includeWeight(let weight):
             return (weight, 1)
+        case .massRatio(let ratio):
+            let n = Double(includes + excludes)
+            return (
+                includes > 0 ? n * ratio / ((ratio + 1) * Double(includes)) : 1,
+                excludes > 0 ? n / ((ratio + 1) * Double(excludes)) : 1
+            )
         }
     }
 
@@ -54,6 +64,7 @@ public enum ClassWeighting: Sendable, Hashable, Codable {
         switch self {
         case .balanced: "balanced"
         case .includeWeight(let weight): "\(weight)"
+        case .massRatio(let ratio): "balanced ratio \(ratio)"
         }
     }
 }

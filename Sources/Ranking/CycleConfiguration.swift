@@ -7,6 +7,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var inverseRegularization: Double
     /// Include weight; nil = balanced class weights.
     public var includeWeight: Double?
+    /// With no `includeWeight`: the includes' total weight over the excludes' (`ClassWeighting.massRatio`);
+    /// nil = 1 (balanced).
+    public var includeMassRatio: Double?
     /// TF-IDF minimum document frequency.
     public var minimumDocumentFrequency: Int
     /// TF-IDF maximum document fraction.
@@ -23,6 +26,8 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var solverTolerance: Double = 1e-3
     /// Upper bound on Newton steps per refit.
     public var maximumNewtonSteps: Int = 8
+    /// C of `tfidf-svm`; nil = `LinearSVM.defaultInverseRegularization`.
+    public var svmInverseRegularization: Double?
     /// C of the embedding logistic regression (`dense-lr`); nil = `denseInverseRegularizationDefault`.
     public var denseInverseRegularization: Double?
     /// Hybrid: how signals are put on one scale; nil = `HybridRanker.defaultNormalisation`.
@@ -65,7 +70,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
 
     /// The class weighting this configuration asks for.
     public var classWeighting: ClassWeighting {
-        includeWeight.map { .includeWeight($0) } ?? .balanced
+        if let includeWeight { return .includeWeight(includeWeight) }
+        if let includeMassRatio, includeMassRatio != 1 { return .massRatio(includeMassRatio) }
+        return .balanced
     }
 
     /// The query strategy this configuration asks for.

@@ -19,7 +19,7 @@ import Foundation
 /// no decisions the topic signals (BM25, dense-topic) rank, and with priors and no topic the
 /// learners do. A record a signal does not cover (no embedding yet) is scored by the weighted mean
 /// of the signals that do cover it. Deterministic: no randomness.
-public struct HybridRanker: Ranker {
+public struct HybridRanker: Ranker, WeightedFusion {
     /// Registry id.
     public let id = "hybrid"
     /// The fused signals (each a ranker of its own).
@@ -75,6 +75,8 @@ public struct HybridRanker: Ranker {
     /// Defaults chosen by evaluation on the benchmark sets (Documentation/Evaluation.md): z-scores,
     /// half-life 50 decisions, β = 2, excludes penalised.
     public static let defaultNormalisation = ScoreNormalisation.zScore
+    /// The signals fused when the configuration names none (those that can rank in the review).
+    public static let defaultSignals: [RankerID] = [.bm25, .tfidfLR, .denseTopic, .denseLR]
     /// See `defaultNormalisation`.
     public static let defaultHalfLife = 50.0
     /// See `defaultNormalisation`.
@@ -181,6 +183,14 @@ public struct HybridRanker: Ranker {
         leader = signals[best].id
         return single(best, screened: screened)
     }
+
+    /// Each signal's weight and credit at the latest ranking.
+    public var signalWeights: [SignalWeight] {
+        signals.indices.map { SignalWeight(signal: signals[$0].id, weight: weights[$0], credit: credits[$0]) }
+    }
+
+    /// The single signal served instead of the fusion at the latest ranking, if any.
+    public var servedSignal: String? { leader }
 
     /// Per-signal scores, ranks and weights behind record `record`'s latest fused score (only the
     /// signals that ranked it).

@@ -1,8 +1,17 @@
 import Foundation
 import TextAnalysis
 
-/// The training problem of `LogisticRegression` restricted to the features its rows use:
-/// compact CSR rows, the compact weight vector and the Newton-CG solver.
+/// The loss a linear learner minimises on each example's signed margin z = y (w·x + b).
+public enum MarginLoss: String, Sendable, Hashable, Codable {
+    /// log(1 + e^(−z)): logistic regression.
+    case logistic
+    /// max(0, 1 − z)²: the L2-loss linear SVM (LIBLINEAR's and scikit-learn's `LinearSVC` default).
+    case squaredHinge = "squared-hinge"
+}
+
+/// The training problem of `LogisticRegression` and `LinearSVM` restricted to the features its
+/// rows use: compact CSR rows, the compact weight vector and the Newton-CG solver (for the squared
+/// hinge, with the generalised Hessian of Keerthi & DeCoste 2005, as LIBLINEAR's primal solver).
 struct LogisticProblem {
     /// Global column of each compact column.
     private let globalColumns: [Int32]
@@ -13,12 +22,18 @@ struct LogisticProblem {
     private let signs: [Double]
     /// C · class weight of each example.
     private let exampleWeights: [Double]
+    /// The loss on each example's signed margin.
+    private let loss: MarginLoss
     /// Compact weights.
     private(set) var w: [Double]
     var intercept = 0.0
 
     /// The problem on `rows` (already compacted) starting from the global `weights`.
-    init(rows: CompactTrainingRows, labels: [Bool], weights: [Double], exampleWeights: [Double]) {
+    init(
+        rows: CompactTrainingRows, labels: [Bool], weights: [Double], exampleWeights: [Double],
+        loss: MarginLoss = .logistic
+    ) {
+        self.loss = loss
         self.globalColumns = rows.globalColumns
         self.rowStarts = rows.rowStarts
         self.columns = rows.columns
@@ -107,9 +122,17 @@ struct LogisticProblem {
 
     /// Loss Σ c_i ℓ(y_i m_i) of given margins (without the ½‖w‖² term).
     private func dataLoss(_ margins: [Double]) -> Double {
-        var loss = 0.0
-        for i in 0..<signs.count { loss += exampleWeights[i] * Self.logLoss(signs[i] * margins[i]) }
-        return loss
+        var total = 0.0
+        switch loss {
+        case .logistic:
+            for i in 0..<signs.count { total += exampleWeights[i] * Self.logLoss(signs[i] * margins[i]) }
+        case .squaredHinge:
+            for i in 0..<signs.count {
+                let slack = max(0, 1 - signs[i] * margins[i])
+                total += exampleWeights[i] * slack * slack
+            }
+        }
+        return total
     }
 
     /// Gradient (w part, intercept part) and the Hessian's diagonal data weights D for the
@@ -119,9 +142,17 @@ struct LogisticProblem {
         var d = [Double](repeating: 0, count: signs.count)
         var gb = 0.0
         for i in 0..<signs.count {
-            let s = Self.sigmoid(signs[i] * margins[i])
-            u[i] = exampleWeights[i] * (s - 1) * signs[i]
-            d[i] = exampleWeights[i] * s * (1 - s)
+            switch loss {
+            case .logistic:
+                let s = Self.sigmoid(signs[i] * margins[i])
+                u[i] = exampleWeights[i] * (s - 1) * signs[i]
+                d[i] = exampleWeights[i] * s * (1 - s)
+            case .squaredHinge:
+                // Only examples inside the margin contribute (generalised Hessian: 2 c_i there, 0 elsewhere).
+                let slack = 1 - signs[i] * margins[i]
+                u[i] = slack > 0 ? -2 * exampleWeights[i] * slack * signs[i] : 0
+                d[i] = slack > 0 ? 2 * exampleWeights[i] : 0
+            }
             gb += u[i]
         }
         var gw = transposeMultiply(u)

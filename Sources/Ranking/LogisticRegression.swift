@@ -63,29 +63,15 @@ public struct LogisticRegression: Classifier {
 
     /// Fits to the rows of `features`; see the type's documentation.
     public mutating func fit(features: SparseMatrix, labels: [Bool]) {
-        precondition(labels.count == features.rowCount, "one label per row")
-        if weights.count != features.columnCount {
-            weights = [Double](repeating: 0, count: features.columnCount)
-        }
-        compactRows.update(to: features)
-        let includes = labels.filter { $0 }.count
-        let classWeights = classWeighting.weights(includes: includes, excludes: labels.count - includes)
-        var problem = LogisticProblem(
-            rows: compactRows, labels: labels, weights: weights,
-            exampleWeights: labels.map { inverseRegularization * ($0 ? classWeights.include : classWeights.exclude) })
-        problem.intercept = intercept
-        problem.minimize(
-            tolerance: tolerance, maximumNewtonSteps: maximumNewtonSteps,
-            maximumConjugateGradientSteps: maximumConjugateGradientSteps)
-        problem.scatter(into: &weights)
-        intercept = problem.intercept
+        LinearFit.fit(
+            features: features, labels: labels, loss: .logistic, inverseRegularization: inverseRegularization,
+            classWeighting: classWeighting, tolerance: tolerance, maximumNewtonSteps: maximumNewtonSteps,
+            maximumConjugateGradientSteps: maximumConjugateGradientSteps, rows: &compactRows, weights: &weights,
+            intercept: &intercept)
     }
 
     /// Margins w·x + b of every row (the log-odds of inclusion).
     public func scores(_ features: SparseMatrix) -> [Double] {
-        guard weights.count == features.columnCount else {
-            return [Double](repeating: intercept, count: features.rowCount)
-        }
-        return weights.withUnsafeBufferPointer { features.dotAllRows($0, adding: intercept) }
+        LinearFit.margins(features, weights: weights, intercept: intercept)
     }
 }

@@ -5,6 +5,7 @@ public enum RankerID: String, Sendable, Codable, Hashable, CaseIterable {
     case bm25
     case tfidfLR = "tfidf-lr"
     case tfidfNB = "tfidf-nb"
+    case tfidfSVM = "tfidf-svm"
     case denseTopic = "dense-topic"
     case denseLR = "dense-lr"
     case hybrid
@@ -16,6 +17,7 @@ public enum RankerID: String, Sendable, Codable, Hashable, CaseIterable {
         case .bm25: "BM25 against the review's topic, no learning"
         case .tfidfLR: "TF-IDF + logistic regression, retrained after every decision"
         case .tfidfNB: "TF-IDF + multinomial naive Bayes, retrained after every decision"
+        case .tfidfSVM: "TF-IDF + linear SVM (squared hinge, as ASReview), retrained after every decision"
         case .denseTopic: "Cosine similarity of sentence embeddings to the topic, no learning"
         case .denseLR: "Logistic regression on sentence embeddings, retrained after every decision"
         case .hybrid: "Fusion of bm25, tfidf-lr, dense-topic and dense-lr with weights learnt in the review"

@@ -11,7 +11,7 @@ extension RankerRegistry {
         var signals: [any Ranker] = []
         if let denseTopic { signals.append(denseTopic) }
         if let denseLearner { signals.append(denseLearner) }
-        guard let chosen = configuration.fusionSignals else { return signals }
+        let chosen = configuration.fusionSignals ?? HybridRanker.defaultSignals
         return signals.filter { signal in chosen.contains { $0.rawValue == signal.id } }
     }
 
@@ -52,15 +52,22 @@ extension RankerRegistry {
         default:
             var classical = configuration
             classical.ranker = .tfidfLR
+            let features =
+                try features ?? ClassicalFeatures.build(configuration: classical, documents: documents, topic: topic)
             // [tfidf-lr, bm25?] from the classical table.
             let parts = try makeClassicalRankers(
                 configuration: classical, documents: documents, topic: topic, features: features)
             var signals: [any Ranker] = parts.reversed()
+            let chosenSignals = configuration.fusionSignals ?? HybridRanker.defaultSignals
+            if chosenSignals.contains(.tfidfSVM) {
+                classical.ranker = .tfidfSVM
+                let svm = try makeClassicalRankers(
+                    configuration: classical, documents: documents, topic: topic, features: features)
+                signals.append(svm[0])
+            }
             if let denseTopic { signals.append(denseTopic) }
             if let denseLearner { signals.append(denseLearner) }
-            if let chosen = configuration.fusionSignals {
-                signals = signals.filter { signal in chosen.contains { $0.rawValue == signal.id } }
-            }
+            signals = signals.filter { signal in chosenSignals.contains { $0.rawValue == signal.id } }
             return [
                 HybridRanker(
                     signals: signals,

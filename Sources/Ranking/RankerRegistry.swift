@@ -24,7 +24,7 @@ public enum RankerRegistry {
             configuration: configuration, documents: documents, topic: topic, features: features)
     }
 
-    /// `bm25`, `tfidf-lr` and `tfidf-nb` (learner first, then BM25 when there is a topic).
+    /// `bm25`, `tfidf-lr`, `tfidf-nb` and `tfidf-svm` (learner first, then BM25 when there is a topic).
     static func makeClassicalRankers(
         configuration: CycleConfiguration, documents: [String], topic: Topic?, features: ClassicalFeatures? = nil
     ) throws -> [any Ranker] {
@@ -37,6 +37,15 @@ public enum RankerRegistry {
         case .tfidfNB:
             learner = LearnerRanker(
                 id: "tfidf-nb", features: features.matrix, learner: NaiveBayes(),
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
+        case .tfidfSVM:
+            learner = LearnerRanker(
+                id: RankerID.tfidfSVM.rawValue, features: features.matrix,
+                learner: LinearSVM(
+                    inverseRegularization: configuration.svmInverseRegularization
+                        ?? LinearSVM.defaultInverseRegularization,
+                    classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
+                    maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
         default:
             learner = LearnerRanker(

@@ -20,12 +20,19 @@ public struct RankingSnapshot: Sendable {
     public let scores: [Double]
     /// Time taken to fit and rank, in seconds.
     public let duration: Double
+    /// The fused signals' weights and credits, when the ranker is a fusion (`WeightedFusion`).
+    public let signalWeights: [SignalWeight]
+    /// The single signal served instead of the fusion, if any (follow-the-leader).
+    public let servedSignal: String?
 
     /// A snapshot with the given contents.
     public init(
         version: Int, rankerID: String, parameters: [String: String], trainingSetSize: Int,
-        trainingIncludes: Int, order: [Int], scores: [Double], duration: Double
+        trainingIncludes: Int, order: [Int], scores: [Double], duration: Double, signalWeights: [SignalWeight] = [],
+        servedSignal: String? = nil
     ) {
+        self.signalWeights = signalWeights
+        self.servedSignal = servedSignal
         self.version = version
         self.rankerID = rankerID
         self.parameters = parameters

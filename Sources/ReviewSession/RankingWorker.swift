@@ -149,7 +149,7 @@ public final class RankingWorker: @unchecked Sendable {
 
     /// The key the review keeps this pool's classical features under; nil for rankers without them.
     private func featureCacheKey(topic: Topic) -> String? {
-        guard [.bm25, .tfidfLR, .tfidfNB, .hybrid].contains(configuration.ranker) else { return nil }
+        guard [.bm25, .tfidfLR, .tfidfNB, .tfidfSVM, .hybrid].contains(configuration.ranker) else { return nil }
         return ClassicalFeatures.cacheKey(
             configuration: configuration, topic: topic.isEmpty ? nil : topic, poolIDs: poolIDs)
     }

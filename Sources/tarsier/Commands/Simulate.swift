@@ -55,6 +55,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Embedding cache file (default: ${XDG_CACHE_HOME:-~/.cache}/tarsier/embeddings/<model>.f32).")
     var embeddingsCache: String?
     @Option(help: .hidden) var denseC: Double?
+    @Option(help: .hidden) var svmC: Double?
     @Option(help: .hidden) var fusionNormalisation: String?
     @Option(help: .hidden) var fusionHalfLife: Double?
     @Option(help: .hidden) var fusionSharpness: Double?
@@ -65,6 +66,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionLeaderMargin: Double?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
+    @Option(help: .hidden) var includeRatio: Double?
     @Option(help: .hidden) var minDf: Int?
     @Option(help: .hidden) var topicPseudoIncludes: Int?
     @Option(help: .hidden) var randomFraction: Double?
@@ -133,6 +135,8 @@ struct Simulate: AsyncParsableCommand {
                 retrainMedianMilliseconds: SimulationReport.percentile(result.retrainSeconds, 0.5) * 1000,
                 retrainP95Milliseconds: SimulationReport.percentile(result.retrainSeconds, 0.95) * 1000,
                 wallSeconds: Date().timeIntervalSince(start), configuration: configuration)
+            let weights = result.weights.finished
+            if !weights.isEmpty { report.weights = weights }
             if !stopRules.isEmpty {
                 report.stopping = try SimulationStopping.replay(
                     labels: result.labels(from: data.labels), pickedAtRandom: result.pickedAt.map { $0 == .random },
@@ -178,6 +182,7 @@ struct Simulate: AsyncParsableCommand {
         var configuration = CycleConfiguration(ranker: ranker, seed: seed)
         if let inverseRegularization { configuration.inverseRegularization = inverseRegularization }
         if let includeWeight { configuration.includeWeight = includeWeight }
+        if let includeRatio { configuration.includeMassRatio = includeRatio }
         if let minDf { configuration.minimumDocumentFrequency = minDf }
         if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
         if let randomFraction { configuration.randomFraction = randomFraction }
@@ -185,6 +190,7 @@ struct Simulate: AsyncParsableCommand {
         if let tolerance { configuration.solverTolerance = tolerance }
         if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
         configuration.denseInverseRegularization = denseC
+        configuration.svmInverseRegularization = svmC
         configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
         configuration.fusionHalfLife = fusionHalfLife
         configuration.fusionSharpness = fusionSharpness

@@ -25,6 +25,8 @@ struct SimulationReport: Codable {
     var configuration: CycleConfiguration
     /// Stopping rules replayed on the order (`--stop-rule`), if asked.
     var stopping: [StoppingOutcome]? = nil
+    /// How the hybrid weighed its signals over the run (`FusionWeightTrace`); nil for a single ranker.
+    var weights: [FusionWeightTrace.Point]? = nil
     /// `--mode`: simulated single and dual screening with assessor errors, measured against the truth.
     var team: [TeamSimulationOutcome]? = nil
 
@@ -36,6 +38,15 @@ struct SimulationReport: Codable {
 
     var text: String {
         func f(_ x: Double) -> String { String(format: "%.4f", x) }
+        var weightLines = ""
+        if let weights, let first = weights.first, let last = weights.last {
+            func line(_ point: FusionWeightTrace.Point) -> String {
+                let parts = point.signals.map { "\($0.signal) \(String(format: "%.2f", $0.weight))" }
+                return "after \(point.decisions) decisions (\(point.includes) includes): "
+                    + parts.joined(separator: ", ") + (point.served.map { "; served \($0)" } ?? "")
+            }
+            weightLines = "\nweights     \(line(first))\n            \(line(last)); \(weights.count) points in --json"
+        }
         return """
             dataset     \(dataset)  (N = \(records), includes = \(includes))
             ranker      \(ranker)  seed \(seed)  priors \(priors.isEmpty ? "none" : priors.joined(separator: " "))
@@ -46,6 +57,6 @@ struct SimulationReport: Codable {
             ATD         \(f(atd))
             AP          \(f(ap))
             retrain     median \(String(format: "%.2f", retrainMedianMilliseconds)) ms, p95 \(String(format: "%.2f", retrainP95Milliseconds)) ms; wall \(String(format: "%.2f", wallSeconds)) s
-            """
+            """ + weightLines
     }
 }
