@@ -9,7 +9,7 @@ ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 INSTALLED = $(BINDIR)/tarsier $(MANDIR)/tarsier.1 $(BASHDIR)/tarsier $(ZSHDIR)/_tarsier $(FISHDIR)/tarsier.fish
 
-.PHONY: demo test build release model install uninstall
+.PHONY: demo test build release model install uninstall eval-cv
 demo:
 	bash Scripts/demo.sh
 test:
@@ -20,6 +20,10 @@ release:
 	swift build -c release --product tarsier
 model:
 	bash Scripts/fetch-model.sh
+# Opt-in, long (reads ../shared, needs the model): the hybrid's settings under leave-one-family-out
+# cross-validation (Documentation/Evaluation.md).
+eval-cv:
+	bash Scripts/eval-cv.sh
 
 # BIN=path installs an already built binary (the install test uses the debug build) instead of
 # building the release one.

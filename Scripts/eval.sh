@@ -30,7 +30,7 @@ JOBS="${JOBS:-2}"
 BENCH="$SHARED/datasets/benchmark"
 mkdir -p "$OUT"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then (cd "$ROOT" && swift build -c release >&2); fi
-TARSIER="$ROOT/.build/release/tarsier"
+TARSIER="${TARSIER:-$ROOT/.build/release/tarsier}"
 
 jobs_file="$OUT/jobs.txt"; : > "$jobs_file"
 for csv in "$BENCH"/*.csv; do

@@ -27,7 +27,10 @@ public struct ClassicalFeatures: Sendable {
     public static func build(configuration: CycleConfiguration, documents: [String], topic: Topic?) throws
         -> ClassicalFeatures
     {
-        let index = TermIndex(documents: documents, includesBigrams: configuration.includesBigrams)
+        let removesStopWords = configuration.removesStopWords ?? CycleConfiguration.removesStopWordsDefault
+        let index = TermIndex(
+            documents: documents, analyzer: removesStopWords ? Analyzer() : Analyzer(stopWords: []),
+            includesBigrams: configuration.includesBigrams)
         var bm25: (scores: [Double], parameters: [String: String])?
         if let topic, !topic.isEmpty {
             let bm25Index = BM25Index(index: index)
@@ -53,11 +56,15 @@ public struct ClassicalFeatures: Sendable {
     /// topic and the pool's record ids (records' text never changes once imported).
     public static func cacheKey(configuration: CycleConfiguration, topic: Topic?, poolIDs: [Int64]) -> String {
         var digest = SHA256()
-        let settings = [
-            "tarsier-classical-features v\(formatVersion)", "bigrams \(configuration.includesBigrams)",
-            "min-df \(configuration.minimumDocumentFrequency)", "max-df \(configuration.maximumDocumentFraction)",
-            "topic \(topic?.title ?? "")\u{1F}\(topic?.objective ?? "")\u{1F}\(topic?.query ?? "")",
-        ].joined(separator: "\n")
+        let settings =
+            [
+                "tarsier-classical-features v\(formatVersion)", "bigrams \(configuration.includesBigrams)",
+                "min-df \(configuration.minimumDocumentFrequency)", "max-df \(configuration.maximumDocumentFraction)",
+                "topic \(topic?.title ?? "")\u{1F}\(topic?.objective ?? "")\u{1F}\(topic?.query ?? "")",
+            ]
+            .joined(separator: "\n")
+            + ((configuration.removesStopWords ?? CycleConfiguration.removesStopWordsDefault)
+                ? "" : "\nstop words kept")
         digest.update(Data(settings.utf8))
         var ids = Data(capacity: poolIDs.count * 8)
         for id in poolIDs { withUnsafeBytes(of: id.littleEndian) { ids.append(contentsOf: $0) } }

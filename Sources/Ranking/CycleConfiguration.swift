@@ -16,6 +16,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var maximumDocumentFraction: Double
     /// Whether bigrams are features.
     public var includesBigrams: Bool
+    /// Whether the English stop words are dropped before terms and bigrams are formed; nil =
+    /// `CycleConfiguration.removesStopWordsDefault`.
+    public var removesStopWords: Bool?
     /// Copies of the topic added to the training set as pseudo-includes (0 = none).
     public var topicPseudoIncludes: Int
     /// Probability of a random pick (0 = always highest score first).
@@ -26,6 +29,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var solverTolerance: Double = 1e-3
     /// Upper bound on Newton steps per refit.
     public var maximumNewtonSteps: Int = 8
+    /// Random unscreened records every learner takes as excludes at each fit (`LearnerRanker`);
+    /// nil = 0.
+    public var pseudoExcludes: Int?
     /// C of `tfidf-svm`; nil = `LinearSVM.defaultInverseRegularization`.
     public var svmInverseRegularization: Double?
     /// C of the embedding logistic regression (`dense-lr`); nil = `denseInverseRegularizationDefault`.
@@ -44,9 +50,14 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var fusionAnchorStrength: Double?
     /// Hybrid: how β sharpens with the includes credited (`HybridRanker.confidence`); nil = default.
     public var fusionConfidence: Double?
+    /// Hybrid: how credit becomes weights; nil = Hedge.
+    public var fusionWeighting: FusionWeighting?
     /// Hybrid: serve the best single signal when its credit beats the fusion's by this margin
     /// (`HybridRanker.leaderMargin`); nil = always the fusion.
     public var fusionLeaderMargin: Double?
+
+    /// Default of `removesStopWords`.
+    public static let removesStopWordsDefault = true
 
     /// Default C of `dense-lr`, chosen by evaluation (Documentation/Evaluation.md).
     public static let denseInverseRegularizationDefault = 1.0

@@ -20,7 +20,10 @@ public struct DenseLearnerRanker: PartialRanker {
     private var learner: LearnerRanker<LogisticRegression>
 
     /// A learner over `embeddings` with logistic regression `model` (C etc.).
-    public init(embeddings: DenseEmbeddings, model: LogisticRegression, topicPseudoIncludes: Int) {
+    public init(
+        embeddings: DenseEmbeddings, model: LogisticRegression, topicPseudoIncludes: Int, pseudoExcludes: Int = 0,
+        pseudoExcludeSeed: UInt64 = 0
+    ) {
         poolSize = embeddings.rows.count
         coverage = embeddings.coverage
         poolIndexOfRow = embeddings.rows.indices.filter { embeddings.rows[$0] != nil }
@@ -31,7 +34,8 @@ public struct DenseLearnerRanker: PartialRanker {
             denseRows: poolIndexOfRow.compactMap { embeddings.rows[$0] }, columnCount: embeddings.dimension)
         let topicRow = embeddings.topic.map { $0.enumerated().map { (Int32($0.offset), $0.element) } }
         learner = LearnerRanker(
-            id: "dense-lr", features: matrix, learner: model, topicRow: topicRow, topicWeight: topicPseudoIncludes)
+            id: "dense-lr", features: matrix, learner: model, topicRow: topicRow, topicWeight: topicPseudoIncludes,
+            pseudoExcludes: pseudoExcludes, pseudoExcludeSeed: pseudoExcludeSeed)
     }
 
     /// The learner's parameters and how many records are embedded.

@@ -52,6 +52,8 @@ public struct HybridRanker: Ranker, WeightedFusion {
     /// the best single signal's credit exceeds the fusion's by more than this margin, that signal's
     /// ranking is served instead of the fusion; nil = always the fusion.
     public var leaderMargin: Double?
+    /// How credit becomes weights: Hedge on each signal's credit, or stacking (`StackedWeights`).
+    public var weighting: FusionWeighting
     /// The fusion's latest ranks (the candidate ranking, whichever was served).
     private var latestFused: SignalRanks?
     /// The fusion's latest credit.
@@ -91,8 +93,9 @@ public struct HybridRanker: Ranker, WeightedFusion {
         signals: [any Ranker], normalisation: ScoreNormalisation = defaultNormalisation,
         halfLife: Double = defaultHalfLife, smoothing: Double = 3, sharpness: Double = defaultSharpness,
         penalisesExcludes: Bool = true, anchor: RankerID? = nil, anchorStrength: Double = 0, confidence: Double = 0,
-        leaderMargin: Double? = nil
+        leaderMargin: Double? = nil, weighting: FusionWeighting = .hedge
     ) {
+        self.weighting = weighting
         self.leaderMargin = leaderMargin
         self.penalisesExcludes = penalisesExcludes
         self.anchor = anchor
@@ -149,6 +152,7 @@ public struct HybridRanker: Ranker, WeightedFusion {
             result["anchor_strength"] = "\(anchorStrength)"
         }
         if confidence > 0 { result["confidence"] = "\(confidence)" }
+        if weighting != .hedge { result["weighting"] = weighting.rawValue }
         if let leaderMargin {
             result["leader_margin"] = "\(leaderMargin)"
             result["leader"] = leader ?? Self.fusionID
@@ -310,8 +314,12 @@ public struct HybridRanker: Ranker, WeightedFusion {
         if anchorStrength > 0, let anchor, let fallback = signals.firstIndex(where: { $0.id == anchor.rawValue }) {
             credits[fallback] += anchorStrength / (anchorStrength + includes)
         }
-        let beta = sharpness * (1 + confidence * includes.squareRoot())
         let ranking = signals.indices.filter { latest[$0] != nil }
+        if weighting == .stacked {
+            stackWeights(observations, ranking: ranking, decisionsCredited: decisionsCredited)
+            return
+        }
+        let beta = sharpness * (1 + confidence * includes.squareRoot())
         let best = ranking.map { credits[$0] }.max() ?? 0
         var total = 0.0
         for index in signals.indices {
@@ -319,6 +327,29 @@ public struct HybridRanker: Ranker, WeightedFusion {
             total += weights[index]
         }
         if total > 0 { for index in signals.indices { weights[index] /= total } }
+    }
+
+    /// Stacked weights (`StackedWeights`) over the signals that rank, from each credited
+    /// decision's ln(n / rank) per signal.
+    private mutating func stackWeights(
+        _ observations: [[(ordinal: Int, credit: Double, include: Bool)]], ranking: [Int], decisionsCredited: Int
+    ) {
+        var examples: [Int: StackedWeights.Example] = [:]
+        for (position, index) in ranking.enumerated() {
+            for observation in observations[index] {
+                var example =
+                    examples[observation.ordinal]
+                    ?? StackedWeights.Example(
+                        values: Array(repeating: nil, count: ranking.count), include: observation.include,
+                        age: decisionsCredited - 1 - observation.ordinal)
+                example.values[position] = observation.credit
+                examples[observation.ordinal] = example
+            }
+        }
+        let stacked = StackedWeights.weights(
+            examples.keys.sorted().compactMap { examples[$0] }, signalCount: ranking.count, halfLife: halfLife)
+        for index in signals.indices { weights[index] = 0 }
+        for (position, index) in ranking.enumerated() { weights[index] = stacked[position] }
     }
 
     // MARK: - Fusion

@@ -1,4 +1,5 @@
 import ReviewModel
+import TextAnalysis
 
 extension RankerRegistry {
     /// The hybrid's dense signals over `embeddings`: `dense-topic` (when the topic is embedded)
@@ -29,7 +30,9 @@ extension RankerRegistry {
                         ?? CycleConfiguration.denseInverseRegularizationDefault,
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicPseudoIncludes: configuration.topicPseudoIncludes)
+                topicPseudoIncludes: configuration.topicPseudoIncludes,
+                pseudoExcludes: configuration.pseudoExcludes ?? 0,
+                pseudoExcludeSeed: configuration.seed)
         }
         return (denseTopic, denseLearner)
     }
@@ -46,6 +49,13 @@ extension RankerRegistry {
                 throw RankingError.invalidParameter("dense-topic", "needs a topic and record embeddings")
             }
             return [denseTopic]
+        case .concatLR:
+            guard let embeddings else { throw RankingError.invalidParameter("concat-lr", "needs record embeddings") }
+            var classical = configuration
+            classical.ranker = .tfidfLR
+            let features =
+                try features ?? ClassicalFeatures.build(configuration: classical, documents: documents, topic: topic)
+            return [concatenatedLearner(configuration: configuration, features: features, embeddings: embeddings)]
         case .denseLR:
             guard let denseLearner else { throw RankingError.invalidParameter("dense-lr", "needs record embeddings") }
             return [denseLearner] + (denseTopic.map { [$0] } ?? [])
@@ -65,6 +75,17 @@ extension RankerRegistry {
                     configuration: classical, documents: documents, topic: topic, features: features)
                 signals.append(svm[0])
             }
+            if chosenSignals.contains(.concatLR), let embeddings {
+                signals.append(
+                    concatenatedLearner(configuration: configuration, features: features, embeddings: embeddings))
+            }
+            if chosenSignals.contains(.tfidfLRAllWords) {
+                // A second view of the text: every word kept (other terms, other bigrams).
+                classical.ranker = .tfidfLRAllWords
+                let allWords = try makeClassicalRankers(
+                    configuration: classical, documents: documents, topic: topic)
+                signals.append(allWords[0])
+            }
             if let denseTopic { signals.append(denseTopic) }
             if let denseLearner { signals.append(denseLearner) }
             signals = signals.filter { signal in chosenSignals.contains { $0.rawValue == signal.id } }
@@ -77,8 +98,36 @@ extension RankerRegistry {
                     penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
                     anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
                     confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence,
-                    leaderMargin: configuration.fusionLeaderMargin)
+                    leaderMargin: configuration.fusionLeaderMargin, weighting: configuration.fusionWeighting ?? .hedge)
             ]
         }
+    }
+
+    /// `concat-lr`: logistic regression on each record's TF-IDF row and its embedding side by side
+    /// (both unit length, so each view weighs the same; a record without an embedding has only
+    /// its TF-IDF part), the topic likewise as a pseudo-include.
+    static func concatenatedLearner(
+        configuration: CycleConfiguration, features: ClassicalFeatures, embeddings: DenseEmbeddings
+    ) -> any Ranker {
+        let offset = features.matrix.columnCount
+        var matrix = SparseMatrix(columnCount: offset + embeddings.dimension)
+        for record in 0..<features.matrix.rowCount {
+            let dense = record < embeddings.rows.count ? embeddings.rows[record] : nil
+            matrix.appendRow(
+                features.matrix.row(record).map { ($0.column, $0.value) }
+                    + (dense ?? []).enumerated().map { (Int32(offset + $0.offset), $0.element) })
+        }
+        var topicRow = features.topicRow
+        if let topic = embeddings.topic {
+            topicRow = (topicRow ?? []) + topic.enumerated().map { (Int32(offset + $0.offset), $0.element) }
+        }
+        return LearnerRanker(
+            id: RankerID.concatLR.rawValue, features: matrix,
+            learner: LogisticRegression(
+                inverseRegularization: configuration.inverseRegularization,
+                classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
+                maximumNewtonSteps: configuration.maximumNewtonSteps),
+            topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes,
+            pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
     }
 }

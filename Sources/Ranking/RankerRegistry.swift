@@ -28,6 +28,8 @@ public enum RankerRegistry {
     static func makeClassicalRankers(
         configuration: CycleConfiguration, documents: [String], topic: Topic?, features: ClassicalFeatures? = nil
     ) throws -> [any Ranker] {
+        var configuration = configuration
+        if configuration.ranker == .tfidfLRAllWords { configuration.removesStopWords = false }
         let features =
             try features ?? ClassicalFeatures.build(configuration: configuration, documents: documents, topic: topic)
         let topicRanker = features.bm25.map { StaticRanker(id: "bm25", scores: $0.scores, parameters: $0.parameters) }
@@ -37,7 +39,8 @@ public enum RankerRegistry {
         case .tfidfNB:
             learner = LearnerRanker(
                 id: "tfidf-nb", features: features.matrix, learner: NaiveBayes(),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
+                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
         case .tfidfSVM:
             learner = LearnerRanker(
                 id: RankerID.tfidfSVM.rawValue, features: features.matrix,
@@ -46,15 +49,18 @@ public enum RankerRegistry {
                         ?? LinearSVM.defaultInverseRegularization,
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
+                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
         default:
             learner = LearnerRanker(
-                id: "tfidf-lr", features: features.matrix,
+                id: configuration.ranker == .tfidfLRAllWords ? RankerID.tfidfLRAllWords.rawValue : "tfidf-lr",
+                features: features.matrix,
                 learner: LogisticRegression(
                     inverseRegularization: configuration.inverseRegularization,
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes)
+                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
+                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
         }
         return [learner] + (topicRanker.map { [$0] } ?? [])
     }

@@ -56,6 +56,8 @@ struct Simulate: AsyncParsableCommand {
     var embeddingsCache: String?
     @Option(help: .hidden) var denseC: Double?
     @Option(help: .hidden) var svmC: Double?
+    @Option(help: .hidden) var pseudoExcludes: Int?
+    @Option(help: .hidden) var fusionWeighting: String?
     @Option(help: .hidden) var fusionNormalisation: String?
     @Option(help: .hidden) var fusionHalfLife: Double?
     @Option(help: .hidden) var fusionSharpness: Double?
@@ -71,6 +73,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var topicPseudoIncludes: Int?
     @Option(help: .hidden) var randomFraction: Double?
     @Flag(help: .hidden) var noBigrams = false
+    @Option(help: .hidden) var stopWords: Bool?
     @Option(help: .hidden) var tolerance: Double?
     @Option(help: .hidden) var newtonSteps: Int?
 
@@ -187,10 +190,13 @@ struct Simulate: AsyncParsableCommand {
         if let topicPseudoIncludes { configuration.topicPseudoIncludes = topicPseudoIncludes }
         if let randomFraction { configuration.randomFraction = randomFraction }
         if noBigrams { configuration.includesBigrams = false }
+        if let stopWords { configuration.removesStopWords = stopWords }
         if let tolerance { configuration.solverTolerance = tolerance }
         if let newtonSteps { configuration.maximumNewtonSteps = newtonSteps }
         configuration.denseInverseRegularization = denseC
         configuration.svmInverseRegularization = svmC
+        configuration.pseudoExcludes = pseudoExcludes
+        configuration.fusionWeighting = fusionWeighting.flatMap(FusionWeighting.init(rawValue:))
         configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
         configuration.fusionHalfLife = fusionHalfLife
         configuration.fusionSharpness = fusionSharpness
@@ -212,7 +218,7 @@ struct Simulate: AsyncParsableCommand {
             return try SimulationEmbeddings.load(
                 texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
         } catch let error as SimulationCommandError
-            where !rankers.contains(where: { $0 == .denseTopic || $0 == .denseLR })
+            where !rankers.contains(where: { $0 == .denseTopic || $0 == .denseLR || $0 == .concatLR })
         {
             FileHandle.standardError.write(
                 Data("tarsier simulate: no embeddings, hybrid uses classical signals only: \(error)\n".utf8))
