@@ -30,8 +30,11 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     /// Upper bound on Newton steps per refit.
     public var maximumNewtonSteps: Int = 8
     /// Random unscreened records every learner takes as excludes at each fit (`LearnerRanker`);
-    /// nil = 0.
+    /// nil = `pseudoExcludesDefault`.
     public var pseudoExcludes: Int?
+    /// The largest fraction of the unscreened records drawn as pseudo-excludes; nil =
+    /// `pseudoExcludeFractionDefault`.
+    public var pseudoExcludeFraction: Double?
     /// C of `tfidf-svm`; nil = `LinearSVM.defaultInverseRegularization`.
     public var svmInverseRegularization: Double?
     /// C of the embedding logistic regression (`dense-lr`); nil = `denseInverseRegularizationDefault`.
@@ -55,6 +58,12 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     /// Hybrid: serve the best single signal when its credit beats the fusion's by this margin
     /// (`HybridRanker.leaderMargin`); nil = always the fusion.
     public var fusionLeaderMargin: Double?
+
+    /// Default of `pseudoExcludes`.
+    public static let pseudoExcludesDefault = 100
+
+    /// Default of `pseudoExcludeFraction` (1: only `pseudoExcludes` limits the draw).
+    public static let pseudoExcludeFractionDefault = 1.0
 
     /// Default of `removesStopWords`.
     public static let removesStopWordsDefault = true

@@ -26,6 +26,8 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     public let pseudoExcludes: Int
     /// Seed of the pseudo-excludes' draw.
     public let pseudoExcludeSeed: UInt64
+    /// At most this fraction of the unscreened records is drawn (1 = no limit beyond `pseudoExcludes`).
+    public let pseudoExcludeFraction: Double
     /// The last training matrix (rows of `trainedRecords`, then the topic rows), kept so that
     /// the next call only appends the rows of new decisions instead of copying every row.
     private var training: SparseMatrix
@@ -35,8 +37,9 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     /// A ranker over `features` with the given learner.
     public init(
         id: String, features: SparseMatrix, learner: Learner, topicRow: [(Int32, Float)]? = nil, topicWeight: Int = 1,
-        pseudoExcludes: Int = 0, pseudoExcludeSeed: UInt64 = 0
+        pseudoExcludes: Int = 0, pseudoExcludeSeed: UInt64 = 0, pseudoExcludeFraction: Double = 1
     ) {
+        self.pseudoExcludeFraction = pseudoExcludeFraction
         self.pseudoExcludes = pseudoExcludes
         self.pseudoExcludeSeed = pseudoExcludeSeed
         self.id = id
@@ -94,10 +97,11 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
         var screened = [Bool](repeating: false, count: features.rowCount)
         for decision in decisions where decision.record < screened.count { screened[decision.record] = true }
         let open = screened.indices.filter { !screened[$0] }
-        guard open.count > pseudoExcludes else { return open }
+        let count = min(pseudoExcludes, Int((pseudoExcludeFraction * Double(open.count)).rounded()))
+        guard open.count > count else { return open }
         var generator = SeededGenerator(seed: pseudoExcludeSeed &+ UInt64(decisions.count) &* 0x9E37_79B9)
         var chosen = Set<Int>()
-        while chosen.count < pseudoExcludes { chosen.insert(open[Int(generator.next() % UInt64(open.count))]) }
+        while chosen.count < count { chosen.insert(open[Int(generator.next() % UInt64(open.count))]) }
         return chosen.sorted()
     }
 }

@@ -31,8 +31,10 @@ extension RankerRegistry {
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicPseudoIncludes: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? 0,
-                pseudoExcludeSeed: configuration.seed)
+                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
+                pseudoExcludeSeed: configuration.seed,
+                pseudoExcludeFraction: configuration.pseudoExcludeFraction
+                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
         }
         return (denseTopic, denseLearner)
     }
@@ -128,6 +130,9 @@ extension RankerRegistry {
                 classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                 maximumNewtonSteps: configuration.maximumNewtonSteps),
             topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes,
-            pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
+            pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
+            pseudoExcludeSeed: configuration.seed,
+            pseudoExcludeFraction: configuration.pseudoExcludeFraction
+                ?? CycleConfiguration.pseudoExcludeFractionDefault)
     }
 }

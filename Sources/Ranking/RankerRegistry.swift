@@ -40,7 +40,10 @@ public enum RankerRegistry {
             learner = LearnerRanker(
                 id: "tfidf-nb", features: features.matrix, learner: NaiveBayes(),
                 topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
+                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
+                pseudoExcludeSeed: configuration.seed,
+                pseudoExcludeFraction: configuration.pseudoExcludeFraction
+                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
         case .tfidfSVM:
             learner = LearnerRanker(
                 id: RankerID.tfidfSVM.rawValue, features: features.matrix,
@@ -50,7 +53,10 @@ public enum RankerRegistry {
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
+                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
+                pseudoExcludeSeed: configuration.seed,
+                pseudoExcludeFraction: configuration.pseudoExcludeFraction
+                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
         default:
             learner = LearnerRanker(
                 id: configuration.ranker == .tfidfLRAllWords ? RankerID.tfidfLRAllWords.rawValue : "tfidf-lr",
@@ -60,7 +66,10 @@ public enum RankerRegistry {
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
                     maximumNewtonSteps: configuration.maximumNewtonSteps),
                 topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? 0, pseudoExcludeSeed: configuration.seed)
+                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
+                pseudoExcludeSeed: configuration.seed,
+                pseudoExcludeFraction: configuration.pseudoExcludeFraction
+                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
         }
         return [learner] + (topicRanker.map { [$0] } ?? [])
     }

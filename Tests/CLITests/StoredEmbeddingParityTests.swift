@@ -24,11 +24,13 @@ struct StoredEmbeddingParityTests {
     }
 
     /// `simulate`'s order (PMIDs) on the set, topic only, seed 1; and the labels.
-    static func simulated(_ name: String, in dir: URL) throws -> (order: [String], labels: [String: Bool]) {
+    static func simulated(_ name: String, in dir: URL, seed: Int = 1) throws -> (
+        order: [String], labels: [String: Bool]
+    ) {
         let run = try TarsierBinary.run(
             [
                 "simulate", name + ".csv", "--labels", name + ".labels.csv", "--topic", name + ".topic.json",
-                "--seed", "1", "--order-out", "order.txt", "--embeddings-cache", name + ".f32",
+                "--seed", "\(seed)", "--order-out", "order.txt", "--embeddings-cache", name + ".f32",
             ] + noModel, in: dir)
         #expect(run.status == 0, "\(run.err)")
         let order = try String(contentsOf: dir.appendingPathComponent("order.txt"), encoding: .utf8)
@@ -126,6 +128,14 @@ struct StoredEmbeddingParityTests {
         // is stored (a background embedder at ~60 records/s delivers a 300-record pool in about
         // that time at a real assessor's pace), then the rest with them; the dense signals join
         // the fusion the first 10 decisions trained. (Later arrivals: Documentation/Evaluation.md.)
+        // Its first picks are made without the dense signals, so it follows another path than
+        // seed 1's; the learners' random pseudo-excludes make paths differ by seed too. It must
+        // do no worse than the worst of simulate's seeds 1–5, with 0.01 to spare.
+        var seedWSS: [Double] = []
+        for seed in 1...5 {
+            let (seedOrder, _) = try Self.simulated(name, in: dir, seed: seed)
+            seedWSS.append(try #require(Self.wss95(seedOrder, labels: labels)))
+        }
         try Self.review("arriving.tarsier", set: name, embedded: false, in: dir)
         try Self.screen("arriving.tarsier", count: 10, set: name, in: dir)
         try Self.embed("arriving.tarsier", set: name, in: dir)
@@ -134,10 +144,10 @@ struct StoredEmbeddingParityTests {
         #expect(arriving.count == 300)
         let arrivingWSS = try #require(Self.wss95(arriving, labels: labels))
         #expect(
-            abs(arrivingWSS - simulatedWSS) <= 0.01 + 1e-9,
-            "\(name): arriving \(arrivingWSS) vs simulate \(simulatedWSS)")
+            arrivingWSS >= seedWSS.min()! - 0.01 - 1e-9,
+            "\(name): arriving \(arrivingWSS) vs simulate's seeds \(seedWSS)")
         print(
-            "parity \(name): simulate WSS@95 \(simulatedWSS); one sitting same order \(live == order); restarted \(restartedWSS) after \(done) decisions in 11 sittings; embeddings arriving \(arrivingWSS), first difference at \(String(describing: Self.firstDifference(arriving, order)))"
+            "parity \(name): simulate WSS@95 \(simulatedWSS); one sitting same order \(live == order); restarted \(restartedWSS) after \(done) decisions in 11 sittings; embeddings arriving \(arrivingWSS) (simulate seeds 1-5: \(seedWSS)), first difference at \(String(describing: Self.firstDifference(arriving, order)))"
         )
     }
 }

@@ -11,8 +11,11 @@ struct ActiveLearningCycleTests {
         "shoulder pain impingement sign", "glucose monitoring in diabetes", "cuff tear ultrasound",
     ]
 
-    func cycle(topic: Topic?, querier: any Querier = MaxQuerier(), seed: UInt64 = 7) throws -> ActiveLearningCycle {
-        let configuration = CycleConfiguration(ranker: .tfidfLR, minimumDocumentFrequency: 1, seed: seed)
+    func cycle(topic: Topic?, querier: any Querier = MaxQuerier(), seed: UInt64 = 7, pseudoExcludes: Int? = nil) throws
+        -> ActiveLearningCycle
+    {
+        var configuration = CycleConfiguration(ranker: .tfidfLR, minimumDocumentFrequency: 1, seed: seed)
+        configuration.pseudoExcludes = pseudoExcludes
         let rankers = try RankerRegistry.makeRankers(configuration: configuration, documents: documents, topic: topic)
         return ActiveLearningCycle(poolSize: documents.count, rankers: rankers, querier: querier, seed: seed)
     }
@@ -27,9 +30,18 @@ struct ActiveLearningCycleTests {
         #expect(Set(first.order) == Set(0..<documents.count))
     }
 
-    @Test("a topic gives a BM25 start, then the learner takes over once both classes are known")
-    func topicThenLearner() throws {
+    @Test("by default the learner ranks from the topic alone (pseudo-include, random pseudo-excludes)")
+    func learnerFromTheTopic() throws {
         var loop = try cycle(topic: Topic(title: "Physical tests for shoulder impingement"))
+        let start = loop.retrain()
+        #expect(start.rankerID == "tfidf-lr" && start.trainingSetSize == 0)
+        #expect(start.parameters["random_pseudo_excludes"] == "\(CycleConfiguration.pseudoExcludesDefault)")
+        #expect(start.order.first == 1 || start.order.first == 5)
+    }
+
+    @Test("without pseudo-excludes a topic gives a BM25 start, then the learner takes over once both classes are known")
+    func topicThenLearner() throws {
+        var loop = try cycle(topic: Topic(title: "Physical tests for shoulder impingement"), pseudoExcludes: 0)
         let start = loop.retrain()
         #expect(start.rankerID == "bm25")
         #expect(start.order.first == 1 || start.order.first == 5)
@@ -105,6 +117,9 @@ struct ActiveLearningCycleTests {
     func registry() {
         #expect(RankerID.allCases.allSatisfy { !$0.label.isEmpty && RankerID(rawValue: $0.rawValue) == $0 })
         #expect(RankerID(rawValue: "nope") == nil)
-        #expect(RankerID.list == "random, bm25, tfidf-lr, tfidf-nb, dense-topic, dense-lr, hybrid")
+        #expect(
+            RankerID.list
+                == "random, bm25, tfidf-lr, tfidf-nb, tfidf-svm, tfidf-lr-all-words, concat-lr, dense-topic, dense-lr, hybrid"
+        )
     }
 }

@@ -57,6 +57,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var denseC: Double?
     @Option(help: .hidden) var svmC: Double?
     @Option(help: .hidden) var pseudoExcludes: Int?
+    @Option(help: .hidden) var pseudoExcludeFraction: Double?
     @Option(help: .hidden) var fusionWeighting: String?
     @Option(help: .hidden) var fusionNormalisation: String?
     @Option(help: .hidden) var fusionHalfLife: Double?
@@ -196,6 +197,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.denseInverseRegularization = denseC
         configuration.svmInverseRegularization = svmC
         configuration.pseudoExcludes = pseudoExcludes
+        configuration.pseudoExcludeFraction = pseudoExcludeFraction
         configuration.fusionWeighting = fusionWeighting.flatMap(FusionWeighting.init(rawValue:))
         configuration.fusionNormalisation = fusionNormalisation.flatMap(ScoreNormalisation.init(rawValue:))
         configuration.fusionHalfLife = fusionHalfLife
