@@ -26,6 +26,11 @@ struct CompactTrainingRows {
     /// Global → compact column, −1 for columns not in `globalColumns`.
     private var compactOf: [Int32] = []
 
+    /// Whether global column `global` occurs in the rows.
+    func uses(_ global: Int32) -> Bool {
+        Int(global) < compactOf.count && compactOf[Int(global)] >= 0
+    }
+
     /// Makes the rows those of `features`, reusing the unchanged leading rows.
     mutating func update(to features: SparseMatrix) {
         if compactOf.count != features.columnCount {

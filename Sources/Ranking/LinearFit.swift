@@ -13,7 +13,12 @@ enum LinearFit {
         if weights.count != features.columnCount {
             weights = [Double](repeating: 0, count: features.columnCount)
         }
+        let previousColumns = rows.globalColumns
         rows.update(to: features)
+        // A column the rows no longer use (a row removed: an undo, a changed label, last fit's
+        // random pseudo-excludes) has the optimum 0; leaving its old weight would make a
+        // warm-started model score differently from one fitted afresh on the same rows.
+        for global in previousColumns where !rows.uses(global) { weights[Int(global)] = 0 }
         let includes = labels.filter { $0 }.count
         let classWeights = classWeighting.weights(includes: includes, excludes: labels.count - includes)
         var problem = LogisticProblem(

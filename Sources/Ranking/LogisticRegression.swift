@@ -8,9 +8,9 @@ import TextAnalysis
 ///     minimise ½‖w‖² + C Σ_i c_i log(1 + exp(−y_i (w·x_i + b)))
 ///
 /// with y_i = ±1, c_i the class weight of example i and an unregularised intercept b.
-/// Only the features that occur in the training rows take part in the solve (the others stay at
-/// their previous value, which a warm-started model never moves away from zero), so the cost of a
-/// fit is proportional to the training set, not the vocabulary. Refitting after one more
+/// Only the features that occur in the training rows take part in the solve (the others are 0, their
+/// optimum: a feature whose rows left the training set since the last fit is reset), so the cost
+/// of a fit is proportional to the training set, not the vocabulary. Refitting after one more
 /// decision starts from the previous weights (warm start) and usually needs one or two Newton
 /// steps. Deterministic: no randomness at all.
 public struct LogisticRegression: Classifier {

@@ -108,3 +108,26 @@ extension LogisticRegression {
         return copy
     }
 }
+
+@Suite("Warm starts after rows leave the training set")
+struct WarmStartResetTests {
+    @Test("a column whose rows left the training set gets weight 0, as in a fit from scratch")
+    func removedColumnsReset() {
+        let (x, labels) = toyProblem()
+        var widerX = SparseMatrix(columnCount: 6)
+        for row in 0..<x.rowCount { widerX.appendRow(x.row(row).map { ($0.column, $0.value) }) }
+        widerX.appendRow([(4, 1), (5, 2)])  // the only row with column 5
+        var narrowX = SparseMatrix(columnCount: 6)
+        for row in 0..<x.rowCount { narrowX.appendRow(x.row(row).map { ($0.column, $0.value) }) }
+        var warm = LogisticRegression(tolerance: 1e-10, maximumNewtonSteps: 50)
+        warm.fit(features: widerX, labels: labels + [false])
+        #expect(warm.weights[5] < 0)
+        warm.fit(features: narrowX, labels: labels)
+        #expect(warm.weights[5] == 0)
+        var cold = LogisticRegression(tolerance: 1e-10, maximumNewtonSteps: 50)
+        cold.fit(features: narrowX, labels: labels)
+        for (a, b) in zip(warm.weights, cold.weights) { #expect(abs(a - b) < 1e-6) }
+        let (warmScores, coldScores) = (warm.scores(narrowX), cold.scores(narrowX))
+        for (a, b) in zip(warmScores, coldScores) { #expect(abs(a - b) < 1e-6) }
+    }
+}
