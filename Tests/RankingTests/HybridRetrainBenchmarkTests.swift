@@ -6,8 +6,8 @@ import ReviewModel
 
 /// Opt-in benchmark (`RUN_BENCHMARKS=1`): the hybrid's retrain + re-rank after one decision with
 /// embeddings present (all four signals: bm25, tfidf-lr, dense-topic, dense-lr), p50 and p95 at
-/// 10,000 and 100,000 records, against the hybrid without random pseudo-excludes and `tfidf-lr`
-/// alone (both with the defaults' pseudo-excludes otherwise) on the same pool in the same run. Texts
+/// 10,000 and 100,000 records, against the hybrid as it was before issue #16 (no random
+/// pseudo-excludes, solver tolerance 1e-3) and `tfidf-lr` alone on the same pool in the same run. Texts
 /// repeat real abstracts with variations (`RetrainBenchmarkTests.pool`); embeddings are seeded
 /// random unit vectors (384-d; their values do not change the cost). Never asserts on time.
 @Suite("Hybrid retrain benchmark", .enabled(if: ProcessInfo.processInfo.environment["RUN_BENCHMARKS"] == "1"))
@@ -58,9 +58,12 @@ struct HybridRetrainBenchmarkTests {
             embeddings: dense)
         let classical = try RankerRegistry.makeRankers(
             configuration: CycleConfiguration(ranker: .tfidfLR, seed: 1), documents: texts, topic: topic)
-        // The hybrid as it was before random pseudo-excludes were on by default (issue #16).
+        // The hybrid as it was before issue #16: no random pseudo-excludes, the solver stopping at
+        // a relative gradient of 1e-3 after at most 8 Newton steps.
         var withoutDraw = CycleConfiguration(ranker: .hybrid, seed: 1)
         withoutDraw.pseudoExcludes = 0
+        withoutDraw.solverTolerance = 1e-3
+        withoutDraw.maximumNewtonSteps = 8
         let previous = try RankerRegistry.makeRankers(
             configuration: withoutDraw, documents: texts, topic: topic, embeddings: dense)
         let fused = try Self.measure(rankers: hybrid, labels: labels)
@@ -70,7 +73,7 @@ struct HybridRetrainBenchmarkTests {
         print(
             String(
                 format:
-                    "benchmark hybrid retrain N=%d: p50 %.1f ms, p95 %.1f ms; without pseudo-excludes p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50); tfidf-lr alone p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50)",
+                    "benchmark hybrid retrain N=%d: p50 %.1f ms, p95 %.1f ms; as before #16 (no pseudo-excludes, tolerance 1e-3) p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50); tfidf-lr alone p50 %.1f ms, p95 %.1f ms (ratio %.2fx at p50)",
                 poolSize, p(fused, 0.5), p(fused, 0.95), p(before, 0.5), p(before, 0.95),
                 p(fused, 0.5) / p(before, 0.5),
                 p(baseline, 0.5), p(baseline, 0.95), p(fused, 0.5) / p(baseline, 0.5)))
