@@ -98,6 +98,15 @@ struct StoredEmbeddingParityTests {
         let live = try ScreeningParityTests.screeningOrder("one.tarsier", in: dir)
         #expect(live == order, "\(name): first difference at \(String(describing: Self.firstDifference(live, order)))")
 
+        // Quit and reopen every 37 decisions: each reopening fits the learners from scratch, and
+        // they must still pick what simulate's warm-started ones pick, record for record.
+        try Self.review("quits.tarsier", set: name, embedded: true, in: dir)
+        for _ in 0..<9 { try Self.screen("quits.tarsier", count: 37, set: name, in: dir) }
+        let quits = try ScreeningParityTests.screeningOrder("quits.tarsier", in: dir)
+        #expect(
+            quits == Array(order.prefix(quits.count)) && quits.count == 300,
+            "\(name): quitting every 37 parted at \(String(describing: Self.firstDifference(quits, order)))")
+
         // Quit at 5 random points and kill -9 at 5 more, reopening each time.
         try Self.review("restarted.tarsier", set: name, embedded: true, in: dir)
         var random = SplitMix64(seed: 7)
