@@ -21,7 +21,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then (cd "$ROOT" && swift build -c release >&2
 mkdir -p "$OUT"
 for ranker in tfidf-lr dense-lr; do
   echo "== $ranker" >&2
-  [[ -f "$OUT/$ranker/done" ]] || { OUT="$OUT/$ranker" SKIP_BUILD=1 "$ROOT/Scripts/eval.sh" "$ranker" > "$OUT/$ranker.table.md" && touch "$OUT/$ranker/done"; }
+  # The reference learners as they were before issue #16 (the regret column is measured against them).
+  [[ -f "$OUT/$ranker/done" ]] || { OUT="$OUT/$ranker" SKIP_BUILD=1 "$ROOT/Scripts/eval.sh" "$ranker" --pseudo-excludes 0 --tolerance 0.001 --newton-steps 8 > "$OUT/$ranker.table.md" && touch "$OUT/$ranker/done"; }
 done
 names=()
 while IFS=$'\t' read -r name options; do
