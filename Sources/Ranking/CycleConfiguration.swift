@@ -98,6 +98,20 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
         return .balanced
     }
 
+    /// The random pseudo-excludes every learner draws at each fit.
+    public var pseudoExcludeDraw: PseudoExcludeDraw {
+        PseudoExcludeDraw(
+            count: pseudoExcludes ?? Self.pseudoExcludesDefault, seed: seed,
+            fraction: pseudoExcludeFraction ?? Self.pseudoExcludeFractionDefault)
+    }
+
+    /// A logistic regression with this configuration's class weighting and solver settings.
+    public func logisticRegression(inverseRegularization: Double) -> LogisticRegression {
+        LogisticRegression(
+            inverseRegularization: inverseRegularization, classWeighting: classWeighting, tolerance: solverTolerance,
+            maximumNewtonSteps: maximumNewtonSteps)
+    }
+
     /// The query strategy this configuration asks for.
     public var querier: any Querier {
         randomFraction > 0 ? MixedQuerier(randomFraction: randomFraction) : MaxQuerier()

@@ -21,8 +21,8 @@ public struct DenseLearnerRanker: PartialRanker {
 
     /// A learner over `embeddings` with logistic regression `model` (C etc.).
     public init(
-        embeddings: DenseEmbeddings, model: LogisticRegression, topicPseudoIncludes: Int, pseudoExcludes: Int = 0,
-        pseudoExcludeSeed: UInt64 = 0, pseudoExcludeFraction: Double = 1
+        embeddings: DenseEmbeddings, model: LogisticRegression, topicPseudoIncludes: Int,
+        pseudoExcludes: PseudoExcludeDraw = .none
     ) {
         poolSize = embeddings.rows.count
         coverage = embeddings.coverage
@@ -35,8 +35,7 @@ public struct DenseLearnerRanker: PartialRanker {
         let topicRow = embeddings.topic.map { $0.enumerated().map { (Int32($0.offset), $0.element) } }
         learner = LearnerRanker(
             id: "dense-lr", features: matrix, learner: model, topicRow: topicRow, topicWeight: topicPseudoIncludes,
-            pseudoExcludes: pseudoExcludes, pseudoExcludeSeed: pseudoExcludeSeed,
-            pseudoExcludeFraction: pseudoExcludeFraction)
+            pseudoExcludes: pseudoExcludes)
     }
 
     /// The learner's parameters and how many records are embedded.

@@ -5,11 +5,8 @@ import TextAnalysis
 /// Optionally the review's topic, as a feature row, joins the training set as a pseudo-include
 /// (the "synthetic relevant document" of Cormack & Grossman's AutoTAR, SIGIR 2015), weighted by
 /// `topicWeight`; it lets the learner take over from BM25 as soon as one exclude is known.
-/// With `pseudoExcludes` = k > 0, every fit also takes k records drawn at random from the
-/// unscreened pool as excludes (AutoTAR's random pseudo-negatives): the unscreened pool is mostly
-/// irrelevant, and the few real excludes of an early review are near misses the ranking chose.
-/// The draw depends only on `pseudoExcludeSeed` and the decisions, so a reopened review or a
-/// replay draws the same records. With them the learner ranks from the topic alone.
+/// Every fit also takes the records of `pseudoExcludes` (random unscreened ones, AutoTAR's
+/// pseudo-negatives) as excludes; with them the learner ranks from the topic alone.
 /// The learner declines to rank (returns nil) until it has seen both classes.
 public struct LearnerRanker<Learner: Classifier>: Ranker {
     /// Registry id, e.g. "tfidf-lr".
@@ -22,12 +19,8 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     public let topicRow: [(Int32, Float)]?
     /// How many copies of the topic row to add (0 = none).
     public let topicWeight: Int
-    /// Random unscreened records taken as excludes at every fit (0 = none).
-    public let pseudoExcludes: Int
-    /// Seed of the pseudo-excludes' draw.
-    public let pseudoExcludeSeed: UInt64
-    /// At most this fraction of the unscreened records is drawn (1 = no limit beyond `pseudoExcludes`).
-    public let pseudoExcludeFraction: Double
+    /// Random unscreened records taken as excludes at every fit.
+    public let pseudoExcludes: PseudoExcludeDraw
     /// The last training matrix (rows of `trainedRecords`, then the topic rows), kept so that
     /// the next call only appends the rows of new decisions instead of copying every row.
     private var training: SparseMatrix
@@ -37,11 +30,9 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
     /// A ranker over `features` with the given learner.
     public init(
         id: String, features: SparseMatrix, learner: Learner, topicRow: [(Int32, Float)]? = nil, topicWeight: Int = 1,
-        pseudoExcludes: Int = 0, pseudoExcludeSeed: UInt64 = 0, pseudoExcludeFraction: Double = 1
+        pseudoExcludes: PseudoExcludeDraw = .none
     ) {
-        self.pseudoExcludeFraction = pseudoExcludeFraction
         self.pseudoExcludes = pseudoExcludes
-        self.pseudoExcludeSeed = pseudoExcludeSeed
         self.id = id
         self.features = features
         self.learner = learner
@@ -59,7 +50,7 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
         result["learner"] = Learner.id
         result["features"] = "\(features.columnCount)"
         result["topic_pseudo_includes"] = "\(topicRow == nil ? 0 : topicWeight)"
-        if pseudoExcludes > 0 { result["random_pseudo_excludes"] = "\(pseudoExcludes)" }
+        if pseudoExcludes.count > 0 { result["random_pseudo_excludes"] = "\(pseudoExcludes.count)" }
         return result
     }
 
@@ -81,27 +72,12 @@ public struct LearnerRanker<Learner: Classifier>: Ranker {
                 labels.append(true)
             }
         }
-        for record in drawPseudoExcludes(decisions) {
+        for record in pseudoExcludes.records(poolSize: features.rowCount, decisions: decisions) {
             training.appendRow(of: features, record)
             labels.append(false)
         }
         guard labels.contains(true), labels.contains(false) else { return nil }
         learner.fit(features: training, labels: labels)
         return learner.scores(features)
-    }
-
-    /// `pseudoExcludes` distinct unscreened records (fewer when fewer are open), drawn by a
-    /// generator seeded with `pseudoExcludeSeed` and the number of decisions.
-    private func drawPseudoExcludes(_ decisions: [Decision]) -> [Int] {
-        guard pseudoExcludes > 0 else { return [] }
-        var screened = [Bool](repeating: false, count: features.rowCount)
-        for decision in decisions where decision.record < screened.count { screened[decision.record] = true }
-        let open = screened.indices.filter { !screened[$0] }
-        let count = min(pseudoExcludes, Int((pseudoExcludeFraction * Double(open.count)).rounded()))
-        guard open.count > count else { return open }
-        var generator = SeededGenerator(seed: pseudoExcludeSeed &+ UInt64(decisions.count) &* 0x9E37_79B9)
-        var chosen = Set<Int>()
-        while chosen.count < count { chosen.insert(open[Int(generator.next() % UInt64(open.count))]) }
-        return chosen.sorted()
     }
 }

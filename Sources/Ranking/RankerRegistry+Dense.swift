@@ -25,16 +25,10 @@ extension RankerRegistry {
         let denseLearner = embeddings.map {
             DenseLearnerRanker(
                 embeddings: $0,
-                model: LogisticRegression(
+                model: configuration.logisticRegression(
                     inverseRegularization: configuration.denseInverseRegularization
-                        ?? CycleConfiguration.denseInverseRegularizationDefault,
-                    classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
-                    maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicPseudoIncludes: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
-                pseudoExcludeSeed: configuration.seed,
-                pseudoExcludeFraction: configuration.pseudoExcludeFraction
-                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
+                        ?? CycleConfiguration.denseInverseRegularizationDefault),
+                topicPseudoIncludes: configuration.topicPseudoIncludes, pseudoExcludes: configuration.pseudoExcludeDraw)
         }
         return (denseTopic, denseLearner)
     }
@@ -125,14 +119,8 @@ extension RankerRegistry {
         }
         return LearnerRanker(
             id: RankerID.concatLR.rawValue, features: matrix,
-            learner: LogisticRegression(
-                inverseRegularization: configuration.inverseRegularization,
-                classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
-                maximumNewtonSteps: configuration.maximumNewtonSteps),
+            learner: configuration.logisticRegression(inverseRegularization: configuration.inverseRegularization),
             topicRow: topicRow, topicWeight: configuration.topicPseudoIncludes,
-            pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
-            pseudoExcludeSeed: configuration.seed,
-            pseudoExcludeFraction: configuration.pseudoExcludeFraction
-                ?? CycleConfiguration.pseudoExcludeFractionDefault)
+            pseudoExcludes: configuration.pseudoExcludeDraw)
     }
 }

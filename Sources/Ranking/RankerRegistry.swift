@@ -34,42 +34,28 @@ public enum RankerRegistry {
             try features ?? ClassicalFeatures.build(configuration: configuration, documents: documents, topic: topic)
         let topicRanker = features.bm25.map { StaticRanker(id: "bm25", scores: $0.scores, parameters: $0.parameters) }
         if configuration.ranker == .bm25 { return topicRanker.map { [$0] } ?? [] }
+        // One learner over the TF-IDF rows: the topic as pseudo-include, random pseudo-excludes.
+        func learnerRanker<Learner: Classifier>(_ id: RankerID, _ learner: Learner) -> any Ranker {
+            LearnerRanker(
+                id: id.rawValue, features: features.matrix, learner: learner, topicRow: features.topicRow,
+                topicWeight: configuration.topicPseudoIncludes, pseudoExcludes: configuration.pseudoExcludeDraw)
+        }
         let learner: any Ranker
         switch configuration.ranker {
         case .tfidfNB:
-            learner = LearnerRanker(
-                id: "tfidf-nb", features: features.matrix, learner: NaiveBayes(),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
-                pseudoExcludeSeed: configuration.seed,
-                pseudoExcludeFraction: configuration.pseudoExcludeFraction
-                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
+            learner = learnerRanker(.tfidfNB, NaiveBayes())
         case .tfidfSVM:
-            learner = LearnerRanker(
-                id: RankerID.tfidfSVM.rawValue, features: features.matrix,
-                learner: LinearSVM(
+            learner = learnerRanker(
+                .tfidfSVM,
+                LinearSVM(
                     inverseRegularization: configuration.svmInverseRegularization
                         ?? LinearSVM.defaultInverseRegularization,
                     classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
-                    maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
-                pseudoExcludeSeed: configuration.seed,
-                pseudoExcludeFraction: configuration.pseudoExcludeFraction
-                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
+                    maximumNewtonSteps: configuration.maximumNewtonSteps))
         default:
-            learner = LearnerRanker(
-                id: configuration.ranker == .tfidfLRAllWords ? RankerID.tfidfLRAllWords.rawValue : "tfidf-lr",
-                features: features.matrix,
-                learner: LogisticRegression(
-                    inverseRegularization: configuration.inverseRegularization,
-                    classWeighting: configuration.classWeighting, tolerance: configuration.solverTolerance,
-                    maximumNewtonSteps: configuration.maximumNewtonSteps),
-                topicRow: features.topicRow, topicWeight: configuration.topicPseudoIncludes,
-                pseudoExcludes: configuration.pseudoExcludes ?? CycleConfiguration.pseudoExcludesDefault,
-                pseudoExcludeSeed: configuration.seed,
-                pseudoExcludeFraction: configuration.pseudoExcludeFraction
-                    ?? CycleConfiguration.pseudoExcludeFractionDefault)
+            learner = learnerRanker(
+                configuration.ranker == .tfidfLRAllWords ? .tfidfLRAllWords : .tfidfLR,
+                configuration.logisticRegression(inverseRegularization: configuration.inverseRegularization))
         }
         return [learner] + (topicRanker.map { [$0] } ?? [])
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import Ranking
 @testable import TextAnalysis
 
-/// AutoTAR's random pseudo-excludes (`LearnerRanker.pseudoExcludes`).
+/// AutoTAR's random pseudo-excludes (`PseudoExcludeDraw`, `LearnerRanker.pseudoExcludes`).
 @Suite("Random pseudo-excludes")
 struct PseudoExcludeTests {
     let pool = IncrementalTrainingTests.randomMatrix(rows: 300, columns: 200, seed: 21)
@@ -13,8 +13,8 @@ struct PseudoExcludeTests {
 
     func ranker(pseudoExcludes: Int, seed: UInt64 = 7) -> LearnerRanker<LogisticRegression> {
         LearnerRanker(
-            id: "lr", features: pool, learner: LogisticRegression(), topicRow: topic, pseudoExcludes: pseudoExcludes,
-            pseudoExcludeSeed: seed)
+            id: "lr", features: pool, learner: LogisticRegression(), topicRow: topic,
+            pseudoExcludes: PseudoExcludeDraw(count: pseudoExcludes, seed: seed))
     }
 
     @Test("with the topic and no decision the learner ranks only when it draws pseudo-excludes")
