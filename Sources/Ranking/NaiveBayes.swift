@@ -8,7 +8,13 @@ import TextAnalysis
 ///
 /// The class prior is left out of the score (it shifts every record equally, so it cannot
 /// change a ranking). α = 3.822 is ASReview's tuned default (`asreview/models/classifiers/nb.py`).
-/// Fitting is a single pass, so there is no warm-start state to keep.
+/// Each row's counts are weighted by its class's weight (`classWeighting`, balanced by default):
+/// ASReview never fits naive Bayes on the raw classes but on a resampled set with the includes
+/// oversampled ("double" balance). Unweighted, the one or two includes of an early review carry
+/// almost no mass against α·d, so the score is mostly minus a record's likeness to the excludes
+/// and short, empty-abstract records rise to the top (measured: mean WSS@95 0.16 on the dev sets
+/// against 0.44 for ASReview's naive Bayes). Fitting is a single pass, so there is no warm-start
+/// state to keep.
 public struct NaiveBayes: Classifier {
     /// Registry id.
     public static let id = "naive_bayes"
@@ -17,27 +23,38 @@ public struct NaiveBayes: Classifier {
 
     /// Additive (Lidstone) smoothing α.
     public var smoothing: Double
+    /// How each class's rows are weighted.
+    public var classWeighting: ClassWeighting
     /// ln θ_inc,j − ln θ_exc,j for every column.
     public private(set) var logRatio: [Double] = []
 
-    /// A model with smoothing α.
-    public init(smoothing: Double = 3.822) {
+    /// A model with smoothing α and class weights.
+    public init(smoothing: Double = 3.822, classWeighting: ClassWeighting = .balanced) {
         self.smoothing = smoothing
+        self.classWeighting = classWeighting
     }
 
     /// The settings, for ranking-run records.
-    public var parameters: [String: String] { ["alpha": "\(smoothing)"] }
+    public var parameters: [String: String] {
+        ["alpha": "\(smoothing)", "class_weight": classWeighting.description]
+    }
 
     /// Counts feature mass per class and turns it into log-probability ratios.
     public mutating func fit(features: SparseMatrix, labels: [Bool]) {
         let d = features.columnCount
+        let includes = labels.lazy.filter { $0 }.count
+        let classWeights = classWeighting.weights(includes: includes, excludes: labels.count - includes)
         var included = [Double](repeating: 0, count: d)
         var excluded = [Double](repeating: 0, count: d)
         for row in 0..<features.rowCount {
             for k in features.rowStarts[row]..<features.rowStarts[row + 1] {
                 let column = Int(features.columns[k])
                 let value = Double(max(features.values[k], 0))
-                if labels[row] { included[column] += value } else { excluded[column] += value }
+                if labels[row] {
+                    included[column] += classWeights.include * value
+                } else {
+                    excluded[column] += classWeights.exclude * value
+                }
             }
         }
         let includedTotal = included.reduce(0, +) + smoothing * Double(d)

@@ -43,7 +43,7 @@ public enum RankerRegistry {
         let learner: any Ranker
         switch configuration.ranker {
         case .tfidfNB:
-            learner = learnerRanker(.tfidfNB, NaiveBayes())
+            learner = learnerRanker(.tfidfNB, NaiveBayes(classWeighting: configuration.classWeighting))
         case .tfidfSVM:
             learner = learnerRanker(
                 .tfidfSVM,

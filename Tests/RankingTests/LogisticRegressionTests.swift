@@ -97,6 +97,29 @@ struct LogisticRegressionTests {
         let bestExclude: Double = zip(scores, labels).filter { !$0.1 }.map(\.0).max() ?? 0
         #expect(worstInclude > bestExclude)
     }
+
+    @Test("naive Bayes weighs the classes: with one include, a record sharing its term outranks an unseen one")
+    func naiveBayesClassWeights() {
+        // One include (term 0) against 20 excludes (terms 1, 2). Unweighted, the include's mass is
+        // lost in the smoothing and a record of unseen terms (term 3) outranks one that shares
+        // the include's term, which is how tfidf-nb ranked empty-abstract records first.
+        var x = SparseMatrix(columnCount: 4)
+        x.appendRow([(0, 1)])
+        for _ in 0..<20 { x.appendRow([(1, 0.7), (2, 0.7)]) }
+        let labels = [true] + [Bool](repeating: false, count: 20)
+        var candidates = SparseMatrix(columnCount: 4)
+        candidates.appendRow([(0, 0.7), (1, 0.7)])
+        candidates.appendRow([(3, 1)])
+        var balanced = NaiveBayes()
+        balanced.fit(features: x, labels: labels)
+        let scores = balanced.scores(candidates)
+        #expect(scores[0] > scores[1])
+        var unweighted = NaiveBayes(classWeighting: .includeWeight(1))
+        unweighted.fit(features: x, labels: labels)
+        let raw = unweighted.scores(candidates)
+        #expect(raw[0] < raw[1])
+        #expect(balanced.parameters["class_weight"] == ClassWeighting.balanced.description)
+    }
 }
 
 extension LogisticRegression {
