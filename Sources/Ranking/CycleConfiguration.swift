@@ -56,6 +56,8 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var fusionAnchorStrength: Double?
     /// Hybrid: how β sharpens with the includes credited (`HybridRanker.confidence`); nil = default.
     public var fusionConfidence: Double?
+    /// Hybrid with the bandit: the scale of the exploration bonus (`HybridRanker.exploration`); nil = default.
+    public var fusionExploration: Double?
     /// Hybrid: how credit becomes weights; nil = Hedge.
     public var fusionWeighting: FusionWeighting?
     /// Hybrid: serve the best single signal when its credit beats the fusion's by this margin

@@ -52,6 +52,10 @@ public struct HybridRanker: Ranker, WeightedFusion {
     /// the best single signal's credit exceeds the fusion's by more than this margin, that signal's
     /// ranking is served instead of the fusion; nil = always the fusion.
     public var leaderMargin: Double?
+    /// The bandit's exploration bonus is this times UCB1's √(2 ln N / n_a).
+    public var exploration: Double
+    /// See `exploration`.
+    public static let defaultExploration = 1.0
     /// How credit becomes weights: Hedge on each signal's credit, or stacking (`StackedWeights`).
     public var weighting: FusionWeighting
     /// The fusion's latest ranks (the candidate ranking, whichever was served).
@@ -79,6 +83,10 @@ public struct HybridRanker: Ranker, WeightedFusion {
     public static let defaultNormalisation = ScoreNormalisation.zScore
     /// The signals fused when the configuration names none (those that can rank in the review).
     public static let defaultSignals: [RankerID] = [.bm25, .tfidfLR, .denseTopic, .denseLR]
+    /// Every signal the hybrid can be asked to fuse (`CycleConfiguration.fusionSignals`).
+    public static let fusibleSignals: [RankerID] = [
+        .bm25, .tfidfLR, .tfidfNB, .tfidfSVM, .tfidfLRAllWords, .concatLR, .denseTopic, .denseLR,
+    ]
     /// See `defaultNormalisation`.
     public static let defaultHalfLife = 50.0
     /// See `defaultNormalisation`.
@@ -93,8 +101,9 @@ public struct HybridRanker: Ranker, WeightedFusion {
         signals: [any Ranker], normalisation: ScoreNormalisation = defaultNormalisation,
         halfLife: Double = defaultHalfLife, smoothing: Double = 3, sharpness: Double = defaultSharpness,
         penalisesExcludes: Bool = true, anchor: RankerID? = nil, anchorStrength: Double = 0, confidence: Double = 0,
-        leaderMargin: Double? = nil, weighting: FusionWeighting = .hedge
+        leaderMargin: Double? = nil, weighting: FusionWeighting = .hedge, exploration: Double = defaultExploration
     ) {
+        self.exploration = exploration
         self.weighting = weighting
         self.leaderMargin = leaderMargin
         self.penalisesExcludes = penalisesExcludes
@@ -153,6 +162,10 @@ public struct HybridRanker: Ranker, WeightedFusion {
         }
         if confidence > 0 { result["confidence"] = "\(confidence)" }
         if weighting != .hedge { result["weighting"] = weighting.rawValue }
+        if weighting == .bandit {
+            result["served"] = leader ?? Self.fusionID
+            result["exploration"] = "\(exploration)"
+        }
         if let leaderMargin {
             result["leader_margin"] = "\(leaderMargin)"
             result["leader"] = leader ?? Self.fusionID
@@ -177,6 +190,12 @@ public struct HybridRanker: Ranker, WeightedFusion {
         guard latest.contains(where: { $0 != nil }) else { return nil }
         updateWeights(observations)
         let fused = fuse(screened: screened)
+        if weighting == .bandit {
+            latestFused = SignalRanks(scores: fused, screened: screened)
+            leader = banditArm(decisions)
+            guard let leader, let index = signals.firstIndex(where: { $0.id == leader }) else { return fused }
+            return single(index, screened: screened)
+        }
         guard let leaderMargin else { return fused }
         latestFused = SignalRanks(scores: fused, screened: screened)
         fusionCredit = fusionCredit(decisions)
@@ -228,7 +247,7 @@ public struct HybridRanker: Ranker, WeightedFusion {
             var ranks: [String: SignalObservation] = [:]
             if !latestScreened[decision.record] {
                 for (index, seen) in signalObservations(for: decision.record) { ranks[signals[index].id] = seen }
-                if leaderMargin != nil, let fused = latestFused, fused.openCount > 0 {
+                if storesFusionRanks, let fused = latestFused, fused.openCount > 0 {
                     ranks[Self.fusionID] = SignalObservation(
                         rank: fused.rank(of: fused.scores[decision.record], isOpen: true), openCount: fused.openCount)
                 }
@@ -278,7 +297,7 @@ public struct HybridRanker: Ranker, WeightedFusion {
         SignalRankTable(
             entries: signals.indices.compactMap { index in
                 latest[index].map { (signals[index].id, $0, coverages[index]) }
-            } + (leaderMargin == nil ? [] : latestFused.map { [(Self.fusionID, $0, nil)] } ?? []),
+            } + (storesFusionRanks ? latestFused.map { [(Self.fusionID, $0, nil)] } ?? [] : []),
             screened: latestScreened)
     }
 
@@ -350,6 +369,53 @@ public struct HybridRanker: Ranker, WeightedFusion {
             examples.keys.sorted().compactMap { examples[$0] }, signalCount: ranking.count, halfLife: halfLife)
         for index in signals.indices { weights[index] = 0 }
         for (position, index) in ranking.enumerated() { weights[index] = stacked[position] }
+    }
+
+    /// Whether decisions store the fused ranking's rank too (follow-the-leader and the bandit
+    /// judge the fusion as an arm).
+    private var storesFusionRanks: Bool { leaderMargin != nil || weighting == .bandit }
+
+    /// Records within this rank of an arm's ranking count as that arm's picks.
+    public static let banditTop = 1.0
+
+    /// The arm to serve (nil = the fusion): each arm (the fusion and every signal that ranks) is
+    /// scored by the decayed share of includes among the decided records it had ranked in its
+    /// top `banditTop` (smoothed toward the pooled share with `smoothing` pseudo-picks) plus
+    /// the UCB1 bonus √(2 ln N / n_a); ties go to the fusion.
+    private func banditArm(_ decisions: [Decision]) -> String? {
+        let decayRate = log(2) / max(halfLife, 1e-9)
+        let arms = [Self.fusionID] + signals.indices.filter { latest[$0] != nil }.map { signals[$0].id }
+        var picks: [String: [(ordinal: Int, include: Bool)]] = [:]
+        var ordinal = 0
+        for decision in decisions where decision.record < poolSize {
+            guard let ranks = decision.signalRanks ?? seenRanks[decision.record], !ranks.isEmpty else { continue }
+            for arm in arms {
+                if let seen = ranks[arm], seen.rank >= 1, seen.rank <= Self.banditTop {
+                    picks[arm, default: []].append((ordinal, decision.relevant))
+                }
+            }
+            ordinal += 1
+        }
+        var sums: [String: Double] = [:]
+        var masses: [String: Double] = [:]
+        for (arm, list) in picks {
+            for pick in list {
+                let weight = exp(-decayRate * Double(ordinal - 1 - pick.ordinal))
+                sums[arm, default: 0] += weight * (pick.include ? 1 : 0)
+                masses[arm, default: 0] += weight
+            }
+        }
+        let pooledMass = masses.values.reduce(0, +)
+        let pooled = pooledMass > 0 ? sums.values.reduce(0, +) / pooledMass : 0.5
+        let total = max(pooledMass, 1)
+        var best: (arm: String, score: Double)?
+        for arm in arms {
+            let mass = masses[arm] ?? 0
+            let mean = ((sums[arm] ?? 0) + smoothing * pooled) / (mass + smoothing)
+            let score = mean + exploration * (2 * log(total + 1) / (mass + smoothing)).squareRoot()
+            if best == nil || score > best!.score { best = (arm, score) }
+        }
+        return best?.arm == Self.fusionID ? nil : best?.arm
     }
 
     // MARK: - Fusion

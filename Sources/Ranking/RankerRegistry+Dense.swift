@@ -65,11 +65,12 @@ extension RankerRegistry {
                 configuration: classical, documents: documents, topic: topic, features: features)
             var signals: [any Ranker] = parts.reversed()
             let chosenSignals = configuration.fusionSignals ?? HybridRanker.defaultSignals
-            if chosenSignals.contains(.tfidfSVM) {
-                classical.ranker = .tfidfSVM
-                let svm = try makeClassicalRankers(
+            // Other learners over the same TF-IDF rows, when named.
+            for learner in [RankerID.tfidfNB, .tfidfSVM] where chosenSignals.contains(learner) {
+                classical.ranker = learner
+                let parts = try makeClassicalRankers(
                     configuration: classical, documents: documents, topic: topic, features: features)
-                signals.append(svm[0])
+                signals.append(parts[0])
             }
             if chosenSignals.contains(.concatLR), let embeddings {
                 signals.append(
@@ -94,7 +95,8 @@ extension RankerRegistry {
                     penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
                     anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
                     confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence,
-                    leaderMargin: configuration.fusionLeaderMargin, weighting: configuration.fusionWeighting ?? .hedge)
+                    leaderMargin: configuration.fusionLeaderMargin, weighting: configuration.fusionWeighting ?? .hedge,
+                    exploration: configuration.fusionExploration ?? HybridRanker.defaultExploration)
             ]
         }
     }

@@ -8,6 +8,11 @@ public enum FusionWeighting: String, Sendable, Codable, CaseIterable {
     /// ln(n / rank) of the record (`StackedWeights`), so signals that say the same thing share a
     /// weight instead of each earning it.
     case stacked
+    /// Hedge weights for the fused ranking, but each pick is served by one arm — the fusion or a
+    /// single signal — chosen by an upper confidence bound on the share of includes among the
+    /// records each arm put on top (`HybridRanker.banditArm`): a signal is judged by its own
+    /// picks, not by how it ranked the fusion's.
+    case bandit
 }
 
 /// Stacked fusion weights (Wolpert 1992; Breiman 1996 "Stacked regressions", with non-negative

@@ -66,6 +66,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionPenalisesExcludes: Bool?
     @Option(help: .hidden) var fusionAnchor: Double?
     @Option(help: .hidden) var fusionConfidence: Double?
+    @Option(help: .hidden) var fusionExploration: Double?
     @Option(help: .hidden) var fusionLeaderMargin: Double?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
@@ -92,6 +93,12 @@ struct Simulate: AsyncParsableCommand {
     func validate() throws {
         for name in rankerNames where RankerID(rawValue: name) == nil {
             throw ValidationError("unknown ranker '\(name)'; choose one of \(RankerID.list)")
+        }
+        for name in (fusionSignals ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where RankerID(rawValue: name).map({ !HybridRanker.fusibleSignals.contains($0) }) ?? true {
+            throw ValidationError(
+                "--fusion-signals: '\(name)' is not a signal the hybrid can fuse; choose from "
+                    + HybridRanker.fusibleSignals.map(\.rawValue).joined(separator: ", "))
         }
         if let seeds, seedList.isEmpty || seedList.count != seeds.split(separator: ",").count {
             throw ValidationError("--seeds takes comma-separated whole numbers, e.g. 1,2,3")
@@ -205,6 +212,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.fusionPenalisesExcludes = fusionPenalisesExcludes
         configuration.fusionAnchorStrength = fusionAnchor
         configuration.fusionConfidence = fusionConfidence
+        configuration.fusionExploration = fusionExploration
         configuration.fusionLeaderMargin = fusionLeaderMargin
         configuration.fusionSignals = fusionSignals.map {
             $0.split(separator: ",").compactMap { RankerID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
