@@ -31,4 +31,34 @@ struct SimulateCommandTests {
         let refused = try TarsierBinary.run(["simulate", data, "--ranker", "tfidf-lr,nope"], in: dir)
         #expect(refused.status != 0 && refused.err.contains("unknown ranker 'nope'"))
     }
+
+    @Test("naive Bayes learns from an early review's few includes (it once ranked no better than chance)")
+    func naiveBayesLearns() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = TestData.fixture("benchmark/kitchenham-2010.csv").path
+        let run = try TarsierBinary.run(
+            [
+                "simulate", data, "--n-prior-included", "1", "--n-prior-excluded", "1", "--ranker", "tfidf-nb,random",
+                "--seeds", "1", "--json",
+            ], in: dir)
+        #expect(run.status == 0, "\(run.err)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
+        let wss = rows.map { ($0["wss95"] as? [Double])?.first ?? -1 }
+        #expect(wss.count == 2 && wss[0] > wss[1] + 0.25, "tfidf-nb \(wss[0]), random \(wss[1])")
+    }
+
+    @Test("fusion settings the hybrid cannot honour are refused, not ignored")
+    func fusionSettingsValidated() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = TestData.fixture("benchmark/kitchenham-2010.csv").path
+        let signal = try TarsierBinary.run(
+            ["simulate", data, "--ranker", "hybrid", "--fusion-signals", "bm25,tfidf-lr,random"], in: dir)
+        #expect(signal.status != 0 && signal.err.contains("'random' is not a signal the hybrid can fuse"))
+        let weighting = try TarsierBinary.run(
+            ["simulate", data, "--ranker", "hybrid", "--fusion-weighting", "hedgehog"], in: dir)
+        #expect(weighting.status != 0 && weighting.err.contains("unknown fusion weighting 'hedgehog'"))
+        #expect(weighting.err.contains("bandit"))
+    }
 }

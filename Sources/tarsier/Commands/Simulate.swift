@@ -109,6 +109,14 @@ struct Simulate: AsyncParsableCommand {
         if let fusionNormalisation, ScoreNormalisation(rawValue: fusionNormalisation) == nil {
             throw ValidationError("unknown fusion normalisation '\(fusionNormalisation)'")
         }
+        if let fusionWeighting, FusionWeighting(rawValue: fusionWeighting) == nil {
+            throw ValidationError(
+                "unknown fusion weighting '\(fusionWeighting)'; choose one of "
+                    + FusionWeighting.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let fusionExploration, fusionExploration < 0 {
+            throw ValidationError("--fusion-exploration must be 0 or more")
+        }
         if let assessorError, !(0...0.5).contains(assessorError) {
             throw ValidationError("--assessor-error must be between 0 and 0.5")
         }
