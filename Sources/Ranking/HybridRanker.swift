@@ -375,47 +375,19 @@ public struct HybridRanker: Ranker, WeightedFusion {
     /// judge the fusion as an arm).
     private var storesFusionRanks: Bool { leaderMargin != nil || weighting == .bandit }
 
-    /// Records within this rank of an arm's ranking count as that arm's picks.
-    public static let banditTop = 1.0
-
-    /// The arm to serve (nil = the fusion): each arm (the fusion and every signal that ranks) is
-    /// scored by the decayed share of includes among the decided records it had ranked in its
-    /// top `banditTop` (smoothed toward the pooled share with `smoothing` pseudo-picks) plus
-    /// the UCB1 bonus √(2 ln N / n_a); ties go to the fusion.
+    /// The arm to serve (`ArmBandit`; nil = the fusion), from the ranks seen or stored with each
+    /// decision.
     private func banditArm(_ decisions: [Decision]) -> String? {
-        let decayRate = log(2) / max(halfLife, 1e-9)
         let arms = [Self.fusionID] + signals.indices.filter { latest[$0] != nil }.map { signals[$0].id }
-        var picks: [String: [(ordinal: Int, include: Bool)]] = [:]
-        var ordinal = 0
-        for decision in decisions where decision.record < poolSize {
-            guard let ranks = decision.signalRanks ?? seenRanks[decision.record], !ranks.isEmpty else { continue }
-            for arm in arms {
-                if let seen = ranks[arm], seen.rank >= 1, seen.rank <= Self.banditTop {
-                    picks[arm, default: []].append((ordinal, decision.relevant))
-                }
-            }
-            ordinal += 1
+        let picks = decisions.compactMap { decision -> (ranks: [String: SignalObservation], include: Bool)? in
+            guard decision.record < poolSize, let ranks = decision.signalRanks ?? seenRanks[decision.record],
+                !ranks.isEmpty
+            else { return nil }
+            return (ranks, decision.relevant)
         }
-        var sums: [String: Double] = [:]
-        var masses: [String: Double] = [:]
-        for (arm, list) in picks {
-            for pick in list {
-                let weight = exp(-decayRate * Double(ordinal - 1 - pick.ordinal))
-                sums[arm, default: 0] += weight * (pick.include ? 1 : 0)
-                masses[arm, default: 0] += weight
-            }
-        }
-        let pooledMass = masses.values.reduce(0, +)
-        let pooled = pooledMass > 0 ? sums.values.reduce(0, +) / pooledMass : 0.5
-        let total = max(pooledMass, 1)
-        var best: (arm: String, score: Double)?
-        for arm in arms {
-            let mass = masses[arm] ?? 0
-            let mean = ((sums[arm] ?? 0) + smoothing * pooled) / (mass + smoothing)
-            let score = mean + exploration * (2 * log(total + 1) / (mass + smoothing)).squareRoot()
-            if best == nil || score > best!.score { best = (arm, score) }
-        }
-        return best?.arm == Self.fusionID ? nil : best?.arm
+        let arm = ArmBandit(halfLife: halfLife, smoothing: smoothing, exploration: exploration)
+            .choose(arms: arms, decisions: picks)
+        return arm == Self.fusionID ? nil : arm
     }
 
     // MARK: - Fusion
