@@ -3,9 +3,14 @@
 leave-one-family-out choice per dataset, with the spread across seeds and the regret against the
 better single learner (tfidf-lr, dense-lr) on each set. Metrics are those of
 ../shared/tools/metrics.py on each run's order file (RUN.metrics.json).
+It ends with what these sets can tell apart: each setting's paired difference from the reference
+setting (REFERENCE, default pe100, the shipped default) over the sets, its spread across sets and
+across seeds, and the smallest difference a paired test over this many sets detects (two-sided 5 %,
+power 80 %, normal approximation).
 Usage: eval-cv.py OUT_DIR ASREVIEW_MD SETTING [SETTING...]
 """
 import glob, json, os, re, statistics, sys
+from statistics import NormalDist
 
 out, peer_md, settings = sys.argv[1], sys.argv[2], sys.argv[3:]
 FAMILIES = {"cohen": lambda n: n.startswith("cohen-"), "clef17": lambda n: n.startswith("clef17-"),
@@ -77,3 +82,24 @@ if topics:
     print("\nTopic only (no priors), the clef17 sets with the setting chosen without them: "
           + ", ".join(f"{n} {hybrids[chosen['clef17']][n]['topic']['wss95']:.3f}" for n in topics)
           + f"; mean {mean(hybrids[chosen['clef17']][n]['topic']['wss95'] for n in topics):.3f}.")
+
+reference = os.environ.get("REFERENCE", "pe100")
+if reference in hybrids and len(settings) > 1:
+    z = NormalDist().inv_cdf(0.975) + NormalDist().inv_cdf(0.8)
+    gap = 0.483 - score(reference, datasets)
+    print(f"\nWhat {len(datasets)} sets can tell apart: each setting minus {reference} (mean WSS@95 "
+          f"{score(reference, datasets):.3f}), paired by set. s.d. across sets is of the per-set difference "
+          f"(seed-averaged); s.e. from seeds is what re-running the seeds would move the mean difference by; "
+          f"smallest detectable is {z:.2f} × s.d. / √{len(datasets)}; sets needed is for a difference of "
+          f"{gap:.3f} (the distance from {reference} to the issue's bar 0.483).\n")
+    print("| setting | mean difference | s.d. across sets | s.e. from seeds | smallest detectable | sets needed |")
+    print("|---|---|---|---|---|---|")
+    for s in settings:
+        if s == reference: continue
+        diffs = [wss(hybrids[s], n) - wss(hybrids[reference], n) for n in datasets]
+        sd = statistics.stdev(diffs)
+        seed_var = sum(statistics.variance([hybrids[s][n]["priors"][k]["wss95"] - hybrids[reference][n]["priors"][k]["wss95"]
+                                            for k in seeds]) / len(seeds) for n in datasets) / len(datasets) ** 2
+        needed = f"{(z * sd / gap) ** 2:.0f}" if gap > 0 else "-"
+        print(f"| {s} | {mean(diffs):+.4f} | {sd:.3f} | {seed_var ** 0.5:.4f} | {z * sd / len(datasets) ** 0.5:.3f} "
+              f"| {needed} |")

@@ -3,7 +3,7 @@ import ReviewModel
 
 /// Which arm serves the next pick when the hybrid runs as a bandit (`FusionWeighting.bandit`):
 /// the arms are the fused ranking and each signal that ranks, and each is judged on its own picks
-/// — the share of includes among the decided records it had ranked first (within `top`) — not on
+/// — the share of includes among the decided records it had ranked within its first `depth` — not on
 /// how it ranked the records another arm chose. UCB1 (Auer et al. 2002) over those shares, each
 /// decayed with `halfLife` decisions and smoothed toward the pooled share with `smoothing`
 /// pseudo-picks, with the bonus scaled by `exploration`; ties go to the first arm (the fusion).
@@ -15,8 +15,9 @@ struct ArmBandit {
     var smoothing: Double
     /// Scale of UCB1's bonus √(2 ln N / n_a); 0 = greedy.
     var exploration: Double
-    /// Records within this rank of an arm's ranking count as that arm's picks.
-    static let top = 1.0
+    /// Records within this rank of an arm's ranking count as that arm's picks (1: only the record
+    /// it put first).
+    var depth = 1
 
     /// The arm with the highest bound, from each decision's stored ranks (by arm id) and label,
     /// in decision order.
@@ -27,7 +28,7 @@ struct ArmBandit {
         for (ordinal, decision) in decisions.enumerated() {
             let weight = exp(-decayRate * Double(decisions.count - 1 - ordinal))
             for arm in arms {
-                guard let seen = decision.ranks[arm], seen.rank >= 1, seen.rank <= Self.top else { continue }
+                guard let seen = decision.ranks[arm], seen.rank >= 1, seen.rank <= Double(depth) else { continue }
                 sums[arm, default: 0] += decision.include ? weight : 0
                 masses[arm, default: 0] += weight
             }

@@ -58,6 +58,9 @@ public struct CycleConfiguration: Sendable, Codable, Hashable {
     public var fusionConfidence: Double?
     /// Hybrid with the bandit: the scale of the exploration bonus (`HybridRanker.exploration`); nil = default.
     public var fusionExploration: Double?
+    /// Hybrid with the bandit: the depth within which an arm's ranks count as its picks
+    /// (`HybridRanker.banditDepth`); nil = 1.
+    public var fusionBanditDepth: Int?
     /// Hybrid: how credit becomes weights; nil = Hedge.
     public var fusionWeighting: FusionWeighting?
     /// Hybrid: serve the best single signal when its credit beats the fusion's by this margin

@@ -56,6 +56,8 @@ public struct HybridRanker: Ranker, WeightedFusion {
     public var exploration: Double
     /// See `exploration`.
     public static let defaultExploration = 1.0
+    /// The bandit credits an arm with the records it had ranked within this depth (`ArmBandit.depth`).
+    public var banditDepth = 1
     /// How credit becomes weights: Hedge on each signal's credit, or stacking (`StackedWeights`).
     public var weighting: FusionWeighting
     /// The fusion's latest ranks (the candidate ranking, whichever was served).
@@ -165,6 +167,7 @@ public struct HybridRanker: Ranker, WeightedFusion {
         if weighting == .bandit {
             result["served"] = leader ?? Self.fusionID
             result["exploration"] = "\(exploration)"
+            if banditDepth != 1 { result["bandit_depth"] = "\(banditDepth)" }
         }
         if let leaderMargin {
             result["leader_margin"] = "\(leaderMargin)"
@@ -385,7 +388,7 @@ public struct HybridRanker: Ranker, WeightedFusion {
             else { return nil }
             return (ranks, decision.relevant)
         }
-        let arm = ArmBandit(halfLife: halfLife, smoothing: smoothing, exploration: exploration)
+        let arm = ArmBandit(halfLife: halfLife, smoothing: smoothing, exploration: exploration, depth: banditDepth)
             .choose(arms: arms, decisions: picks)
         return arm == Self.fusionID ? nil : arm
     }

@@ -86,18 +86,18 @@ extension RankerRegistry {
             if let denseTopic { signals.append(denseTopic) }
             if let denseLearner { signals.append(denseLearner) }
             signals = signals.filter { signal in chosenSignals.contains { $0.rawValue == signal.id } }
-            return [
-                HybridRanker(
-                    signals: signals,
-                    normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
-                    halfLife: configuration.fusionHalfLife ?? HybridRanker.defaultHalfLife,
-                    sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
-                    penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
-                    anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
-                    confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence,
-                    leaderMargin: configuration.fusionLeaderMargin, weighting: configuration.fusionWeighting ?? .hedge,
-                    exploration: configuration.fusionExploration ?? HybridRanker.defaultExploration)
-            ]
+            var hybrid = HybridRanker(
+                signals: signals,
+                normalisation: configuration.fusionNormalisation ?? HybridRanker.defaultNormalisation,
+                halfLife: configuration.fusionHalfLife ?? HybridRanker.defaultHalfLife,
+                sharpness: configuration.fusionSharpness ?? HybridRanker.defaultSharpness,
+                penalisesExcludes: configuration.fusionPenalisesExcludes ?? true, anchor: .tfidfLR,
+                anchorStrength: configuration.fusionAnchorStrength ?? HybridRanker.defaultAnchorStrength,
+                confidence: configuration.fusionConfidence ?? HybridRanker.defaultConfidence,
+                leaderMargin: configuration.fusionLeaderMargin, weighting: configuration.fusionWeighting ?? .hedge,
+                exploration: configuration.fusionExploration ?? HybridRanker.defaultExploration)
+            hybrid.banditDepth = configuration.fusionBanditDepth ?? 1
+            return [hybrid]
         }
     }
 

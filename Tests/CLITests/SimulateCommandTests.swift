@@ -60,5 +60,41 @@ struct SimulateCommandTests {
             ["simulate", data, "--ranker", "hybrid", "--fusion-weighting", "hedgehog"], in: dir)
         #expect(weighting.status != 0 && weighting.err.contains("unknown fusion weighting 'hedgehog'"))
         #expect(weighting.err.contains("bandit"))
+        let depth = try TarsierBinary.run(
+            ["simulate", data, "--ranker", "hybrid", "--fusion-weighting", "bandit", "--fusion-bandit-depth", "0"],
+            in: dir)
+        #expect(depth.status != 0 && depth.err.contains("--fusion-bandit-depth must be 1 or more"))
+    }
+
+    @Test("a keywords or MeSH column is named and not ranked on, as the screen ranks title and abstract only")
+    func keywordColumnsNotRanked() throws {
+        let dir = try TarsierBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 80 records of shuffled common words; every eighth an include whose keywords would give it away.
+        let words = ["trial", "patients", "therapy", "outcome", "dose", "cohort", "risk", "review", "care", "study"]
+        var plain = "record_id,title,abstract,label_included\n"
+        var tagged = "record_id,title,abstract,keywords,mesh,label_included\n"
+        for k in 0..<80 {
+            let title = (0..<4).map { words[(k * 7 + $0 * 3) % words.count] }.joined(separator: " ")
+            let abstract = (0..<12).map { words[(k * 5 + $0 * $0) % words.count] }.joined(separator: " ")
+            let include = k % 8 == 0
+            plain += "\(k),\(title),\(abstract),\(include ? 1 : 0)\n"
+            tagged +=
+                "\(k),\(title),\(abstract),\(include ? "giveaway" : "other"),\(include ? "Giveaway" : ""),\(include ? 1 : 0)\n"
+        }
+        let plainPath = dir.appendingPathComponent("plain.csv").path
+        let taggedPath = dir.appendingPathComponent("tagged.csv").path
+        try plain.write(toFile: plainPath, atomically: true, encoding: .utf8)
+        try tagged.write(toFile: taggedPath, atomically: true, encoding: .utf8)
+        var orders: [String] = []
+        for (path, name) in [(plainPath, "plain.order"), (taggedPath, "tagged.order")] {
+            let order = dir.appendingPathComponent(name).path
+            let run = try TarsierBinary.run(
+                ["simulate", path, "--ranker", "tfidf-lr", "--seed", "1", "--order-out", order], in: dir)
+            #expect(run.status == 0, "\(run.err)")
+            orders.append(try String(contentsOfFile: order, encoding: .utf8))
+            #expect(run.err.contains("column(s) keywords, mesh not ranked on") == (path == taggedPath), "\(run.err)")
+        }
+        #expect(!orders[0].isEmpty && orders[0] == orders[1])
     }
 }

@@ -151,6 +151,25 @@ struct HybridRankerTests {
         #expect(live.parameters["exploration"] == "1.0")
     }
 
+    @Test("the bandit's depth decides which of an arm's ranks count as its picks")
+    func banditDepth() {
+        // Six includes that "b" put first and "a" third, four excludes that "a" put first and "b"
+        // second, five excludes that "b" put fourth and "a" far down.
+        func ranks(_ a: Double, _ b: Double) -> [String: SignalObservation] {
+            ["a": SignalObservation(rank: a, openCount: 100), "b": SignalObservation(rank: b, openCount: 100)]
+        }
+        let decisions =
+            Array(repeating: (ranks: ranks(3, 1), include: true), count: 6)
+            + Array(repeating: (ranks: ranks(1, 2), include: false), count: 4)
+            + Array(repeating: (ranks: ranks(100, 4), include: false), count: 5)
+        // Judged on its first pick alone "b" is perfect and "a" never right;
+        var bandit = ArmBandit(halfLife: 1e9, smoothing: 1, exploration: 0)
+        #expect(bandit.choose(arms: ["a", "b"], decisions: decisions) == "b")
+        // within its first five, "a" finds 6 of 10 includes and "b" 6 of 15.
+        bandit.depth = 5
+        #expect(bandit.choose(arms: ["a", "b"], decisions: decisions) == "a")
+    }
+
     @Test("a confident weighting sharpens β with the includes credited")
     func confidence() throws {
         let (_, fixed) = try screen(HybridRanker(signals: [badSignal, goodSignal], sharpness: 0.25), decisions: 20)

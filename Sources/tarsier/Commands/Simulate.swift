@@ -67,6 +67,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: .hidden) var fusionAnchor: Double?
     @Option(help: .hidden) var fusionConfidence: Double?
     @Option(help: .hidden) var fusionExploration: Double?
+    @Option(help: .hidden) var fusionBanditDepth: Int?
     @Option(help: .hidden) var fusionLeaderMargin: Double?
     @Option(help: .hidden) var inverseRegularization: Double?
     @Option(help: .hidden) var includeWeight: Double?
@@ -117,6 +118,9 @@ struct Simulate: AsyncParsableCommand {
         if let fusionExploration, fusionExploration < 0 {
             throw ValidationError("--fusion-exploration must be 0 or more")
         }
+        if let fusionBanditDepth, fusionBanditDepth < 1 {
+            throw ValidationError("--fusion-bandit-depth must be 1 or more")
+        }
         if let assessorError, !(0...0.5).contains(assessorError) {
             throw ValidationError("--assessor-error must be between 0 and 0.5")
         }
@@ -131,6 +135,12 @@ struct Simulate: AsyncParsableCommand {
             let data =
                 try labels.map { try SimulationDataset(export: dataset, labels: $0) }
                 ?? SimulationDataset(contentsOf: dataset)
+            if !data.unrankedColumns.isEmpty {
+                FileHandle.standardError.write(
+                    Data(
+                        ("tarsier simulate: \(dataset): column(s) \(data.unrankedColumns.joined(separator: ", ")) not ranked on "
+                            + "(tarsier ranks title and abstract, as the screen does)\n").utf8))
+            }
             let reviewTopic = try topic.map {
                 try JSONDecoder().decode(Topic.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))
             }
@@ -221,6 +231,7 @@ struct Simulate: AsyncParsableCommand {
         configuration.fusionAnchorStrength = fusionAnchor
         configuration.fusionConfidence = fusionConfidence
         configuration.fusionExploration = fusionExploration
+        configuration.fusionBanditDepth = fusionBanditDepth
         configuration.fusionLeaderMargin = fusionLeaderMargin
         configuration.fusionSignals = fusionSignals.map {
             $0.split(separator: ",").compactMap { RankerID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
@@ -234,7 +245,7 @@ struct Simulate: AsyncParsableCommand {
         guard rankers.contains(where: \.usesEmbeddings) else { return nil }
         do {
             return try SimulationEmbeddings.load(
-                texts: data.embeddingTexts, topic: topic, model: model, cachePath: embeddingsCache)
+                texts: data.texts, topic: topic, model: model, cachePath: embeddingsCache)
         } catch let error as SimulationCommandError
             where !rankers.contains(where: { $0 == .denseTopic || $0 == .denseLR || $0 == .concatLR })
         {

@@ -37,6 +37,6 @@ extension SimulationDataset {
         }
         self.init(
             recordIDs: canonical.map { $0.fields.pmid ?? $0.fields.doi ?? $0.sourceID ?? "record-\($0.id)" },
-            texts: texts, labels: labels, embeddingTexts: texts)
+            texts: texts, labels: labels)
     }
 }

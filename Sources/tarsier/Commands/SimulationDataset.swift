@@ -6,16 +6,18 @@ import Foundation
 /// `abstract`, `keywords`, label in `included` or `label_included`, optional `record_id`/`id`).
 struct SimulationDataset {
     let recordIDs: [String]
+    /// Title + "\n" + abstract of every record: the text the live screen ranks and embeds.
     let texts: [String]
     let labels: [Bool]
-    /// Title + "\n" + abstract of every record: the text the live review embeds.
-    let embeddingTexts: [String]
+    /// Text columns of the file that are not ranked on (keywords, MeSH): the screen ranks a
+    /// record's title and abstract only, so `simulate` does too and names what it leaves out.
+    let unrankedColumns: [String]
 
-    init(recordIDs: [String], texts: [String], labels: [Bool], embeddingTexts: [String]) {
+    init(recordIDs: [String], texts: [String], labels: [Bool], unrankedColumns: [String] = []) {
         self.recordIDs = recordIDs
         self.texts = texts
         self.labels = labels
-        self.embeddingTexts = embeddingTexts
+        self.unrankedColumns = unrankedColumns
     }
 
     init(contentsOf path: String) throws {
@@ -26,29 +28,24 @@ struct SimulationDataset {
             throw SimulationCommandError("\(path): no label column (label_included or included)")
         }
         let idColumn = column(["record_id", "id"])
-        let textColumns = [
-            column(["title", "primary_title"]), column(["abstract", "notes_abstract"]),
-            column(["keywords"]), column(["mesh", "mesh_terms"]),
-        ].compactMap { $0 }
-        guard !textColumns.isEmpty else { throw SimulationCommandError("\(path): no title or abstract column") }
+        let titleColumn = column(["title", "primary_title"])
+        let abstractColumn = column(["abstract", "notes_abstract"])
+        guard titleColumn != nil || abstractColumn != nil else {
+            throw SimulationCommandError("\(path): no title or abstract column")
+        }
         var ids: [String] = []
         var texts: [String] = []
         var labels: [Bool] = []
-        var embeddingTexts: [String] = []
-        let titleColumn = column(["title", "primary_title"])
-        let abstractColumn = column(["abstract", "notes_abstract"])
         for (offset, row) in table.rows.enumerated() {
             func field(_ index: Int) -> String { index < row.count ? row[index] : "" }
             ids.append(idColumn.map(field) ?? "\(offset)")
-            texts.append(textColumns.map(field).joined(separator: "\n"))
-            embeddingTexts.append((titleColumn.map(field) ?? "") + "\n" + (abstractColumn.map(field) ?? ""))
+            texts.append((titleColumn.map(field) ?? "") + "\n" + (abstractColumn.map(field) ?? ""))
             let label = field(labelColumn).trimmingCharacters(in: .whitespaces)
             labels.append(label == "1" || label.lowercased() == "true" || label == "1.0")
         }
-        recordIDs = ids
-        self.texts = texts
-        self.labels = labels
-        self.embeddingTexts = embeddingTexts
+        self.init(
+            recordIDs: ids, texts: texts, labels: labels,
+            unrankedColumns: ["keywords", "mesh", "mesh_terms"].filter { header.contains($0) })
     }
 }
 
