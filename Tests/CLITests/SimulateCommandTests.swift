@@ -66,11 +66,14 @@ struct SimulateCommandTests {
         #expect(depth.status != 0 && depth.err.contains("--fusion-bandit-depth must be 1 or more"))
     }
 
-    @Test("a keywords or MeSH column is named and not ranked on, as the screen ranks title and abstract only")
-    func keywordColumnsNotRanked() throws {
+    @Test(
+        "a CSV is ranked on the text the screen ranks: plain title and abstract; keywords and MeSH are named and left out"
+    )
+    func csvRankedAsTheScreenRanks() throws {
         let dir = try TarsierBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // 80 records of shuffled common words; every eighth an include whose keywords would give it away.
+        // 80 records of shuffled common words; every eighth an include whose keywords, or the
+        // markup in its abstract (the review stores it as plain text), would give it away.
         let words = ["trial", "patients", "therapy", "outcome", "dose", "cohort", "risk", "review", "care", "study"]
         var plain = "record_id,title,abstract,label_included\n"
         var tagged = "record_id,title,abstract,keywords,mesh,label_included\n"
@@ -78,9 +81,10 @@ struct SimulateCommandTests {
             let title = (0..<4).map { words[(k * 7 + $0 * 3) % words.count] }.joined(separator: " ")
             let abstract = (0..<12).map { words[(k * 5 + $0 * $0) % words.count] }.joined(separator: " ")
             let include = k % 8 == 0
-            plain += "\(k),\(title),\(abstract),\(include ? 1 : 0)\n"
+            plain += "\(k),\(title),\(abstract)\(include ? " dose & risk" : ""),\(include ? 1 : 0)\n"
             tagged +=
-                "\(k),\(title),\(abstract),\(include ? "giveaway" : "other"),\(include ? "Giveaway" : ""),\(include ? 1 : 0)\n"
+                "\(k),\(title),\(abstract)\(include ? " <i>dose</i> &amp; risk" : ""),"
+                + "\(include ? "giveaway" : "other"),\(include ? "Giveaway" : ""),\(include ? 1 : 0)\n"
         }
         let plainPath = dir.appendingPathComponent("plain.csv").path
         let taggedPath = dir.appendingPathComponent("tagged.csv").path

@@ -1,12 +1,14 @@
 import Formats
 import Foundation
+import ReviewModel
 
 /// A labelled dataset for `tarsier simulate`: the benchmark CSV shape
 /// (`record_id,title,abstract,label_included[,pmid]`) or ASReview's CSV shape (`title`,
 /// `abstract`, `keywords`, label in `included` or `label_included`, optional `record_id`/`id`).
 struct SimulationDataset {
     let recordIDs: [String]
-    /// Title + "\n" + abstract of every record: the text the live screen ranks and embeds.
+    /// Title + "\n" + abstract of every record as plain text (markup and entities as the review
+    /// stores them for screening, `PlainText`): the text the live screen ranks and embeds.
     let texts: [String]
     let labels: [Bool]
     /// Text columns of the file that are not ranked on (keywords, MeSH): the screen ranks a
@@ -39,7 +41,8 @@ struct SimulationDataset {
         for (offset, row) in table.rows.enumerated() {
             func field(_ index: Int) -> String { index < row.count ? row[index] : "" }
             ids.append(idColumn.map(field) ?? "\(offset)")
-            texts.append((titleColumn.map(field) ?? "") + "\n" + (abstractColumn.map(field) ?? ""))
+            texts.append(
+                PlainText.of(titleColumn.map(field) ?? "") + "\n" + PlainText.of(abstractColumn.map(field) ?? ""))
             let label = field(labelColumn).trimmingCharacters(in: .whitespaces)
             labels.append(label == "1" || label.lowercased() == "true" || label == "1.0")
         }
