@@ -28,7 +28,7 @@ public enum RankingExplanation {
         let embeddings = try source?.load(database: database, poolIDs: poolIDs)?.embeddings
         let configuration = CycleConfiguration(ranker: .hybrid, seed: UInt64(try database.reviewProtocol().randomSeed))
         let rankers = try RankerRegistry.makeRankers(
-            configuration: configuration, documents: records.map { $0.title + "\n" + $0.abstract },
+            configuration: configuration, documents: records.map(\.document),
             topic: topic.isEmpty ? nil : topic, embeddings: embeddings)
         let (snapshot, cycle) = try RankingWorker.restore(
             rankers: rankers, poolIDs: poolIDs, history: try database.learningHistory(), configuration: configuration)

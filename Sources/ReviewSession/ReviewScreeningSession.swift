@@ -131,7 +131,7 @@ public final class ReviewScreeningSession: ScreeningSession, @unchecked Sendable
         worker.start(topic: reviewProtocol.topic) {
             // In pool order, by id: records imported since the pool was read are not in it.
             let texts = Dictionary(uniqueKeysWithValues: try database.screeningTexts().map { ($0.id, $0) })
-            return poolIDs.map { id in texts[id].map { $0.title + "\n" + $0.abstract } ?? "" }
+            return poolIDs.map { id in texts[id]?.document ?? "" }
         }
     }
 

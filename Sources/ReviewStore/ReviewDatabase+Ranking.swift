@@ -192,8 +192,11 @@ extension ReviewDatabase {
                     """,
                 arguments: [modelSHA256, limit]
             ).map { row in
-                // The text the screen ranks and `simulate` embeds: markup shown as plain text.
-                (id: row["id"], text: PlainText.of(row["title"]) + "\n" + PlainText.of(row["abstract"]))
+                (
+                    id: row["id"],
+                    text: ScreeningText(id: row["id"], storedTitle: row["title"], storedAbstract: row["abstract"])
+                        .document
+                )
             }
         }
     }

@@ -108,6 +108,17 @@ public struct ScreeningText: Sendable, Equatable {
     public var year: Int?
 }
 
+extension ScreeningText {
+    /// A record's text from its title and abstract as stored (exports keep their markup) or as a
+    /// file has them: markup and entities read as plain text, as the screen shows and ranks them.
+    public init(id: Int64, storedTitle: String, storedAbstract: String, year: Int? = nil) {
+        self.init(id: id, title: PlainText.of(storedTitle), abstract: PlainText.of(storedAbstract), year: year)
+    }
+
+    /// What the rankers and the encoder read for this record (`simulate` reads the same).
+    public var document: String { title + "\n" + abstract }
+}
+
 extension ReviewDatabase {
     /// Id, title (the English one when the record has a translated title), abstract and year of
     /// every screenable (canonical) record, in import order.
@@ -123,10 +134,7 @@ extension ReviewDatabase {
             var texts: [ScreeningText] = []
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                // Markup in exported text is shown and ranked as plain text (the field stays as exported).
-                texts.append(
-                    ScreeningText(
-                        id: row[0], title: PlainText.of(row[1]), abstract: PlainText.of(row[2]), year: row[3]))
+                texts.append(ScreeningText(id: row[0], storedTitle: row[1], storedAbstract: row[2], year: row[3]))
             }
             return texts
         }

@@ -117,7 +117,7 @@ extension Embed {
             let cache = try EmbeddingCache.existing(fileURL: URL(fileURLWithPath: path))
             let records = try database.screeningTexts()
             let topic = try database.topic().embeddingText
-            let keys = records.map { EmbeddingCache.textKey($0.title + "\n" + $0.abstract) }
+            let keys = records.map { EmbeddingCache.textKey($0.document) }
             let known = try cache.load(keys: Set(keys + (topic.isEmpty ? [] : [EmbeddingCache.textKey(topic)])))
             let found = zip(records, keys).compactMap { record, key in known[key].map { (record.id, $0) } }
             try database.saveEmbeddings(found, modelSHA256: cache.modelSHA256)

@@ -26,7 +26,7 @@ extension SimulationDataset {
         let known = try labelFile.labels(of: database)
         let canonical = try database.records(.all)
         // The texts the live screen ranks (plain text, in the same order).
-        let texts = try database.screeningTexts().map { $0.title + "\n" + $0.abstract }
+        let texts = try database.screeningTexts().map(\.document)
         let labels = canonical.map { known[$0.id] ?? false }
         let unlabelled = canonical.count - known.count
         if unlabelled > 0 {

@@ -1,14 +1,13 @@
 import Formats
 import Foundation
-import ReviewModel
+import ReviewStore
 
 /// A labelled dataset for `tarsier simulate`: the benchmark CSV shape
 /// (`record_id,title,abstract,label_included[,pmid]`) or ASReview's CSV shape (`title`,
 /// `abstract`, `keywords`, label in `included` or `label_included`, optional `record_id`/`id`).
 struct SimulationDataset {
     let recordIDs: [String]
-    /// Title + "\n" + abstract of every record as plain text (markup and entities as the review
-    /// stores them for screening, `PlainText`): the text the live screen ranks and embeds.
+    /// Each record's `ScreeningText.document`: the text the live screen ranks and embeds.
     let texts: [String]
     let labels: [Bool]
     /// Text columns of the file that are not ranked on (keywords, MeSH): the screen ranks a
@@ -42,7 +41,10 @@ struct SimulationDataset {
             func field(_ index: Int) -> String { index < row.count ? row[index] : "" }
             ids.append(idColumn.map(field) ?? "\(offset)")
             texts.append(
-                PlainText.of(titleColumn.map(field) ?? "") + "\n" + PlainText.of(abstractColumn.map(field) ?? ""))
+                ScreeningText(
+                    id: Int64(offset), storedTitle: titleColumn.map(field) ?? "",
+                    storedAbstract: abstractColumn.map(field) ?? ""
+                ).document)
             let label = field(labelColumn).trimmingCharacters(in: .whitespaces)
             labels.append(label == "1" || label.lowercased() == "true" || label == "1.0")
         }
